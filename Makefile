@@ -1,0 +1,53 @@
+# Skylt: `make run` plays the demo playlist, `make test` runs the whole suite. Both install the
+# Debian packages they need first (apt-get, non-interactive, through sudo when not root).
+
+SHELL := /bin/bash
+SWIFT ?= swift
+PYTHON ?= python3
+# Build, run and test everything the player needs.
+DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libcairo2-dev libpango1.0-dev librsvg2-dev \
+	libqrencode-dev fonts-noto-core fonts-dejavu-core
+# Only the tests need these: a QR decoder to prove codes scan.
+DEB_TEST_PACKAGES := zbar-tools
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SNAPSHOT ?= $(CURDIR)/.build/skylt-screen.png
+# CI builds with warnings as errors.
+WERROR := $(if $(CI),-Xswiftc -warnings-as-errors,)
+
+.PHONY: all deps test-deps build release run test lint format bench clean
+
+all: build
+
+deps:
+	@./.ci/install-packages $(DEB_PACKAGES)
+
+test-deps: deps
+	@./.ci/install-packages $(DEB_TEST_PACKAGES)
+	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || $(PYTHON) -m pip install --quiet jsonschema
+
+build: deps
+	$(SWIFT) build $(WERROR)
+
+release: deps
+	$(SWIFT) build -c release $(WERROR)
+
+# Plays the demo playlist: full screen on a display, otherwise headless with the frame on
+# screen written to $(SNAPSHOT) at each slide switch.
+run: release
+	./.build/release/skylt run --snapshot $(SNAPSHOT)
+
+bench: release
+	./.build/release/skylt bench
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+test: test-deps lint
+	$(SWIFT) build --build-tests $(WERROR)
+	SDL_VIDEODRIVER=dummy $(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Skylt: a signage player for the digital service points of rural areas.
+///
+/// No SwiftPM package dependencies: the toolchain plus Debian's C libraries, each wrapped in a
+/// `.systemLibrary` target. `providers` are hints only; `make` installs the packages itself.
+let package = Package(
+    name: "Skylt",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "skylt", targets: ["skylt"])
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSDL2", pkgConfig: "sdl2", providers: [.apt(["libsdl2-dev"])]),
+        .systemLibrary(
+            name: "CSDLImage", pkgConfig: "SDL2_image", providers: [.apt(["libsdl2-image-dev"])]),
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "pangocairo", providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]),
+        .systemLibrary(
+            name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        .systemLibrary(
+            name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+
+        .systemLibrary(name: "CLinux"),
+
+        .target(name: "SkyltCore"),
+        .target(
+            name: "SkyltCompose",
+            dependencies: ["SkyltCore", "CCairo", "CRsvg", "CQRencode", "CSDLImage", "CSDL2"]),
+        .target(name: "SkyltPlayer", dependencies: ["SkyltCore", "SkyltCompose", "CSDL2"]),
+        .executableTarget(name: "skylt", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "CLinux"]),
+
+        .target(name: "SkyltTestSupport", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer"]),
+        .testTarget(name: "SkyltCoreTests", dependencies: ["SkyltCore", "SkyltTestSupport"]),
+        .testTarget(name: "SkyltComposeTests", dependencies: ["SkyltCore", "SkyltCompose", "SkyltTestSupport"]),
+        .testTarget(
+            name: "SkyltPlayerTests", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltTestSupport"]),
+        .testTarget(name: "SkyltEndToEndTests", dependencies: ["SkyltCore", "SkyltTestSupport"]),
+    ]
+)
+
+// Strict settings for every Swift target, in one place.
+for target in package.targets where target.type != .system {
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("InternalImportsByDefault"),
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+        ]
+}

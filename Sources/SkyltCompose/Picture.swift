@@ -1,0 +1,164 @@
+internal import CCairo
+internal import CRsvg
+internal import CSDLImage
+import Foundation
+import SkyltCore
+
+/// How an image fills its box. Neither distorts it.
+enum ImageFit {
+    /// The whole box is covered; what overhangs is cut off.
+    case cover
+    /// The whole image is shown; the box may have bands.
+    case contain
+}
+
+/// A media file could not be used.
+public struct MediaError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// A decoded image, ready to draw: raster media as a cairo surface, SVG as a librsvg handle
+/// that renders at whatever size the box needs.
+final class Picture {
+    /// Media files larger than this are refused before decoding.
+    static let maxFileBytes = 32 << 20
+    /// Decoded rasters larger than this are refused (about 8K x 4K).
+    static let maxPixels = 36_000_000
+
+    private enum Storage {
+        case raster(OpaquePointer)
+        case svg(UnsafeMutablePointer<RsvgHandle>)
+    }
+
+    private let storage: Storage
+    let width: Double
+    let height: Double
+
+    init(contentsOf url: URL) throws(MediaError) {
+        let path = url.path
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw MediaError(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard info.st_size <= Self.maxFileBytes else {
+            throw MediaError(path: path, reason: "is \(info.st_size) bytes; the limit is \(Self.maxFileBytes)")
+        }
+        switch MediaKind(path: path) {
+        case .svg:
+            var message = [CChar](repeating: 0, count: 512)
+            guard let handle = skylt_rsvg_load(path, &message, message.count) else {
+                throw MediaError(path: path, reason: "not a readable SVG: " + cText(message))
+            }
+            var w = 0.0
+            var h = 0.0
+            guard skylt_rsvg_size(handle, &w, &h) == 1 else {
+                skylt_rsvg_free(handle)
+                throw MediaError(path: path, reason: "the SVG has no size (give it width and height or a viewBox)")
+            }
+            storage = .svg(handle)
+            width = w
+            height = h
+        case .raster:
+            let surface = try Self.decodeRaster(path)
+            storage = .raster(surface)
+            width = Double(cairo_image_surface_get_width(surface))
+            height = Double(cairo_image_surface_get_height(surface))
+        case nil:
+            throw MediaError(path: path, reason: "not a PNG, JPEG, WebP or SVG file")
+        }
+    }
+
+    deinit {
+        switch storage {
+        case .raster(let surface): cairo_surface_destroy(surface)
+        case .svg(let handle): skylt_rsvg_free(handle)
+        }
+    }
+
+    /// Decodes with SDL2_image and converts to cairo's premultiplied ARGB32.
+    private static func decodeRaster(_ path: String) throws(MediaError) -> OpaquePointer {
+        guard let loaded = IMG_Load(path) else {
+            throw MediaError(path: path, reason: "not a readable image: " + String(cString: SDL_GetError()))
+        }
+        defer { SDL_FreeSurface(loaded) }
+        let w = Int(loaded.pointee.w)
+        let h = Int(loaded.pointee.h)
+        guard w > 0, h > 0, w * h <= maxPixels else {
+            throw MediaError(path: path, reason: "is \(w)x\(h) pixels; the limit is \(maxPixels) pixels")
+        }
+        guard let argb = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888.rawValue, 0) else {
+            throw MediaError(path: path, reason: "cannot convert pixels: " + String(cString: SDL_GetError()))
+        }
+        defer { SDL_FreeSurface(argb) }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))!
+        cairo_surface_flush(surface)
+        let target = cairo_image_surface_get_data(surface)!
+        let targetStride = Int(cairo_image_surface_get_stride(surface))
+        let source = argb.pointee.pixels!.assumingMemoryBound(to: UInt8.self)
+        let sourceStride = Int(argb.pointee.pitch)
+        for y in 0..<h {
+            let from = UnsafeRawPointer(source + y * sourceStride).assumingMemoryBound(to: UInt32.self)
+            let to = UnsafeMutableRawPointer(target + y * targetStride).assumingMemoryBound(to: UInt32.self)
+            for x in 0..<w {
+                to[x] = premultiplied(from[x])
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        return surface
+    }
+
+    /// SDL gives straight alpha; cairo wants colour channels multiplied by alpha.
+    @inline(__always)
+    private static func premultiplied(_ pixel: UInt32) -> UInt32 {
+        let alpha = pixel >> 24
+        if alpha == 255 { return pixel }
+        if alpha == 0 { return 0 }
+        let r = ((pixel >> 16) & 0xFF) * alpha / 255
+        let g = ((pixel >> 8) & 0xFF) * alpha / 255
+        let b = (pixel & 0xFF) * alpha / 255
+        return (alpha << 24) | (r << 16) | (g << 8) | b
+    }
+
+    /// The rectangle the image takes in `box` when it covers or fits it, centred.
+    func placement(in box: Rect, fit: ImageFit) -> Rect {
+        let scale =
+            fit == .cover
+            ? max(box.width / width, box.height / height) : min(box.width / width, box.height / height)
+        return box.centered(width: width * scale, height: height * scale)
+    }
+
+    /// Draws the image into `box`, clipped to it, and returns where the image itself went.
+    @discardableResult
+    func draw(on canvas: Canvas, in box: Rect, fit: ImageFit) throws(MediaError) -> Rect {
+        let target = placement(in: box, fit: fit)
+        let cr = canvas.cr
+        cairo_save(cr)
+        defer { cairo_restore(cr) }
+        cairo_rectangle(cr, box.x, box.y, box.width, box.height)
+        cairo_clip(cr)
+        switch storage {
+        case .raster(let surface):
+            cairo_translate(cr, target.x, target.y)
+            cairo_scale(cr, target.width / width, target.height / height)
+            cairo_set_source_surface(cr, surface, 0, 0)
+            cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
+            cairo_paint(cr)
+        case .svg(let handle):
+            var message = [CChar](repeating: 0, count: 512)
+            guard
+                skylt_rsvg_render(handle, cr, target.x, target.y, target.width, target.height, &message, message.count)
+                    == 1
+            else {
+                throw MediaError(path: "svg", reason: "cannot render: " + cText(message))
+            }
+        }
+        return target
+    }
+}
+
+/// A NUL-terminated C buffer as a Swift string.
+func cText(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}

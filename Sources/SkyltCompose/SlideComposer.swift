@@ -1,0 +1,57 @@
+import Foundation
+public import SkyltCore
+
+/// Turns slides into frames at one display size. Templates take care of layout, legibility and
+/// QR size; editors only fill in fields.
+///
+/// Not thread-safe: use one composer from one thread. Composition reads media files and
+/// touches nothing else.
+public final class SlideComposer {
+    public let profile: DisplayProfile
+    public let legibility: Legibility
+
+    public init(profile: DisplayProfile) {
+        self.profile = profile
+        legibility = Legibility(profile)
+    }
+
+    /// Composes a slide in a language. Throws when a field cannot be drawn legibly or a medium
+    /// cannot be read; nothing overflowing or clipped is ever drawn.
+    public func compose(_ slide: ProgramSlide, language: String) throws(ComposeError) -> Composition {
+        let canvas = Canvas(width: profile.widthPixels, height: profile.heightPixels)
+        let urgent = slide.slide.priority == .urgent
+        let painter = SlidePainter(
+            canvas: canvas, legibility: legibility, slide: slide, language: language, urgent: urgent)
+        let templates = Templates(painter: painter, slide: slide)
+        try templates.draw()
+        return Composition(frame: canvas.finish(), texts: painter.texts, codes: painter.codes)
+    }
+
+    /// The calm screen shown while there is nothing to play: the kiosk's name, its addresses
+    /// (so a technician can reach the status page) and the version.
+    public func composeNoContent(kioskName: String, addresses: [String], version: String, language: String) -> Frame {
+        let canvas = Canvas(width: profile.widthPixels, height: profile.heightPixels)
+        let slide = ProgramSlide(
+            slide: Slide(
+                id: "no-content", durationSeconds: 60,
+                content: .poster(image: URL(fileURLWithPath: "/"), caption: nil, qr: nil)),
+            channel: "", defaultLanguage: language, theme: .standard, timeZone: .current)
+        let painter = SlidePainter(
+            canvas: canvas, legibility: legibility, slide: slide, language: language, urgent: false)
+        let area = painter.paintBackground()
+        let details = [
+            kioskName,
+            "\(painter.builtIn(.addresses)): " + (addresses.isEmpty ? "–" : addresses.joined(separator: ", ")),
+            "\(painter.builtIn(.version)): \(version)",
+        ]
+        let blocks: [SlidePainter.Block] = [
+            .init(field: "title", text: painter.builtIn(.noContentTitle), role: .title),
+            .init(field: "body", text: painter.builtIn(.noContentBody), role: .body),
+            .init(field: "details", text: details.joined(separator: "\n"), role: .caption),
+        ]
+        // Built-in text always fits a screen; if it ever did not, a plain background is calmer
+        // than an error.
+        _ = try? painter.column(blocks, in: area, center: true)
+        return canvas.finish()
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import SkyltCore
+
+/// The text roles of a slide, each with its legibility floor and how far above it may grow.
+enum TextRole {
+    case title, body, caption, price
+
+    var bold: Bool { self == .title || self == .price }
+}
+
+/// Draws one slide onto one canvas, in one language, and records what it placed.
+/// Templates call it; it owns the rules that every template shares: legible sizes, text that
+/// fits or fails with the field's name, QR codes of a scannable size.
+final class SlidePainter {
+    let canvas: Canvas
+    let fitter: TextFitter
+    let legibility: Legibility
+    let slideID: String
+    let language: String
+    let defaultLanguage: String
+    let background: Color
+    let foreground: Color
+    let theme: Theme
+    private(set) var texts: [FittedText] = []
+    private(set) var codes: [PlacedCode] = []
+
+    /// Space around the edge and between blocks, from the frame's short side.
+    let margin: Double
+    var gap: Double { margin / 2 }
+
+    init(canvas: Canvas, legibility: Legibility, slide: ProgramSlide, language: String, urgent: Bool) {
+        self.canvas = canvas
+        fitter = TextFitter(cr: canvas.cr)
+        self.legibility = legibility
+        slideID = slide.slide.id
+        self.language = language
+        defaultLanguage = slide.defaultLanguage
+        theme = slide.theme
+        background = urgent ? slide.theme.urgentBackground : slide.theme.background
+        foreground = urgent ? slide.theme.urgentForeground : slide.theme.foreground
+        margin = (Double(min(canvas.width, canvas.height)) * 0.05).rounded()
+    }
+
+    var isPortrait: Bool { canvas.height > canvas.width }
+
+    func fail(_ field: String, _ reason: String) -> ComposeError {
+        ComposeError(slide: slideID, field: field, reason: reason)
+    }
+
+    func resolve(_ text: LocalizedText?) -> String? {
+        text?.text(in: language, fallback: defaultLanguage)
+    }
+
+    func builtIn(_ text: BuiltInText) -> String { text.text(language) }
+
+    /// The background and the accent bar every slide starts with. Returns the content area.
+    func paintBackground() -> Rect {
+        canvas.fill(canvas.bounds, background)
+        let bar = (margin / 4).rounded()
+        canvas.fill(Rect(x: 0, y: 0, width: Double(canvas.width), height: bar), theme.accent)
+        return canvas.bounds.inset(by: margin)
+    }
+
+    func style(_ role: TextRole, color: Color? = nil, center: Bool = false, scale: Double = 1) -> TextStyle {
+        let minimum: Double
+        let growth: Double
+        switch role {
+        case .title: (minimum, growth) = (legibility.minimumTitleCapHeightPixels, 1.4)
+        case .body: (minimum, growth) = (legibility.minimumBodyCapHeightPixels, 1.35)
+        case .caption: (minimum, growth) = (legibility.minimumBodyCapHeightPixels, 1.0)
+        case .price: (minimum, growth) = (legibility.minimumTitleCapHeightPixels, 1.8)
+        }
+        return TextStyle(
+            minimumCapHeight: minimum, maximumCapHeight: minimum * (1 + (growth - 1) * scale), bold: role.bold,
+            color: color ?? foreground, alignment: center ? .center : .start)
+    }
+
+    /// Fits and draws one text in `box`, top-aligned. Returns its layout.
+    @discardableResult
+    func text(_ field: String, _ text: String, in box: Rect, style: TextStyle) throws(ComposeError) -> FittedText {
+        do {
+            let fitted = try fitter.fit(text, field: field, in: box, style: style)
+            fitter.draw(text, fitted, style: style)
+            texts.append(fitted)
+            return fitted
+        } catch {
+            throw fail(
+                field,
+                "does not fit in \(Int(box.width))x\(Int(box.height)) px at the legible minimum (cap height \(Int(error.minimumCapHeight.rounded())) px); shorten it"
+            )
+        }
+    }
+
+    /// One text block in a column.
+    struct Block {
+        var field: String
+        var text: String
+        var role: TextRole
+        var color: Color? = nil
+    }
+
+    /// Stacks blocks from the top of `box`, each as large as its role allows. When they do not
+    /// all fit, every block grows less, down to all at their minimum, before giving up on the
+    /// first block that still does not fit. Returns the height used.
+    @discardableResult
+    func column(_ blocks: [Block], in box: Rect, center: Bool = false) throws(ComposeError) -> Double {
+        var lastError: ComposeError?
+        for step in stride(from: 10, through: 0, by: -1) {
+            let scale = Double(step) / 10
+            var remaining = box
+            var fitted: [(Block, FittedText, TextStyle)] = []
+            lastError = nil
+            for block in blocks {
+                let style = self.style(block.role, color: block.color, center: center, scale: scale)
+                do {
+                    let layout = try fitter.fit(block.text, field: block.field, in: remaining, style: style)
+                    fitted.append((block, layout, style))
+                    remaining = remaining.sliceTop(layout.logicalRect.height, gap: gap * 0.6).1
+                } catch {
+                    lastError = fail(
+                        block.field,
+                        "does not fit at the legible minimum (cap height \(Int(error.minimumCapHeight.rounded())) px) beside the other texts; shorten it"
+                    )
+                    break
+                }
+            }
+            if lastError == nil {
+                let offset = center ? max(0, remaining.height) / 2 : 0
+                for (block, layout, style) in fitted {
+                    let placed = layout.moved(dy: offset)
+                    fitter.draw(block.text, placed, style: style)
+                    texts.append(placed)
+                }
+                return box.height - remaining.height
+            }
+        }
+        throw lastError!
+    }
+
+    /// Draws a media file into `box`.
+    func image(_ field: String, _ url: URL, in box: Rect, fit: ImageFit) throws(ComposeError) {
+        do {
+            let picture = try Picture(contentsOf: url)
+            try picture.draw(on: canvas, in: box, fit: fit)
+        } catch {
+            throw fail(field, "\(url.lastPathComponent): \(error.reason)")
+        }
+    }
+
+    /// The symbol for a payload, or an error naming the field.
+    func symbol(_ field: String, _ payload: String) throws(ComposeError) -> QRSymbol {
+        guard let symbol = QRSymbol(payload) else { throw fail(field, "is too long for a QR code") }
+        return symbol
+    }
+
+    /// Side of the code's light plate (symbol plus quiet zone) at a module size.
+    func plateSide(_ symbol: QRSymbol, modulePixels: Int) -> Double {
+        Double((symbol.size + 2 * Legibility.qrQuietZoneModules) * modulePixels)
+    }
+
+    /// The height a one-line caption takes under a code.
+    var captionLineHeight: Double { legibility.minimumBodyCapHeightPixels / TextFitter.capHeightRatio * 1.5 }
+
+    /// Module size for codes in a box: at least the legibility minimum, up to half again as
+    /// large when there is room, so that codes scan easily from further away.
+    func modulePixels(for symbol: QRSymbol, in box: Rect, labelled: Bool) -> Int {
+        let minimum = legibility.qrModulePixels(modules: symbol.size)
+        let quiet = 2 * Legibility.qrQuietZoneModules
+        let room = min(box.width, box.height - (labelled ? captionLineHeight * 2 : 0))
+        let fitting = Int(room / Double(symbol.size + quiet))
+        return max(minimum, min(fitting, Int((Double(minimum) * 1.5).rounded(.down))))
+    }
+
+    /// The smallest box a labelled code needs.
+    func codeSize(_ symbol: QRSymbol, labelled: Bool) -> (width: Double, height: Double) {
+        let side = plateSide(symbol, modulePixels: legibility.qrModulePixels(modules: symbol.size))
+        return (side, side + (labelled ? captionLineHeight * 2 + gap / 2 : 0))
+    }
+
+    /// Draws a QR code (and its label below) centred at the top of `box`. Fails when the box
+    /// cannot hold a code of the minimum scannable size.
+    @discardableResult
+    func code(_ field: String, payload: String, label: String?, in box: Rect, modulePixels forced: Int? = nil)
+        throws(ComposeError) -> Rect
+    {
+        let symbol = try symbol(field, payload)
+        let pixels = forced ?? modulePixels(for: symbol, in: box, labelled: label != nil)
+        let side = plateSide(symbol, modulePixels: pixels)
+        guard side <= box.width + 0.5, side <= box.height + 0.5 else {
+            throw fail(
+                field,
+                "needs \(Int(side)) px for a code that scans from \(legibility.profile.scanDistanceMeters) m; there are \(Int(box.width))x\(Int(box.height)) px"
+            )
+        }
+        let origin = (x: box.x + (box.width - side) / 2, y: box.y)
+        let rect = canvas.drawQR(symbol, modulePixels: pixels, at: origin)
+        codes.append(
+            PlacedCode(field: field, payload: payload, symbolRect: rect, modules: symbol.size, modulePixels: pixels))
+        if let label {
+            let labelBox = Rect(
+                x: box.x, y: box.y + side + gap / 2, width: box.width, height: box.maxY - box.y - side - gap / 2)
+            try text(field + ".label", label, in: labelBox, style: style(.caption, center: true))
+        }
+        return Rect(x: origin.x, y: origin.y, width: side, height: side)
+    }
+}

@@ -1,0 +1,182 @@
+internal import CCairo
+import Foundation
+import SkyltCore
+
+/// How a block of text looks and how far it may shrink.
+struct TextStyle {
+    /// Cap height range in pixels: the fitter starts at the top and never goes below the bottom.
+    var minimumCapHeight: Double
+    var maximumCapHeight: Double
+    var bold: Bool
+    var color: Color
+    var alignment: Alignment = .start
+
+    enum Alignment { case start, center }
+}
+
+/// A text laid out to fit a box: what was chosen and where it lies. Tests check these figures
+/// against the box and the legibility minimum.
+public struct FittedText: Sendable, Equatable {
+    public var field: String
+    public var box: Rect
+    /// Where the ink and the logical extents of the laid-out text lie, in frame pixels.
+    public var inkRect: Rect
+    public var logicalRect: Rect
+    public var fontPixelSize: Double
+    public var capHeight: Double
+    public var minimumCapHeight: Double
+    public var unknownGlyphs: Int
+    public var lineCount: Int
+    /// Whether words had to be broken (hyphenated) to fit.
+    public var breaksInsideWords: Bool
+
+    /// The same layout moved down by `dy` pixels.
+    func moved(dy: Double) -> FittedText {
+        var copy = self
+        copy.box.y += dy
+        copy.inkRect.y += dy
+        copy.logicalRect.y += dy
+        return copy
+    }
+}
+
+/// The text does not fit its box at the smallest legible size.
+struct TextOverflow: Error {
+    var field: String
+    var box: Rect
+    var minimumCapHeight: Double
+}
+
+/// Lays out text with Pango and shrinks it, step by step, until it fits its box, but never
+/// below the legible minimum. Pango does the hard parts: script itemisation, font fallback per
+/// script through fontconfig, bidi, shaping with HarfBuzz, and line breaking by each script's rules.
+///
+/// One fitter belongs to one canvas, on one thread.
+final class TextFitter {
+    static let family = "Noto Sans"
+    /// Each shrink step is 6%: fine enough to use the space, few enough layouts to stay fast.
+    static let shrinkFactor = 0.94
+    /// Line height as a multiple of Pango's default, for readability at a distance.
+    static let lineSpacing: Float = 1.1
+
+    private let cr: OpaquePointer
+    private let layout: OpaquePointer
+    private let regular: OpaquePointer
+    private let bold: OpaquePointer
+    private let scale = Double(skylt_pango_scale())
+
+    init(cr: OpaquePointer) {
+        self.cr = cr
+        layout = pango_cairo_create_layout(cr)!
+        regular = pango_font_description_from_string(Self.family)!
+        bold = pango_font_description_from_string(Self.family + " Bold")!
+        pango_layout_set_line_spacing(layout, Self.lineSpacing)
+    }
+
+    deinit {
+        pango_font_description_free(regular)
+        pango_font_description_free(bold)
+        skylt_pango_layout_free(layout)
+    }
+
+    /// Cap height as a fraction of the font's pixel size, measured once on the real font
+    /// (the ink height of "H"), so the legibility rule holds whatever font fontconfig picks.
+    static let capHeightRatio: Double = {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
+        let cr = cairo_create(surface)!
+        defer {
+            cairo_destroy(cr)
+            cairo_surface_destroy(surface)
+        }
+        let layout = pango_cairo_create_layout(cr)!
+        defer { skylt_pango_layout_free(layout) }
+        let description = pango_font_description_from_string(family)!
+        defer { pango_font_description_free(description) }
+        let size = 1000.0
+        pango_font_description_set_absolute_size(description, size * Double(skylt_pango_scale()))
+        pango_layout_set_font_description(layout, description)
+        pango_layout_set_text(layout, "H", -1)
+        var ink = PangoRectangle()
+        var logical = PangoRectangle()
+        pango_layout_get_pixel_extents(layout, &ink, &logical)
+        let ratio = Double(ink.height) / size
+        return ratio > 0.3 && ratio < 1 ? ratio : 0.714
+    }()
+
+    /// Lays `text` out in `box` at a given cap height; returns the extents.
+    private func layOut(_ text: String, width: Double, capHeight: Double, style: TextStyle, wrapInsideWords: Bool)
+        -> (ink: PangoRectangle, logical: PangoRectangle)
+    {
+        let description = style.bold ? bold : regular
+        pango_font_description_set_absolute_size(description, capHeight / Self.capHeightRatio * scale)
+        pango_layout_set_font_description(layout, description)
+        pango_layout_set_width(layout, Int32(width * scale))
+        pango_layout_set_wrap(layout, wrapInsideWords ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD)
+        pango_layout_set_alignment(layout, style.alignment == .center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT)
+        pango_layout_set_text(layout, text, -1)
+        var ink = PangoRectangle()
+        var logical = PangoRectangle()
+        pango_layout_get_pixel_extents(layout, &ink, &logical)
+        return (ink, logical)
+    }
+
+    /// Some glyphs reach past their advance (the hook of a bold "J", Arabic swashes). Lines are
+    /// laid out this fraction of the font size narrower than the box, and indented by it, so
+    /// that their ink stays inside the box too.
+    static let sideBearingShare = 0.12
+
+    private static func bearing(capHeight: Double) -> Double {
+        (capHeight / capHeightRatio * sideBearingShare).rounded(.up)
+    }
+
+    private func fits(_ extents: (ink: PangoRectangle, logical: PangoRectangle), in box: Rect, bearing: Double) -> Bool
+    {
+        let area = Rect(x: -bearing, y: 0, width: box.width, height: box.height)
+        return area.contains(Self.rect(extents.ink)) && area.contains(Self.rect(extents.logical))
+    }
+
+    private static func rect(_ r: PangoRectangle, dx: Double = 0, dy: Double = 0) -> Rect {
+        Rect(x: Double(r.x) + dx, y: Double(r.y) + dy, width: Double(r.width), height: Double(r.height))
+    }
+
+    /// Finds the largest cap height in the style's range at which `text` fits `box`, breaking
+    /// inside words (with a hyphen) only when whole words cannot fit at the minimum. Leaves the
+    /// layout set up for `draw`.
+    func fit(_ text: String, field: String, in box: Rect, style: TextStyle) throws(TextOverflow) -> FittedText {
+        let minimum = style.minimumCapHeight
+        var sizes: [Double] = []
+        var size = max(style.maximumCapHeight, minimum)
+        while size > minimum {
+            sizes.append(size)
+            size *= Self.shrinkFactor
+        }
+        sizes.append(minimum)
+        for wrapInsideWords in [false, true] {
+            for capHeight in sizes {
+                let bearing = Self.bearing(capHeight: capHeight)
+                let extents = layOut(
+                    text, width: box.width - 2 * bearing, capHeight: capHeight, style: style,
+                    wrapInsideWords: wrapInsideWords)
+                guard fits(extents, in: box, bearing: bearing) else { continue }
+                return FittedText(
+                    field: field, box: box, inkRect: Self.rect(extents.ink, dx: box.x + bearing, dy: box.y),
+                    logicalRect: Self.rect(extents.logical, dx: box.x + bearing, dy: box.y),
+                    fontPixelSize: capHeight / Self.capHeightRatio, capHeight: capHeight, minimumCapHeight: minimum,
+                    unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(layout)),
+                    lineCount: Int(pango_layout_get_line_count(layout)), breaksInsideWords: wrapInsideWords)
+            }
+        }
+        throw TextOverflow(field: field, box: box, minimumCapHeight: minimum)
+    }
+
+    /// Draws `text` as `fit` laid it out, at the fitted box's origin.
+    func draw(_ text: String, _ fitted: FittedText, style: TextStyle) {
+        let bearing = Self.bearing(capHeight: fitted.capHeight)
+        _ = layOut(
+            text, width: fitted.box.width - 2 * bearing, capHeight: fitted.capHeight, style: style,
+            wrapInsideWords: fitted.breaksInsideWords)
+        cairo_set_source_rgb(cr, style.color.red, style.color.green, style.color.blue)
+        cairo_move_to(cr, fitted.box.x + bearing, fitted.box.y)
+        pango_cairo_show_layout(cr, layout)
+    }
+}

@@ -1,0 +1,32 @@
+public import Foundation
+
+/// A playlist as an editor writes it: a folder with `playlist.json` and its media.
+public struct Playlist: Sendable, Equatable {
+    public static let fileName = "playlist.json"
+
+    public var name: String
+    public var defaultLanguage: String
+    public var timeZone: TimeZone
+    public var theme: Theme
+    public var slides: [Slide]
+    /// The folder the playlist was read from; media paths are inside it.
+    public var folder: URL
+
+    public init(
+        name: String, defaultLanguage: String, timeZone: TimeZone, theme: Theme, slides: [Slide], folder: URL
+    ) {
+        self.name = name
+        self.defaultLanguage = defaultLanguage
+        self.timeZone = timeZone
+        self.theme = theme
+        self.slides = slides
+        self.folder = folder
+    }
+}
+
+/// What reading a playlist folder gave: the slides that are well-formed, and every problem.
+/// A player plays the good slides and logs the rest; `skylt validate` fails on any problem.
+public struct PlaylistReading: Sendable {
+    public var playlist: Playlist?
+    public var problems: [Problem]
+}

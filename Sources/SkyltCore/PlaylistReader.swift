@@ -1,0 +1,121 @@
+public import Foundation
+
+/// Reads a playlist folder, checking every field and reporting every problem with its file,
+/// slide and field.
+public enum PlaylistReader {
+    /// The largest playlist.json accepted; an editor's playlist is a few kilobytes.
+    public static let maxPlaylistBytes = 1 << 20
+    /// The longest a slide may stay on screen, and the shortest that can be read.
+    public static let durationRangeSeconds: ClosedRange<Double> = 2...3600
+    public static let defaultDurationSeconds = 10.0
+    public static let maxSlideIDLength = 64
+    /// QR codes beyond this length get too dense to scan from a screen.
+    public static let maxURLLength = 512
+
+    public static func read(folder: URL) -> PlaylistReading {
+        let file = folder.appendingPathComponent(Playlist.fileName)
+        let sink = ProblemSink(file: file.path)
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
+            if let size = attributes[.size] as? Int, size > maxPlaylistBytes {
+                sink.report("", "is \(size) bytes; the limit is \(maxPlaylistBytes)")
+                return PlaylistReading(playlist: nil, problems: sink.problems)
+            }
+            data = try Data(contentsOf: file)
+        } catch {
+            sink.report("", "cannot be read: \(FileProblem.describe(error))")
+            return PlaylistReading(playlist: nil, problems: sink.problems)
+        }
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(data)
+        } catch {
+            sink.report("", "is not valid JSON: \(error.message)")
+            return PlaylistReading(playlist: nil, problems: sink.problems)
+        }
+        let playlist = decode(json, folder: folder, sink: sink)
+        return PlaylistReading(playlist: playlist, problems: sink.problems)
+    }
+
+    static func decode(_ json: JSONValue, folder: URL, sink: ProblemSink) -> Playlist? {
+        guard let root = ObjectReader(json, path: "", sink: sink) else { return nil }
+        root.rejectUnknown(["name", "defaultLanguage", "timeZone", "theme", "slides"])
+        let name = root.string("name", required: true) ?? folder.lastPathComponent
+        var language = root.string("defaultLanguage", required: true) ?? "sv"
+        if !LanguageCode.isValid(language) {
+            sink.report("defaultLanguage", "'\(language)' is not a language code such as 'sv' or 'en'")
+            language = "sv"
+        }
+        var timeZone = TimeZone(identifier: "Europe/Stockholm")!
+        if let identifier = root.string("timeZone") {
+            if let zone = TimeZone(identifier: identifier) {
+                timeZone = zone
+            } else {
+                sink.report("timeZone", "'\(identifier)' is not a time zone such as 'Europe/Stockholm'")
+            }
+        }
+        let theme = root.object("theme").map { readTheme($0) } ?? .standard
+        var slides: [Slide] = []
+        var seen: Set<String> = []
+        let context = SlideReader.Context(folder: folder, defaultLanguage: language, timeZone: timeZone)
+        for item in root.array("slides", required: true) ?? [] {
+            sink.slide = nil
+            guard let object = ObjectReader(item.value, path: item.path, sink: sink) else { continue }
+            let before = sink.problems.count
+            guard let slide = SlideReader.read(object, context: context) else { continue }
+            if seen.contains(slide.id) {
+                sink.report(object.fieldPath("id"), "'\(slide.id)' is used by another slide")
+                continue
+            }
+            seen.insert(slide.id)
+            if sink.problems.count == before { slides.append(slide) }
+        }
+        sink.slide = nil
+        return Playlist(
+            name: name, defaultLanguage: language, timeZone: timeZone, theme: theme, slides: slides, folder: folder)
+    }
+
+    static func readTheme(_ object: ObjectReader) -> Theme {
+        let keys = ["background", "foreground", "accent", "accentForeground", "urgentBackground", "urgentForeground"]
+        object.rejectUnknown(Set(keys))
+        let standard = Theme.standard
+        func color(_ key: String, _ fallback: Color) -> Color {
+            guard let text = object.string(key) else { return fallback }
+            guard let color = Color(hex: text) else {
+                object.sink.report(object.fieldPath(key), "'\(text)' is not a colour in the form #RRGGBB")
+                return fallback
+            }
+            return color
+        }
+        let theme = Theme(
+            background: color("background", standard.background), foreground: color("foreground", standard.foreground),
+            accent: color("accent", standard.accent),
+            accentForeground: color("accentForeground", standard.accentForeground),
+            urgentBackground: color("urgentBackground", standard.urgentBackground),
+            urgentForeground: color("urgentForeground", standard.urgentForeground))
+        for pair in theme.textPairs where pair.contrast < Theme.minimumContrast {
+            object.sink.report(
+                object.fieldPath(pair.foreground),
+                String(
+                    format: "contrast with %@ is %.2f:1; text needs at least %.1f:1 (WCAG AA)",
+                    pair.background, pair.contrast, Theme.minimumContrast))
+        }
+        return theme
+    }
+}
+
+/// Describes file-system errors without Foundation's long wording.
+enum FileProblem {
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(posix.code)))
+        }
+        switch nsError.code {
+        case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
+        case NSFileReadNoPermissionError: return "permission denied"
+        default: return nsError.localizedDescription
+        }
+    }
+}

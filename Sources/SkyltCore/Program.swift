@@ -1,0 +1,61 @@
+public import Foundation
+
+/// A slide as the player holds it: the slide and the playlist context it needs to be drawn.
+public struct ProgramSlide: Sendable, Equatable {
+    public var slide: Slide
+    public var channel: String
+    public var defaultLanguage: String
+    public var theme: Theme
+    public var timeZone: TimeZone
+
+    public init(slide: Slide, channel: String, defaultLanguage: String, theme: Theme, timeZone: TimeZone) {
+        self.slide = slide
+        self.channel = channel
+        self.defaultLanguage = defaultLanguage
+        self.theme = theme
+        self.timeZone = timeZone
+    }
+
+    /// Unique across channels.
+    public var key: String { "\(channel)/\(slide.id)" }
+}
+
+/// Everything the kiosk currently has to play: an immutable snapshot, safe to hand between
+/// threads. A new one replaces the old as a whole.
+public struct Program: Sendable, Equatable {
+    public var slides: [ProgramSlide]
+
+    public init(slides: [ProgramSlide]) { self.slides = slides }
+
+    public static let empty = Program(slides: [])
+
+    /// Builds a program from the playlists of the kiosk's channels, in channel order.
+    public init(playlists: [(channel: String, playlist: Playlist)]) {
+        slides = playlists.flatMap { entry in
+            entry.playlist.slides.map {
+                ProgramSlide(
+                    slide: $0, channel: entry.channel, defaultLanguage: entry.playlist.defaultLanguage,
+                    theme: entry.playlist.theme, timeZone: entry.playlist.timeZone)
+            }
+        }
+    }
+}
+
+/// Which language a translated slide is shown in.
+///
+/// The rule: the languages offered for a slide are the kiosk's display languages, in the
+/// config's order, that the slide has any text in. On its n-th play (counting from 0) the slide
+/// shows the (n mod count)-th of them. A field without a translation in that language shows the
+/// playlist's default language. A slide with none of the display languages shows its default.
+public enum LanguageChoice {
+    public static func languages(for slide: ProgramSlide, display: [String]) -> [String] {
+        let available = slide.slide.content.languages
+        let offered = display.filter { available.contains($0) }
+        return offered.isEmpty ? [slide.defaultLanguage] : offered
+    }
+
+    public static func language(for slide: ProgramSlide, play: Int, display: [String]) -> String {
+        let offered = languages(for: slide, display: display)
+        return offered[play % offered.count]
+    }
+}

@@ -1,0 +1,15 @@
+/// Builds the kiosk's program from its channels' local playlist folders.
+public enum ProgramLoader {
+    /// Reads every channel. Slides with problems are left out and the problems returned, so
+    /// that one bad slide or one bad channel never takes the others off the screen.
+    public static func load(_ config: KioskConfig) -> (program: Program, problems: [Problem]) {
+        var playlists: [(channel: String, playlist: Playlist)] = []
+        var problems: [Problem] = []
+        for channel in config.channels {
+            let reading = PlaylistReader.read(folder: channel.folder)
+            problems += reading.problems
+            if let playlist = reading.playlist { playlists.append((channel.name, playlist)) }
+        }
+        return (Program(playlists: playlists), problems)
+    }
+}

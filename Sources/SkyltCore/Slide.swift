@@ -1,0 +1,97 @@
+public import Foundation
+
+/// How important a slide is. Urgent notices take their own, stronger style.
+public enum Priority: String, Sendable, CaseIterable {
+    case normal
+    case urgent
+}
+
+/// A link shown as a QR code, with the words that say what it leads to.
+public struct QRLink: Sendable, Equatable {
+    public var url: String
+    public var label: LocalizedText?
+
+    public init(url: String, label: LocalizedText? = nil) {
+        self.url = url
+        self.label = label
+    }
+}
+
+/// A reading of a story in one language, reached by its own QR code.
+public struct Reading: Sendable, Equatable {
+    public var language: String
+    public var url: String
+    /// The label under the code; by default the language's own name.
+    public var label: String
+
+    public init(language: String, url: String, label: String? = nil) {
+        self.language = language
+        self.url = url
+        self.label = label ?? LanguageCode.nativeName(language) ?? language
+    }
+}
+
+/// Wi-Fi security as phones read it from a `WIFI:` QR code.
+public enum WifiSecurity: String, Sendable, CaseIterable {
+    case wpa = "WPA"
+    case wep = "WEP"
+    case open = "nopass"
+}
+
+/// What a slide shows: a template and the fields an editor filled in. Media are paths
+/// already resolved against the playlist's folder.
+public enum SlideContent: Sendable, Equatable {
+    case notice(title: LocalizedText, body: LocalizedText, qr: QRLink?, issuer: LocalizedText?)
+    case info(title: LocalizedText, body: LocalizedText, image: URL, qr: QRLink?)
+    case event(
+        title: LocalizedText, starts: Date, ends: Date?, place: LocalizedText, description: LocalizedText?,
+        image: URL?, qr: QRLink?)
+    case offer(headline: LocalizedText, text: LocalizedText, price: LocalizedText?, image: URL)
+    case story(title: LocalizedText, author: String, image: URL, readings: [Reading], pickerURL: String?)
+    case wifi(title: LocalizedText?, ssid: String, password: String?, security: WifiSecurity, hidden: Bool)
+    case poster(image: URL, caption: LocalizedText?, qr: QRLink?)
+
+    public var templateName: String {
+        switch self {
+        case .notice: "notice"
+        case .info: "info"
+        case .event: "event"
+        case .offer: "offer"
+        case .story: "story"
+        case .wifi: "wifi"
+        case .poster: "poster"
+        }
+    }
+
+    /// Every language that any text of the slide is written in.
+    public var languages: Set<String> {
+        var texts: [LocalizedText?] = []
+        switch self {
+        case .notice(let title, let body, let qr, let issuer): texts = [title, body, qr?.label, issuer]
+        case .info(let title, let body, _, let qr): texts = [title, body, qr?.label]
+        case .event(let title, _, _, let place, let description, _, let qr):
+            texts = [title, place, description, qr?.label]
+        case .offer(let headline, let text, let price, _): texts = [headline, text, price]
+        case .story(let title, _, _, _, _): texts = [title]
+        case .wifi(let title, _, _, _, _): texts = [title]
+        case .poster(_, let caption, let qr): texts = [caption, qr?.label]
+        }
+        return texts.reduce(into: Set<String>()) { $0.formUnion($1?.languages ?? []) }
+    }
+}
+
+/// One slide of a playlist.
+public struct Slide: Sendable, Equatable, Identifiable {
+    public var id: String
+    /// How long it stays on screen.
+    public var durationSeconds: Double
+    public var priority: Priority
+    public var content: SlideContent
+
+    public init(id: String, durationSeconds: Double, priority: Priority = .normal, content: SlideContent) {
+        self.id = id
+        self.durationSeconds = durationSeconds
+        self.priority = priority
+        self.content = content
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import SkyltCore
+
+/// Finds the kiosk's config: the one given, the system one, or the demo.
+enum KioskSetup {
+    static func config(path: String?) throws(ProblemList) -> KioskConfig {
+        if let path { return try KioskConfig.load(from: URL(fileURLWithPath: path)) }
+        if FileManager.default.fileExists(atPath: KioskConfig.defaultPath) {
+            return try KioskConfig.load(from: URL(fileURLWithPath: KioskConfig.defaultPath))
+        }
+        guard let demo = demoPlaylist() else {
+            throw ProblemList([
+                Problem(
+                    file: KioskConfig.defaultPath, field: "",
+                    message: "does not exist, and the demo playlist (Playlists/demo) was not found; give --config")
+            ])
+        }
+        Log.info("no config given; playing the demo playlist in \(demo.path)")
+        return KioskConfig.demo(folder: demo)
+    }
+
+    /// Playlists/demo in the working folder, beside an installed binary, or in the source tree
+    /// the binary was built in (.build/<config>/skylt).
+    static func demoPlaylist() -> URL? {
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var candidates = [
+            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+            executable.deletingLastPathComponent().appendingPathComponent("../share/skylt"),
+        ]
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<4 {
+            folder = folder.deletingLastPathComponent()
+            candidates.append(folder)
+        }
+        return candidates.map { $0.appendingPathComponent("Playlists/demo").standardizedFileURL }
+            .first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(Playlist.fileName).path) }
+    }
+}

@@ -1,0 +1,134 @@
+import Dispatch
+import Foundation
+import SkyltCompose
+import SkyltCore
+import SkyltPlayer
+
+/// `skylt run`: the player.
+enum RunCommand {
+    static let help = """
+        Usage: skylt run [--config FILE] [--headless] [--exit-after SECONDS] [--snapshot FILE]
+
+        Plays the kiosk's channels: full screen through SDL (KMS/DRM on a console, X11 or
+        Wayland on a desktop). Without a display, or with --headless, it plays on an offscreen
+        screen and writes the frame on screen to a PNG at each switch, and says where.
+
+        Without --config it reads /etc/skylt/config.json if that exists, and otherwise plays the
+        demo playlist (Playlists/demo).
+
+        Slides rotate by their duration with a short crossfade. Translated slides show the
+        kiosk's languages in turn. A slide that cannot be drawn is skipped with a log line;
+        with nothing to play, a calm screen shows the kiosk's name, addresses and version.
+
+        Options:
+          --config FILE         the kiosk's config (JSON; see README.md)
+          --headless            do not open a display; play offscreen
+          --exit-after SECONDS  stop cleanly after this long, with exit code 0
+          --snapshot FILE       write the frame on screen to FILE (PNG, atomically) at each switch;
+                                headless runs default to /tmp/skylt-screen.png
+          -h, --help            show this help
+
+        Signals: SIGTERM and SIGINT stop cleanly; SIGHUP reloads the playlists.
+        Logs go to stderr, with journald priorities when run by systemd.
+        """
+
+    static let defaultHeadlessSnapshot = "/tmp/skylt-screen.png"
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(
+            words, valued: ["--config", "--exit-after", "--snapshot"], switches: ["--headless"])
+        guard arguments.positional.isEmpty else { throw UsageError("run takes no playlist; use --config") }
+        let exitAfter = try arguments.seconds("--exit-after")
+        let config: KioskConfig
+        do {
+            config = try KioskSetup.config(path: arguments.values["--config"])
+        } catch {
+            Console.error(error.description)
+            return 1
+        }
+        let started = SystemClock()
+
+        let store = ProgramStore()
+        let (program, problems) = ProgramLoader.load(config)
+        for problem in problems { Log.warning(problem.description) }
+        store.replace(with: program)
+
+        let screen = ScreenChoice.open(
+            width: config.display.widthPixels, height: config.display.heightPixels,
+            headless: arguments.has("--headless"))
+        var snapshot = arguments.values["--snapshot"].map { URL(fileURLWithPath: $0) }
+        if screen.isHeadless {
+            snapshot = snapshot ?? URL(fileURLWithPath: defaultHeadlessSnapshot)
+            Log.notice(
+                "headless: no display is shown; the frame on screen is written to \(snapshot!.path) at each switch")
+        } else {
+            Log.info("playing on the \(screen.driverName) display")
+        }
+
+        var options = PlayerOptions(kioskName: config.name, languages: config.languages)
+        options.snapshot = snapshot
+        options.exitAfterSeconds = exitAfter
+        options.addresses = { NetworkAddresses.current() }
+        let loop = PlayLoop(
+            screen: screen, composer: SlideComposer(profile: config.display), store: store, clock: started,
+            options: options)
+
+        let control = loop.control
+        let signals = SignalHandlers(queue: DispatchQueue(label: "skylt.signals"))
+        signals.on(SIGTERM) { control.requestStop() }
+        signals.on(SIGINT) { control.requestStop() }
+        signals.on(SIGHUP) {
+            let (program, problems) = ProgramLoader.load(config)
+            for problem in problems { Log.warning(problem.description) }
+            store.replace(with: program)
+            Log.notice("reloaded \(program.slides.count) slides")
+            started.wake()
+        }
+        FirstFrameReporter.report(loop: loop, clock: started)
+        loop.run()
+        signals.cancel()
+        Log.info("stopped after \(loop.stats.switches) slide switches")
+        return 0
+    }
+}
+
+/// Picks the screen: SDL on a display, the offscreen screen without one.
+enum ScreenChoice {
+    static func open(width: Int, height: Int, headless: Bool) -> any Screen {
+        if !headless {
+            do {
+                let screen = try SDLScreen(width: width, height: height, headless: false)
+                if !screen.isHeadless { return screen }
+            } catch {
+                Log.notice("no display could be opened (\(error)); running headless")
+            }
+        }
+        return OffscreenScreen(width: width, height: height)
+    }
+}
+
+/// Logs how long the first frame took from the start of the process, once it is on screen.
+enum FirstFrameReporter {
+    static func report(loop: PlayLoop, clock: SystemClock) {
+        let start = clock.now
+        let age = processAgeSeconds() ?? 0
+        loop.onFirstFrame = { at in
+            Log.info(
+                String(format: "first frame on screen %.0f ms after the process started", (age + at - start) * 1000))
+        }
+    }
+
+    /// Seconds since the kernel started this process (10 ms resolution), from /proc/self/stat
+    /// field 22 against the boot-time clock.
+    static func processAgeSeconds() -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 19, let ticks = Double(fields[19]) else { return nil }
+        var now = timespec()
+        clock_gettime(CLOCK_BOOTTIME, &now)
+        let boot = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+        return boot - ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+}
