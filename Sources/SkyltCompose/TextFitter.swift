@@ -18,7 +18,11 @@ struct TextStyle {
 /// against the box and the legibility minimum.
 public struct FittedText: Sendable, Equatable {
     public var field: String
+    /// The room the text was given; ink and layout stay inside it.
     public var box: Rect
+    /// Where the layout's top left corner is drawn.
+    public var originX: Double
+    public var originY: Double
     /// Where the ink and the logical extents of the laid-out text lie, in frame pixels.
     public var inkRect: Rect
     public var logicalRect: Rect
@@ -30,10 +34,11 @@ public struct FittedText: Sendable, Equatable {
     /// Whether words had to be broken (hyphenated) to fit.
     public var breaksInsideWords: Bool
 
-    /// The same layout moved down by `dy` pixels.
+    /// The same layout drawn `dy` pixels lower in the same box (for vertical centring; the
+    /// caller keeps it inside the box).
     func moved(dy: Double) -> FittedText {
         var copy = self
-        copy.box.y += dy
+        copy.originY += dy
         copy.inkRect.y += dy
         copy.logicalRect.y += dy
         return copy
@@ -159,7 +164,8 @@ final class TextFitter {
                     wrapInsideWords: wrapInsideWords)
                 guard fits(extents, in: box, bearing: bearing) else { continue }
                 return FittedText(
-                    field: field, box: box, inkRect: Self.rect(extents.ink, dx: box.x + bearing, dy: box.y),
+                    field: field, box: box, originX: box.x + bearing, originY: box.y,
+                    inkRect: Self.rect(extents.ink, dx: box.x + bearing, dy: box.y),
                     logicalRect: Self.rect(extents.logical, dx: box.x + bearing, dy: box.y),
                     fontPixelSize: capHeight / Self.capHeightRatio, capHeight: capHeight, minimumCapHeight: minimum,
                     unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(layout)),
@@ -176,7 +182,7 @@ final class TextFitter {
             text, width: fitted.box.width - 2 * bearing, capHeight: fitted.capHeight, style: style,
             wrapInsideWords: fitted.breaksInsideWords)
         cairo_set_source_rgb(cr, style.color.red, style.color.green, style.color.blue)
-        cairo_move_to(cr, fitted.box.x + bearing, fitted.box.y)
+        cairo_move_to(cr, fitted.originX, fitted.originY)
         pango_cairo_show_layout(cr, layout)
     }
 }

@@ -10,16 +10,32 @@ public enum JSONValue: Sendable, Equatable, Decodable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses JSON bytes. Throws `JSONSyntaxError` with the decoder's description of the fault,
-    /// which names the line and column.
+    /// Parses JSON bytes. Throws `JSONSyntaxError` saying what is wrong and at which line and
+    /// column.
     public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw JSONSyntaxError(message: underlying ?? context.debugDescription)
         } catch {
-            throw JSONSyntaxError(message: "\(error)")
+            throw JSONSyntaxError(message: locate(data))
+        }
+    }
+
+    /// JSONDecoder's errors say nothing of where; JSONSerialization's give a character offset,
+    /// which is turned into a line and column here.
+    private static func locate(_ data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "unexpected structure"
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
+                let offset = Int(detail[range].dropFirst("character ".count))
+            else { return detail }
+            let prefix = data.prefix(offset)
+            let line = prefix.filter { $0 == 0x0A }.count + 1
+            let column = offset - (prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            let what = detail.components(separatedBy: " around").first ?? detail
+            return "\(what) at line \(line), column \(column)"
         }
     }
 
