@@ -41,7 +41,7 @@ public struct PlayStats: Sendable {
     public var switches = 0
     /// Seconds to compose each slide, by template name.
     public var composeSeconds: [String: [Double]] = [:]
-    /// Seconds from a deadline to the new frame presented, crossfade excluded.
+    /// Seconds for the last step of a switch: the final blend, present and swap.
     public var switchSeconds: [Double] = []
     public var skipped = 0
 
@@ -111,30 +111,27 @@ public final class PlayLoop {
         var slideID: String?
     }
 
-    /// Plays until `requestStop()`, a quit event, or `exitAfterSeconds`.
-    public func run() {
+    /// Plays until `requestStop()`, a quit event, or `exitAfterSeconds`. Returns false when
+    /// the screen failed, so that the service manager can restart the player.
+    @discardableResult
+    public func run() -> Bool {
         stats.started = clock.now
         let stopAt = options.exitAfterSeconds.map { stats.started + $0 }
-        var next: Prepared? = prepareNext()
         var current: ShownSlide?
+        var staged: Prepared?
         while !stopping {
-            guard let prepared = next ?? prepareNext() else { break }
-            next = nil
+            if staged == nil {
+                staged = prepareNext()
+                guard stage(staged!) else { return false }
+            }
+            let prepared = staged!
+            staged = nil
+            if current != nil { crossfade() }
             let switchStart = clock.now
-            do {
-                try screen.stage(prepared.frame)
-            } catch {
-                Log.error("cannot show a frame: \(error)")
-                break
-            }
-            if current == nil {
-                screen.draw(fade: 1)
-            } else {
-                crossfade()
-            }
+            screen.draw(fade: 1)
             screen.promote()
             let shownAt = clock.now
-            stats.addSwitch(shownAt - switchStart - (current == nil ? 0 : options.crossfadeSeconds))
+            stats.addSwitch(shownAt - switchStart)
             if stats.firstFrameAt == nil {
                 stats.firstFrameAt = shownAt
                 onFirstFrame?(shownAt)
@@ -147,8 +144,10 @@ public final class PlayLoop {
             current = shown
             writeSnapshot(prepared.frame)
 
-            // Compose the next slide now, well before its deadline.
-            next = prepareNext()
+            // Compose and upload the next slide now, well before its deadline, so that the
+            // switch only blends what is already on the screen's side.
+            staged = prepareNext()
+            guard stage(staged!) else { return false }
             let deadline = shownAt + shown.durationSeconds
             while !stopping {
                 let now = clock.now
@@ -157,6 +156,8 @@ public final class PlayLoop {
                     break
                 }
                 if now >= deadline { break }
+                // The no-content screen gives way as soon as there is content.
+                if shown.key == nil, staged?.shown.key != nil { break }
                 var wakeAt = min(deadline, stopAt ?? deadline)
                 if let interval = screen.eventPollIntervalSeconds { wakeAt = min(wakeAt, now + interval) }
                 clock.sleep(until: wakeAt)
@@ -167,21 +168,33 @@ public final class PlayLoop {
                     }
                 }
                 if store.generation != generation {
-                    // New content: what was composed ahead may be stale. The no-content
-                    // screen gives way at once; a slide finishes its turn.
-                    next = nil
-                    if shown.key == nil { break }
+                    // New content: what was composed ahead may be stale; a slide on screen
+                    // finishes its turn.
+                    staged = prepareNext()
+                    guard stage(staged!) else { return false }
                 }
             }
         }
+        return true
     }
 
+    private func stage(_ prepared: Prepared) -> Bool {
+        do {
+            try screen.stage(prepared.frame)
+            return true
+        } catch {
+            Log.error("cannot upload a frame to the screen: \(error)")
+            return false
+        }
+    }
+
+    /// Blends the staged frame in over `crossfadeSeconds`; the caller draws the last step.
     private func crossfade() {
         let frames = max(1, Int(options.crossfadeSeconds * options.fadeFramesPerSecond))
         let start = clock.now
-        for index in 1...frames {
+        for index in 1..<frames {
             screen.draw(fade: Double(index) / Double(frames))
-            clock.sleep(until: start + options.crossfadeSeconds * Double(index) / Double(frames))
+            clock.sleep(until: start + options.crossfadeSeconds * Double(index) / Double(frames - 1))
         }
     }
 
@@ -207,7 +220,7 @@ public final class PlayLoop {
     /// Takes the program's next playable slide and composes it. A slide that cannot be drawn
     /// is logged once and skipped until the program changes. With nothing playable, composes
     /// the no-content screen.
-    private func prepareNext() -> Prepared? {
+    private func prepareNext() -> Prepared {
         refreshProgram()
         let slides = program.slides
         for _ in 0..<slides.count {

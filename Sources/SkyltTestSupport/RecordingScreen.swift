@@ -14,31 +14,40 @@ public final class RecordingScreen: Screen {
     public let isHeadless = true
     public let eventPollIntervalSeconds: Double?
     public private(set) var calls: [Call] = []
+    /// Each call with the clock's time when it came, when a clock was given.
+    public private(set) var times: [Double] = []
+    private let clock: (any PlayClock)?
     /// Every frame promoted to the screen, in order.
     public private(set) var shownFrames: [Frame] = []
     private var staged: Frame?
     /// Called at each promote, so a test can change the world mid-playback.
     public var onPromote: ((Int) -> Void)?
 
-    public init(eventPollIntervalSeconds: Double? = nil) {
+    public init(eventPollIntervalSeconds: Double? = nil, clock: (any PlayClock)? = nil) {
         self.eventPollIntervalSeconds = eventPollIntervalSeconds
+        self.clock = clock
+    }
+
+    private func log(_ call: Call) {
+        calls.append(call)
+        times.append(clock?.now ?? 0)
     }
 
     public func stage(_ frame: Frame) throws(ScreenError) {
         staged = frame
-        calls.append(.stage(width: frame.width, height: frame.height))
+        log(.stage(width: frame.width, height: frame.height))
     }
 
-    public func draw(fade: Double) { calls.append(.draw(fade: fade)) }
+    public func draw(fade: Double) { log(.draw(fade: fade)) }
 
     public func promote() {
         if let staged { shownFrames.append(staged) }
         staged = nil
-        calls.append(.promote)
+        log(.promote)
         onPromote?(shownFrames.count)
     }
 
-    public func blank() { calls.append(.blank) }
+    public func blank() { log(.blank) }
 
     public func pollEvents() -> [ScreenEvent] { [] }
 

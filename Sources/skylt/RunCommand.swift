@@ -85,10 +85,10 @@ enum RunCommand {
             started.wake()
         }
         FirstFrameReporter.report(loop: loop, clock: started)
-        loop.run()
+        let ok = loop.run()
         signals.cancel()
         Log.info("stopped after \(loop.stats.switches) slide switches")
-        return 0
+        return ok ? 0 : 1
     }
 }
 
