@@ -103,12 +103,14 @@ struct Bench {
             ])
             guard child.waitForLine(containing: "first frame", timeoutSeconds: 30) != nil else {
                 child.terminate()
-                _ = child.wait()
+                child.wait()
                 throw BenchError("`skylt run` showed no first frame within 30 s")
             }
             wall.append(Date().timeIntervalSince(start))
-            let result = child.wait()
-            peak = max(peak, result.peakRSSBytes)
+            // Let it play on (a switch, a snapshot) before reading its peak.
+            Thread.sleep(forTimeInterval: 2.5)
+            peak = max(peak, child.peakRSSBytes() ?? 0)
+            child.wait()
         }
         Console.out(
             String(
@@ -184,7 +186,7 @@ struct Bench {
         ])
         guard child.waitForLine(containing: "first frame", timeoutSeconds: 30) != nil else {
             child.terminate()
-            _ = child.wait()
+            child.wait()
             throw BenchError("`skylt run` showed no first frame within 30 s")
         }
         Thread.sleep(forTimeInterval: settle)
@@ -193,11 +195,12 @@ struct Bench {
         Thread.sleep(forTimeInterval: staticSeconds)
         let used = (child.cpuSeconds() ?? 0) - before
         let elapsed = Date().timeIntervalSince(start)
-        let result = child.wait()
+        let peak = child.peakRSSBytes() ?? 0
+        child.wait()
         Console.out(
             String(
                 format: "CPU on a static slide: %.2f%% (%.2f s CPU over %.1f s); peak RSS %.1f MB",
-                used / elapsed * 100, used, elapsed, Double(result.peakRSSBytes) / 1_048_576))
+                used / elapsed * 100, used, elapsed, Double(peak) / 1_048_576))
     }
 
     private func median(_ values: [Double]) -> Double {

@@ -1,8 +1,8 @@
 import Foundation
 @preconcurrency import Glibc
 
-/// A child process for `skylt bench`: spawned with posix_spawn so that its resource usage
-/// (CPU time, peak RSS) can be read with wait4, which Foundation's Process does not give.
+/// A child process for `skylt bench`, spawned with posix_spawn, whose CPU time and peak RSS
+/// are read from /proc while it runs.
 final class ChildProcess {
     let pid: pid_t
     private let stderrRead: Int32
@@ -64,15 +64,25 @@ final class ChildProcess {
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
-    /// Waits for the child to end; returns its exit status and peak RSS in bytes.
-    func wait() -> (status: Int32, peakRSSBytes: Int) {
+    /// Peak resident size so far (VmHWM), from /proc. Read while the child runs: the rusage
+    /// of an exited child would also count the pages it shared with us before exec.
+    func peakRSSBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 * 1024 }
+        }
+        return nil
+    }
+
+    /// Waits for the child to end; returns its exit status.
+    @discardableResult
+    func wait() -> Int32 {
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         // Drain what is left so the child never blocks on a full pipe.
         var chunk = [UInt8](repeating: 0, count: 4096)
         while read(stderrRead, &chunk, chunk.count) > 0 {}
-        return (status, usage.ru_maxrss * 1024)
+        return status
     }
 
     func terminate() { kill(pid, SIGTERM) }
