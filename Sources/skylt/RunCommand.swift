@@ -95,7 +95,9 @@ enum RunCommand {
 /// Picks the screen: SDL on a display, the offscreen screen without one.
 enum ScreenChoice {
     static func open(width: Int, height: Int, headless: Bool) -> any Screen {
-        if !headless {
+        if !headless && !displayLikely() {
+            Log.notice("no display found (no DISPLAY, WAYLAND_DISPLAY or /dev/dri); running headless")
+        } else if !headless {
             do {
                 let screen = try SDLScreen(width: width, height: height, headless: false)
                 if !screen.isHeadless { return screen }
@@ -104,6 +106,15 @@ enum ScreenChoice {
             }
         }
         return OffscreenScreen(width: width, height: height)
+    }
+
+    /// Whether SDL could find a display at all: an X11 or Wayland session, or a DRM device for
+    /// KMS. Checking first spares a display-less machine SDL's slow and noisy probing.
+    static func displayLikely() -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["DISPLAY"]?.isEmpty == false || environment["WAYLAND_DISPLAY"]?.isEmpty == false { return true }
+        let cards = (try? FileManager.default.contentsOfDirectory(atPath: "/dev/dri")) ?? []
+        return cards.contains { $0.hasPrefix("card") }
     }
 }
 
