@@ -5,10 +5,24 @@ public struct ChannelConfig: Sendable, Equatable {
     public var name: String
     /// A local playlist folder in the editors' source format.
     public var folder: URL
+    /// Relative share of screen time against the other channels.
+    public var weight: Double
+    /// Bounds on the channel's share of normal screen time (0 to 1).
+    public var minShare: Double?
+    public var maxShare: Double?
+    /// Schedule parts the channel's slides inherit when they leave them open.
+    public var defaults: Schedule
 
-    public init(name: String, folder: URL) {
+    public init(
+        name: String, folder: URL, weight: Double = 1, minShare: Double? = nil, maxShare: Double? = nil,
+        defaults: Schedule = .always
+    ) {
         self.name = name
         self.folder = folder
+        self.weight = weight
+        self.minShare = minShare
+        self.maxShare = maxShare
+        self.defaults = defaults
     }
 }
 
@@ -24,10 +38,20 @@ public struct KioskConfig: Sendable, Equatable {
     public var languages: [String]
     public var display: DisplayProfile
     public var channels: [ChannelConfig]
+    /// Where the player keeps what must outlive a restart: the play log, the last time it saw.
+    public var stateDirectory: URL
+    /// When the screen is on; nil means always.
+    public var openingHours: OpeningHours?
+    /// Commands run when the screen goes off and on for opening hours (no shell).
+    public var displayOff: [String]?
+    public var displayOn: [String]?
+
+    public static let defaultStateDirectory = "/var/lib/skylt"
 
     public init(
         id: String, name: String, timeZone: TimeZone, languages: [String], display: DisplayProfile,
-        channels: [ChannelConfig]
+        channels: [ChannelConfig], stateDirectory: URL = URL(fileURLWithPath: defaultStateDirectory),
+        openingHours: OpeningHours? = nil, displayOff: [String]? = nil, displayOn: [String]? = nil
     ) {
         self.id = id
         self.name = name
@@ -35,6 +59,10 @@ public struct KioskConfig: Sendable, Equatable {
         self.languages = languages
         self.display = display
         self.channels = channels
+        self.stateDirectory = stateDirectory
+        self.openingHours = openingHours
+        self.displayOff = displayOff
+        self.displayOn = displayOn
     }
 
     /// The configuration used when none is given: the demo playlist on a standard screen.
@@ -42,7 +70,8 @@ public struct KioskConfig: Sendable, Equatable {
         KioskConfig(
             id: "demo", name: "Skylt demo", timeZone: TimeZone(identifier: "Europe/Stockholm")!,
             languages: ["sv", "en"],
-            display: .standard, channels: [ChannelConfig(name: "demo", folder: folder)])
+            display: .standard, channels: [ChannelConfig(name: "demo", folder: folder)],
+            stateDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("skylt-demo-state"))
     }
 
     /// Reads and checks a config file. Relative folders are resolved against the file's folder.
@@ -72,7 +101,10 @@ public struct KioskConfig: Sendable, Equatable {
 
     static func decode(_ json: JSONValue, base: URL, sink: ProblemSink) -> KioskConfig? {
         guard let root = ObjectReader(json, path: "", sink: sink) else { return nil }
-        root.rejectUnknown(["id", "name", "timeZone", "languages", "display", "channels"])
+        root.rejectUnknown([
+            "id", "name", "timeZone", "languages", "display", "channels", "stateDirectory", "openingHours",
+            "displayOff", "displayOn",
+        ])
         let id = root.string("id", required: true) ?? ""
         let name = root.string("name") ?? id
         var timeZone = TimeZone(identifier: "Europe/Stockholm")!
@@ -92,18 +124,46 @@ public struct KioskConfig: Sendable, Equatable {
         var channels: [ChannelConfig] = []
         for item in root.array("channels", required: true) ?? [] {
             guard let channel = ObjectReader(item.value, path: item.path, sink: sink) else { continue }
-            channel.rejectUnknown(["name", "folder"])
+            channel.rejectUnknown(["name", "folder", "weight", "minShare", "maxShare", "defaults"])
             let channelName = channel.string("name", required: true)
             let folder = channel.string("folder", required: true)
+            let weight = channel.number("weight", in: 0.01...1000) ?? 1
+            let minShare = channel.number("minShare", in: 0...1)
+            let maxShare = channel.number("maxShare", in: 0...1)
+            let defaults = channel.object("defaults").map(ScheduleReader.schedule) ?? .always
+            if let minShare, let maxShare, minShare > maxShare {
+                sink.report(channel.fieldPath("minShare"), "is larger than 'maxShare'")
+            }
             guard let channelName, let folder else { continue }
             if channels.contains(where: { $0.name == channelName }) {
                 sink.report(channel.fieldPath("name"), "'\(channelName)' is used by another channel")
             }
-            let url = folder.hasPrefix("/") ? URL(fileURLWithPath: folder) : base.appendingPathComponent(folder)
-            channels.append(ChannelConfig(name: channelName, folder: url.standardizedFileURL))
+            channels.append(
+                ChannelConfig(
+                    name: channelName, folder: resolve(folder, base: base), weight: weight, minShare: minShare,
+                    maxShare: maxShare, defaults: defaults))
+        }
+        let minimums = channels.compactMap(\.minShare).reduce(0, +)
+        if minimums > 1 { sink.report("channels", "the channels' minShare values add up to more than 1") }
+        let stateDirectory = resolve(root.string("stateDirectory") ?? defaultStateDirectory, base: base)
+        let openingHours = root.object("openingHours").map(ScheduleReader.openingHours)
+        var commands: [String: [String]] = [:]
+        for key in ["displayOff", "displayOn"] {
+            guard let words = root.stringArray(key) else { continue }
+            if words.isEmpty || words[0].isEmpty {
+                sink.report(key, "needs a program and its arguments, such as [\"cec-ctl\", \"--standby\"]")
+            } else {
+                commands[key] = words
+            }
         }
         return KioskConfig(
-            id: id, name: name, timeZone: timeZone, languages: languages, display: display, channels: channels)
+            id: id, name: name, timeZone: timeZone, languages: languages, display: display, channels: channels,
+            stateDirectory: stateDirectory, openingHours: openingHours, displayOff: commands["displayOff"],
+            displayOn: commands["displayOn"])
+    }
+
+    static func resolve(_ path: String, base: URL) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)).standardizedFileURL
     }
 
     static func readDisplay(_ object: ObjectReader) -> DisplayProfile {

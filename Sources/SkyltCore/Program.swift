@@ -3,21 +3,31 @@ public import Foundation
 /// A slide as the player holds it: the slide and the playlist context it needs to be drawn.
 public struct ProgramSlide: Sendable, Equatable {
     public var slide: Slide
-    public var channel: String
+    public let channel: String
     public var defaultLanguage: String
     public var theme: Theme
     public var timeZone: TimeZone
+    /// The slide's schedule with its channel's defaults filled in.
+    public var schedule: Schedule
 
-    public init(slide: Slide, channel: String, defaultLanguage: String, theme: Theme, timeZone: TimeZone) {
+    public init(
+        slide: Slide, channel: String, defaultLanguage: String, theme: Theme, timeZone: TimeZone,
+        channelDefaults: Schedule = .always
+    ) {
         self.slide = slide
         self.channel = channel
         self.defaultLanguage = defaultLanguage
         self.theme = theme
         self.timeZone = timeZone
+        schedule = slide.schedule.inheriting(channelDefaults)
+        key = "\(channel)/\(slide.id)"
     }
 
-    /// Unique across channels.
-    public var key: String { "\(channel)/\(slide.id)" }
+    public var isUrgent: Bool { slide.priority == .urgent }
+
+    /// `channel/slide id`: unique across channels. Kept, not computed, since the planner
+    /// looks it up for every slide at every decision.
+    public let key: String
 }
 
 /// Everything the kiosk currently has to play: an immutable snapshot, safe to hand between
@@ -29,13 +39,15 @@ public struct Program: Sendable, Equatable {
 
     public static let empty = Program(slides: [])
 
-    /// Builds a program from the playlists of the kiosk's channels, in channel order.
-    public init(playlists: [(channel: String, playlist: Playlist)]) {
+    /// Builds a program from the playlists of the kiosk's channels, in channel order, with
+    /// each channel's schedule defaults.
+    public init(playlists: [(channel: String, playlist: Playlist)], defaults: [String: Schedule] = [:]) {
         slides = playlists.flatMap { entry in
             entry.playlist.slides.map {
                 ProgramSlide(
                     slide: $0, channel: entry.channel, defaultLanguage: entry.playlist.defaultLanguage,
-                    theme: entry.playlist.theme, timeZone: entry.playlist.timeZone)
+                    theme: entry.playlist.theme, timeZone: entry.playlist.timeZone,
+                    channelDefaults: defaults[entry.channel] ?? .always)
             }
         }
     }

@@ -10,6 +10,7 @@ public enum ProgramLoader {
             problems += reading.problems
             if let playlist = reading.playlist { playlists.append((channel.name, playlist)) }
         }
-        return (Program(playlists: playlists), problems)
+        let defaults = Dictionary(config.channels.map { ($0.name, $0.defaults) }, uniquingKeysWith: { a, _ in a })
+        return (Program(playlists: playlists, defaults: defaults), problems)
     }
 }

@@ -87,11 +87,17 @@ public struct Slide: Sendable, Equatable, Identifiable {
     public var durationSeconds: Double
     public var priority: Priority
     public var content: SlideContent
+    /// When it may play. Events also end by themselves when they are over.
+    public var schedule: Schedule
 
-    public init(id: String, durationSeconds: Double, priority: Priority = .normal, content: SlideContent) {
+    public init(
+        id: String, durationSeconds: Double, priority: Priority = .normal, content: SlideContent,
+        schedule: Schedule = .always
+    ) {
         self.id = id
         self.durationSeconds = durationSeconds
         self.priority = priority
         self.content = content
+        self.schedule = schedule
     }
 }

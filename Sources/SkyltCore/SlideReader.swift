@@ -25,7 +25,7 @@ enum SlideReader {
         var timeZone: TimeZone
     }
 
-    static let commonFields: Set<String> = ["id", "template", "duration", "priority"]
+    static let commonFields: Set<String> = ["id", "template", "duration", "priority", "schedule"]
 
     static func read(_ object: ObjectReader, context: Context) -> Slide? {
         guard let id = object.string("id", required: true) else { return nil }
@@ -43,8 +43,15 @@ enum SlideReader {
             object.number("duration", in: PlaylistReader.durationRangeSeconds) ?? PlaylistReader.defaultDurationSeconds
         let priority: Priority = object.choice("priority") ?? .normal
         let fields = Fields(object: object, context: context)
+        var schedule = object.object("schedule").map(ScheduleReader.schedule) ?? .always
         guard let content = fields.content(template) else { return nil }
-        return Slide(id: id, durationSeconds: duration, priority: priority, content: content)
+        if case .event(_, let starts, let ends, _, _, _, _) = content {
+            // An event leaves the screen when it is over: at its end, or at the end of its day.
+            let local = LocalTime(timeZone: context.timeZone)
+            let over = ends ?? local.addingDays(1, to: local.startOfDay(starts))
+            schedule.validUntil = min(schedule.validUntil ?? over, over)
+        }
+        return Slide(id: id, durationSeconds: duration, priority: priority, content: content, schedule: schedule)
     }
 
     /// Field readers bound to one slide object.

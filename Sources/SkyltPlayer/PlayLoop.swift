@@ -5,6 +5,7 @@ import Synchronization
 
 /// What the play loop needs to know about the kiosk and how to behave.
 public struct PlayerOptions: Sendable {
+    public var kioskID = "kiosk"
     public var kioskName: String
     /// Display languages, in the order translated slides cycle through them.
     public var languages: [String]
@@ -12,12 +13,14 @@ public struct PlayerOptions: Sendable {
     public var fadeFramesPerSecond: Double = 30
     /// Where the frame on screen goes, as PNG, at each switch.
     public var snapshot: URL?
+    /// Where `status.json` is written at each switch; nil for none.
+    public var statusFolder: URL?
     /// Stop cleanly after this long.
     public var exitAfterSeconds: Double?
-    /// How long the no-content screen stays before the loop looks for content again.
-    public var noContentSeconds: Double = 30
     /// Addresses shown on the no-content screen.
     public var addresses: @Sendable () -> [String] = { [] }
+    /// What tells the system clock from a wrong one.
+    public var clockTrust = ClockTrust(buildTime: .distantPast, lastSeen: nil, newestPublication: nil)
 
     public init(kioskName: String, languages: [String]) {
         self.kioskName = kioskName
@@ -25,13 +28,17 @@ public struct PlayerOptions: Sendable {
     }
 }
 
-/// One slide as shown, for logs, tests and (later) proof of play.
+/// One slot as shown, for logs, tests and the status page.
 public struct ShownSlide: Sendable, Equatable {
-    /// `channel/slide`, or nil for the no-content screen.
+    /// `channel/slide`, or nil for the no-content screen and a dark screen.
     public var key: String?
     public var language: String
+    /// Monotonic seconds when the switch to it began; slots follow each other exactly.
     public var shownAt: Double
     public var durationSeconds: Double
+    public var reason: String
+    /// True outside opening hours.
+    public var dark: Bool
 }
 
 /// Figures the loop keeps about itself, for `skylt bench` and the status page.
@@ -59,10 +66,12 @@ public struct PlayStats: Sendable {
     }
 }
 
-/// The play loop: asks the program what comes next, composes it ahead of its deadline, and at
-/// the deadline blends it in. Between deadlines it sleeps, so a static slide costs no CPU.
+/// The play loop: asks the planner what comes next, composes it ahead of its deadline, and at
+/// the deadline blends it in. Between deadlines it sleeps until the deadline or the next
+/// moment a schedule can change, so a static slide costs no CPU. An urgent slide, the end of
+/// a slide's schedule or closing time cuts the current slide short.
 ///
-/// Runs on the thread that owns the screen (the main thread for SDL). `requestStop()` and
+/// Runs on the thread that owns the screen (the main thread for SDL). `control` and
 /// `ProgramStore` changes may come from any thread.
 public final class PlayLoop {
     private let screen: any Screen
@@ -70,32 +79,41 @@ public final class PlayLoop {
     private let store: ProgramStore
     private let clock: any PlayClock
     private let options: PlayerOptions
+    private let planner: Planner
+    private let playLog: PlayLog?
+    private let display: DisplayPower?
+
     /// Stops the loop from any thread.
     public let control: PlayControl
-
     public private(set) var stats = PlayStats()
-    /// Every slide shown, oldest first; bounded to the latest `historyLimit`.
+    /// Every slot shown, oldest first; bounded to the latest `historyLimit`.
     public private(set) var history: [ShownSlide] = []
     public static let historyLimit = 1000
-    /// The frame on screen now.
+    /// The planner's memory of what played.
+    public private(set) var plays = PlayHistory()
+    /// The frame on screen now (nil while the screen is dark).
     public private(set) var frameOnScreen: Frame?
     /// Called on the loop's thread when the first frame is on screen, with its monotonic time.
     public var onFirstFrame: ((Double) -> Void)?
 
     private var generation = -1
     private var program = Program.empty
-    private var cursor = 0
-    private var plays: [String: Int] = [:]
+    private var cache = EligibilityCache()
     private var broken: Set<String> = []
 
     public init(
-        screen: any Screen, composer: SlideComposer, store: ProgramStore, clock: any PlayClock, options: PlayerOptions
+        screen: any Screen, composer: SlideComposer, store: ProgramStore, clock: any PlayClock, options: PlayerOptions,
+        planner: Planner? = nil, playLog: PlayLog? = nil, display: DisplayPower? = nil
     ) {
         self.screen = screen
         self.composer = composer
         self.store = store
         self.clock = clock
         self.options = options
+        self.planner =
+            planner ?? Planner(settings: PlanSettings(timeZone: .current, languages: options.languages))
+        self.playLog = playLog
+        self.display = display
         control = PlayControl(clock: clock)
     }
 
@@ -104,12 +122,18 @@ public final class PlayLoop {
 
     private var stopping: Bool { control.isStopping }
 
-    /// A composed slide waiting for its turn.
+    /// A decided slot, composed when it shows a frame.
     private struct Prepared {
-        var frame: Frame
+        var frame: Frame?
         var shown: ShownSlide
-        var slideID: String?
+        var record: PlayRecord
+        var slide: ProgramSlide?
     }
+
+    /// The wall-clock time at monotonic time `moment`.
+    private func date(at moment: Double) -> Date { clock.date.addingTimeInterval(moment - clock.now) }
+
+    private func clockTrusted(_ date: Date) -> Bool { options.clockTrust.trusts(date) }
 
     /// Plays until `requestStop()`, a quit event, or `exitAfterSeconds`. Returns false when
     /// the screen failed, so that the service manager can restart the player.
@@ -117,38 +141,46 @@ public final class PlayLoop {
     public func run() -> Bool {
         stats.started = clock.now
         let stopAt = options.exitAfterSeconds.map { stats.started + $0 }
-        var current: ShownSlide?
+        var current: Prepared?
         var staged: Prepared?
+        var slotStart = clock.now
         while !stopping {
             if staged == nil {
-                staged = prepareNext()
+                staged = prepare(at: clock.now)
                 guard stage(staged!) else { return false }
             }
-            let prepared = staged!
+            var next = staged!
             staged = nil
-            if current != nil { crossfade() }
-            let switchStart = clock.now
-            screen.draw(fade: 1)
-            screen.promote()
-            let shownAt = clock.now
-            stats.addSwitch(shownAt - switchStart)
-            if stats.firstFrameAt == nil {
-                stats.firstFrameAt = shownAt
-                onFirstFrame?(shownAt)
+            let now = clock.now
+            finish(current, at: now)
+            if next.frame == nil {
+                goDark(wasDark: current?.shown.dark ?? false)
+            } else {
+                if current?.shown.dark == true { display?.turnOn() }
+                if current?.frame != nil { crossfade() }
+                let switchStart = clock.now
+                screen.draw(fade: 1)
+                screen.promote()
+                stats.addSwitch(clock.now - switchStart)
+                if stats.firstFrameAt == nil {
+                    stats.firstFrameAt = clock.now
+                    onFirstFrame?(clock.now)
+                }
             }
+            slotStart = now
             stats.switches += 1
-            frameOnScreen = prepared.frame
-            var shown = prepared.shown
-            shown.shownAt = shownAt
-            record(shown)
-            current = shown
-            writeSnapshot(prepared.frame)
+            frameOnScreen = next.frame
+            next.shown.shownAt = slotStart
+            next.record.start = date(at: slotStart)
+            record(next)
+            current = next
+            writeSnapshot(next)
 
-            // Compose and upload the next slide now, well before its deadline, so that the
+            // Decide and compose the next slot now, well before its deadline, so that the
             // switch only blends what is already on the screen's side.
-            staged = prepareNext()
+            let deadline = slotStart + next.shown.durationSeconds
+            staged = prepare(at: deadline)
             guard stage(staged!) else { return false }
-            let deadline = shownAt + shown.durationSeconds
             while !stopping {
                 let now = clock.now
                 if let stopAt, now >= stopAt {
@@ -156,31 +188,64 @@ public final class PlayLoop {
                     break
                 }
                 if now >= deadline { break }
-                // The no-content screen gives way as soon as there is content.
-                if shown.key == nil, staged?.shown.key != nil { break }
                 var wakeAt = min(deadline, stopAt ?? deadline)
-                if let interval = screen.eventPollIntervalSeconds { wakeAt = min(wakeAt, now + interval) }
+                if let interval = screen.eventPollIntervalSeconds, !next.shown.dark {
+                    wakeAt = min(wakeAt, now + interval)
+                }
+                let today = date(at: now)
+                if let boundary = planner.nextBoundary(
+                    program, after: today, clockTrusted: clockTrusted(today), cache: cache)
+                {
+                    wakeAt = min(wakeAt, now + max(0, boundary.timeIntervalSince(today)))
+                }
                 clock.sleep(until: wakeAt)
                 for event in screen.pollEvents() {
                     switch event {
                     case .quit: requestStop()
-                    case .redraw: screen.draw(fade: 0)
+                    case .redraw: if !next.shown.dark { screen.draw(fade: 0) }
                     }
                 }
-                if store.generation != generation {
-                    // New content: what was composed ahead may be stale; a slide on screen
-                    // finishes its turn.
-                    staged = prepareNext()
+                let changed = store.generation != generation
+                if changed { refreshProgram() }
+                let moment = date(at: clock.now)
+                if let why = planner.interruption(
+                    of: next.record, program, at: moment, clockTrusted: clockTrusted(moment), excluding: broken,
+                    cache: cache)
+                {
+                    Log.info("cutting \(next.shown.key ?? "the screen") short: \(why)")
+                    staged = prepare(at: clock.now)
+                    guard stage(staged!) else { return false }
+                    break
+                }
+                if changed {
+                    // New content: what was composed ahead may be stale.
+                    staged = prepare(at: deadline)
                     guard stage(staged!) else { return false }
                 }
             }
         }
+        finish(current, at: clock.now)
         return true
     }
 
+    /// Closes the slot that was on screen: proof of play with the seconds it really showed.
+    private func finish(_ slot: Prepared?, at now: Double) {
+        guard let slot, let slide = slot.slide else { return }
+        let seconds = now - slot.shown.shownAt
+        guard seconds > 0 else { return }
+        playLog?.append(slide: slide.slide.id, channel: slide.channel, start: slot.record.start, seconds: seconds)
+    }
+
+    private func goDark(wasDark: Bool) {
+        guard !wasDark else { return }
+        screen.blank()
+        display?.turnOff()
+    }
+
     private func stage(_ prepared: Prepared) -> Bool {
+        guard let frame = prepared.frame else { return true }
         do {
-            try screen.stage(prepared.frame)
+            try screen.stage(frame)
             return true
         } catch {
             Log.error("cannot upload a frame to the screen: \(error)")
@@ -198,61 +263,103 @@ public final class PlayLoop {
         }
     }
 
-    private func record(_ shown: ShownSlide) {
-        history.append(shown)
+    private func record(_ slot: Prepared) {
+        history.append(slot.shown)
         if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
+        plays.record(slot.record, in: planner.local)
+        let shown = slot.shown
         if let key = shown.key {
-            Log.info("showing \(key) in '\(shown.language)' for \(Int(shown.durationSeconds)) s")
+            Log.info("showing \(key) in '\(shown.language)' for \(Int(shown.durationSeconds)) s: \(shown.reason)")
+        } else if shown.dark {
+            Log.info("screen off: \(shown.reason)")
         } else {
-            Log.info("no content to show; showing the kiosk's name and addresses")
+            Log.info("no content to show (\(shown.reason)); showing the kiosk's name and addresses")
         }
     }
 
-    private func writeSnapshot(_ frame: Frame) {
-        guard let snapshot = options.snapshot else { return }
-        do {
-            try frame.writePNG(to: snapshot)
-        } catch {
-            Log.warning("cannot write the snapshot: \(error)")
-        }
-    }
-
-    /// Takes the program's next playable slide and composes it. A slide that cannot be drawn
-    /// is logged once and skipped until the program changes. With nothing playable, composes
-    /// the no-content screen.
-    private func prepareNext() -> Prepared {
-        refreshProgram()
-        let slides = program.slides
-        for _ in 0..<slides.count {
-            let entry = slides[cursor % slides.count]
-            cursor = (cursor + 1) % slides.count
-            guard !broken.contains(entry.key) else { continue }
-            let play = plays[entry.key, default: 0]
-            let language = LanguageChoice.language(for: entry, play: play, display: options.languages)
-            let started = clock.now
+    private func writeSnapshot(_ slot: Prepared) {
+        if let snapshot = options.snapshot, let frame = slot.frame {
             do {
-                let composition = try composer.compose(entry, language: language)
-                stats.addCompose(clock.now - started, template: entry.slide.content.templateName)
-                plays[entry.key] = play + 1
-                return Prepared(
-                    frame: composition.frame,
-                    shown: ShownSlide(
-                        key: entry.key, language: language, shownAt: 0, durationSeconds: entry.slide.durationSeconds),
-                    slideID: entry.slide.id)
+                try frame.writePNG(to: snapshot)
             } catch {
-                broken.insert(entry.key)
-                stats.skipped += 1
-                Log.warning("skipping \(entry.channel)/\(entry.slide.id): \(error)")
+                Log.warning("cannot write the snapshot: \(error)")
             }
         }
-        let language = options.languages.first ?? "sv"
-        let frame = composer.composeNoContent(
-            kioskName: options.kioskName, addresses: options.addresses(), version: SkyltVersion.string,
-            language: language)
-        return Prepared(
-            frame: frame,
-            shown: ShownSlide(key: nil, language: language, shownAt: 0, durationSeconds: options.noContentSeconds),
-            slideID: nil)
+        guard let folder = options.statusFolder else { return }
+        let now = clock.date
+        let status = StatusSnapshot(
+            kioskID: options.kioskID, kioskName: options.kioskName, timeZone: planner.settings.timeZone.identifier,
+            clockTrusted: clockTrusted(now), clockNotBefore: options.clockTrust.notBefore,
+            clockReason: options.clockTrust.reason, display: slot.shown.dark ? "off" : "on",
+            showing: .init(
+                slide: slot.slide?.slide.id, channel: slot.slide?.channel,
+                language: slot.slide == nil ? nil : slot.shown.language,
+                reason: slot.shown.reason, since: ISO8601.format(slot.record.start)),
+            slidesInProgram: program.slides.count, written: now)
+        do {
+            try status.write(to: folder)
+        } catch {
+            Log.warning(
+                "cannot write \(folder.appendingPathComponent(StatusSnapshot.fileName).path): \(error.localizedDescription)"
+            )
+        }
+    }
+
+    /// Asks the planner what to show from monotonic time `moment` and composes it. A slide that
+    /// cannot be drawn is logged once and left out until the program changes.
+    private func prepare(at moment: Double) -> Prepared {
+        refreshProgram()
+        let when = date(at: moment)
+        let trusted = clockTrusted(when)
+        for _ in 0...program.slides.count {
+            let decision = planner.decide(
+                program, at: when, history: plays, clockTrusted: trusted, excluding: broken, cache: cache)
+            switch decision {
+            case .play(let slide, let language, let reason):
+                let started = clock.now
+                do {
+                    let composition = try composer.compose(slide, language: language)
+                    stats.addCompose(clock.now - started, template: slide.slide.content.templateName)
+                    return Prepared(
+                        frame: composition.frame,
+                        shown: ShownSlide(
+                            key: slide.key, language: language, shownAt: 0,
+                            durationSeconds: slide.slide.durationSeconds,
+                            reason: reason, dark: false),
+                        record: PlayRecord(
+                            key: slide.key, channel: slide.channel, start: when, seconds: slide.slide.durationSeconds,
+                            urgent: slide.isUrgent),
+                        slide: slide)
+                } catch {
+                    broken.insert(slide.key)
+                    stats.skipped += 1
+                    Log.warning("skipping \(slide.channel)/\(slide.slide.id): \(error)")
+                }
+            case .closed(let until):
+                let seconds = until.map { max(1, $0.timeIntervalSince(when)) } ?? 3600
+                return Prepared(
+                    frame: nil,
+                    shown: ShownSlide(
+                        key: nil, language: "", shownAt: 0, durationSeconds: seconds,
+                        reason: "outside opening hours" + (until.map { ", until \(ISO8601.format($0))" } ?? ""),
+                        dark: true),
+                    record: PlayRecord(key: nil, channel: "closed", start: when, seconds: seconds, urgent: false),
+                    slide: nil)
+            case .nothing(let reason):
+                let language = options.languages.first ?? "sv"
+                let frame = composer.composeNoContent(
+                    kioskName: options.kioskName, addresses: options.addresses(), version: SkyltVersion.string,
+                    language: language)
+                let seconds = planner.settings.noContentSeconds
+                return Prepared(
+                    frame: frame,
+                    shown: ShownSlide(
+                        key: nil, language: language, shownAt: 0, durationSeconds: seconds, reason: reason, dark: false),
+                    record: PlayRecord(key: nil, channel: nil, start: when, seconds: seconds, urgent: false), slide: nil
+                )
+            }
+        }
+        preconditionFailure("every slide was excluded, yet the planner chose one")
     }
 
     private func refreshProgram() {
@@ -262,7 +369,8 @@ public final class PlayLoop {
         if latest != program {
             program = latest
             broken = []
-            cursor = 0
+            cache = EligibilityCache()
+            plays.prune(keeping: Set(latest.slides.map(\.key)))
         }
     }
 }

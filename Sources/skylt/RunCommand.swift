@@ -28,6 +28,14 @@ enum RunCommand {
                                 headless runs default to /tmp/skylt-screen.png
           -h, --help            show this help
 
+        What plays when follows the slides' schedules, urgent notices, channel shares and the
+        kiosk's opening hours (see `skylt plan`). Outside opening hours the screen is dark and
+        the config's displayOff/displayOn commands run at the changes.
+
+        State (the config's stateDirectory, default /var/lib/skylt): the daily play logs
+        (plays-YYYY-MM-DD.jsonl, see `skylt report`), status.json, and last-seen, the latest
+        time the player saw, which tells a clock that booted in the past.
+
         Signals: SIGTERM and SIGINT stop cleanly; SIGHUP reloads the playlists.
         Logs go to stderr, with journald priorities when run by systemd.
         """
@@ -65,13 +73,26 @@ enum RunCommand {
             Log.info("playing on the \(screen.driverName) display")
         }
 
+        let state = StateDirectory.prepare(config.stateDirectory)
         var options = PlayerOptions(kioskName: config.name, languages: config.languages)
+        options.kioskID = config.id
         options.snapshot = snapshot
         options.exitAfterSeconds = exitAfter
         options.addresses = { NetworkAddresses.current() }
+        options.statusFolder = state
+        options.clockTrust = ClockTrust(
+            buildTime: StateDirectory.buildTime(), lastSeen: state.flatMap(LastSeen.read), newestPublication: nil)
+        if !options.clockTrust.trusts(Date()) {
+            Log.warning(
+                "the system clock (\(ISO8601.format(Date()))) is earlier than \(options.clockTrust.reason) (\(ISO8601.format(options.clockTrust.notBefore))); until it is right, only slides without dates or times play"
+            )
+        }
         let loop = PlayLoop(
             screen: screen, composer: SlideComposer(profile: config.display), store: store, clock: started,
-            options: options)
+            options: options, planner: Planner(settings: PlanSettings(config: config)),
+            playLog: state.map { PlayLog(folder: $0, timeZone: config.timeZone) },
+            display: DisplayPower(off: config.displayOff, on: config.displayOn))
+        let keeper = state.map { LastSeenKeeper(folder: $0, trust: options.clockTrust) }
 
         let control = loop.control
         let signals = SignalHandlers(queue: DispatchQueue(label: "skylt.signals"))
@@ -86,9 +107,68 @@ enum RunCommand {
         }
         FirstFrameReporter.report(loop: loop, clock: started)
         let ok = loop.run()
+        keeper?.stop()
         signals.cancel()
         Log.info("stopped after \(loop.stats.switches) slide switches")
         return ok ? 0 : 1
+    }
+}
+
+/// The state directory: created if missing; without it the player still plays, but keeps no
+/// play log and cannot tell a clock that booted in the past.
+enum StateDirectory {
+    static func prepare(_ folder: URL) -> URL? {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            guard access(folder.path, W_OK) == 0 else {
+                Log.warning("state directory \(folder.path) is not writable; no play log is kept")
+                return nil
+            }
+            return folder
+        } catch {
+            Log.warning(
+                "cannot create the state directory \(folder.path): \(error.localizedDescription); no play log is kept")
+            return nil
+        }
+    }
+
+    /// When this binary was built (its modification time): a clock earlier than that is wrong.
+    static func buildTime() -> Date {
+        let path = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        return (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast
+    }
+}
+
+/// Writes the time the player last saw to the state directory every few minutes, while the
+/// clock is trusted, so that a restart with a clock in the past is noticed.
+final class LastSeenKeeper {
+    private let timer: any DispatchSourceTimer
+    private let folder: URL
+    private let trust: ClockTrust
+
+    init(folder: URL, trust: ClockTrust) {
+        self.folder = folder
+        self.trust = trust
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "skylt.last-seen"))
+        timer.schedule(deadline: .now(), repeating: LastSeen.intervalSeconds, leeway: .seconds(30))
+        timer.setEventHandler { [folder, trust] in Self.save(folder: folder, trust: trust) }
+        timer.resume()
+    }
+
+    static func save(folder: URL, trust: ClockTrust) {
+        let now = Date()
+        guard trust.trusts(now) else { return }
+        do {
+            try LastSeen.write(now, to: folder)
+        } catch {
+            Log.warning(
+                "cannot write \(folder.appendingPathComponent(LastSeen.fileName).path): \(error.localizedDescription)")
+        }
+    }
+
+    func stop() {
+        timer.cancel()
+        Self.save(folder: folder, trust: trust)
     }
 }
 

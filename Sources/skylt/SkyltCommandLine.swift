@@ -14,6 +14,8 @@ enum SkyltCommandLine {
           run        play the kiosk's channels on the screen (or headless)
           render     write a playlist's slides as PNG previews
           validate   check a playlist: fields, media, contrast and layout
+          plan       print what would play when (a dry run of the planner)
+          report     summarise the play log: plays and seconds per slide and channel
           bench      print start-up, compose, switch, CPU and memory figures
           help       show this help, or a command's: skylt help run
 
@@ -30,6 +32,8 @@ enum SkyltCommandLine {
         "render": (RenderCommand.help, RenderCommand.run),
         "validate": (ValidateCommand.help, ValidateCommand.run),
         "bench": (BenchCommand.help, BenchCommand.run),
+        "plan": (PlanCommand.help, PlanCommand.run),
+        "report": (ReportCommand.help, ReportCommand.run),
     ]
 
     static func main() -> Int32 {

@@ -1,0 +1,102 @@
+public import Foundation
+
+/// One slot of a plan: what shows from `start` to `end`, and why.
+public struct PlanEntry: Sendable, Equatable {
+    public var start: Date
+    public var end: Date
+    /// nil for the no-content screen and for a dark screen.
+    public var slide: String?
+    public var channel: String?
+    public var language: String?
+    public var urgent: Bool
+    public var reason: String
+
+    /// One JSON object on one line, as `skylt plan` prints it, times with the zone's offset.
+    public func jsonLine(timeZone: TimeZone) -> String {
+        let style = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone)
+        func quote(_ text: String?) -> String {
+            guard let text else { return "null" }
+            var escaped = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": escaped += "\\\""
+                case "\\": escaped += "\\\\"
+                case "\n": escaped += "\\n"
+                case let c where c.value < 0x20: escaped += String(format: "\\u%04x", c.value)
+                default: escaped.unicodeScalars.append(scalar)
+                }
+            }
+            return "\"\(escaped)\""
+        }
+        return
+            "{\"start\":\(quote(start.formatted(style))),\"end\":\(quote(end.formatted(style))),\"slide\":\(quote(slide)),\"channel\":\(quote(channel)),\"language\":\(quote(language)),\"urgent\":\(urgent),\"reason\":\(quote(reason))}"
+    }
+}
+
+/// Runs the planner over a span of time without a screen: the dry run behind `skylt plan`,
+/// and the engine of the planner's tests. Slots follow the same rules as the player's: a slide
+/// plays its duration unless an urgent slide, the end of its schedule or closing time cuts it.
+public struct PlanSimulator {
+    public let planner: Planner
+    public var clockTrusted = true
+    /// Slides that cannot be drawn, which the player skips.
+    public var excluding: Set<String> = []
+
+    public init(planner: Planner) { self.planner = planner }
+
+    public func run(
+        _ program: Program, from: Date, to: Date, history start: PlayHistory = PlayHistory(),
+        maxEntries: Int = 1_000_000, emit: (PlanEntry) -> Void
+    ) -> PlayHistory {
+        var history = start
+        let cache = EligibilityCache()
+        var now = from
+        var count = 0
+        while now < to && count < maxEntries {
+            let decision = planner.decide(
+                program, at: now, history: history, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
+            var entry: PlanEntry
+            var record: PlayRecord
+            switch decision {
+            case .play(let slide, let language, let reason):
+                entry = PlanEntry(
+                    start: now, end: now.addingTimeInterval(slide.slide.durationSeconds), slide: slide.slide.id,
+                    channel: slide.channel, language: language, urgent: slide.isUrgent, reason: reason)
+                record = PlayRecord(
+                    key: slide.key, channel: slide.channel, start: now, seconds: 0, urgent: slide.isUrgent)
+            case .closed(let until):
+                entry = PlanEntry(
+                    start: now, end: until ?? to, slide: nil, channel: nil, language: nil, urgent: false,
+                    reason: "closed: outside opening hours")
+                record = PlayRecord(key: nil, channel: "closed", start: now, seconds: 0, urgent: false)
+            case .nothing(let reason):
+                entry = PlanEntry(
+                    start: now, end: now.addingTimeInterval(planner.settings.noContentSeconds), slide: nil,
+                    channel: nil,
+                    language: nil, urgent: false, reason: reason)
+                record = PlayRecord(key: nil, channel: nil, start: now, seconds: 0, urgent: false)
+            }
+            // Cut the slot at the first boundary where what shows must give way.
+            var moment = now
+            while let boundary = planner.nextBoundary(program, after: moment, clockTrusted: clockTrusted, cache: cache),
+                boundary < entry.end
+            {
+                if let why = planner.interruption(
+                    of: record, program, at: boundary, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
+                {
+                    entry.end = boundary
+                    entry.reason += "; cut short: \(why)"
+                    break
+                }
+                moment = boundary
+            }
+            entry.end = min(entry.end, to)
+            record.seconds = entry.end.timeIntervalSince(entry.start)
+            emit(entry)
+            history.record(record, in: planner.local)
+            now = entry.end
+            count += 1
+        }
+        return history
+    }
+}

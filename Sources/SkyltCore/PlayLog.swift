@@ -1,0 +1,103 @@
+public import Foundation
+
+/// Proof of play: every slide actually shown, one JSON line each, in one file per local day
+/// (`plays-YYYY-MM-DD.jsonl`) in the state directory. Files are capped in size and old ones
+/// are removed, so the log never fills the disk.
+///
+/// Not thread-safe: the play loop owns it.
+public final class PlayLog {
+    public let folder: URL
+    public let local: LocalTime
+    /// A day's file stops growing here (about 60,000 plays).
+    public static let maxFileBytes = 8 << 20
+    /// Days kept.
+    public static let keepDays = 90
+
+    private var cappedDay: String?
+
+    public init(folder: URL, timeZone: TimeZone) {
+        self.folder = folder
+        local = LocalTime(timeZone: timeZone)
+    }
+
+    public struct Entry: Sendable, Equatable, Codable {
+        public var slide: String
+        public var channel: String
+        public var start: String
+        public var seconds: Double
+    }
+
+    public func file(for day: String) -> URL { folder.appendingPathComponent("plays-\(day).jsonl") }
+
+    public func dayKey(_ date: Date) -> String { OpeningHours.dateKey(date, in: local) }
+
+    /// Appends a play. Failures are logged, never thrown: proof of play must not stop playback.
+    public func append(slide: String, channel: String, start: Date, seconds: Double) {
+        let day = dayKey(start)
+        let url = file(for: day)
+        let entry = Entry(
+            slide: slide, channel: channel, start: ISO8601.format(start), seconds: (seconds * 10).rounded() / 10)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            guard size < Self.maxFileBytes else {
+                if cappedDay != day {
+                    cappedDay = day
+                    Log.warning(
+                        "play log \(url.path) reached \(Self.maxFileBytes) bytes; further plays today are not logged")
+                }
+                return
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var line = try encoder.encode(entry)
+            line.append(0x0A)
+            if size == 0 {
+                try line.write(to: url)
+                removeOldFiles(today: day)
+            } else {
+                let handle = try FileHandle(forWritingTo: url)
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                try handle.write(contentsOf: line)
+            }
+        } catch {
+            Log.warning("cannot write the play log \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    private func removeOldFiles(today: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let logs = names.filter { $0.hasPrefix("plays-") && $0.hasSuffix(".jsonl") }.sorted()
+        for name in logs.dropLast(Self.keepDays) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+    }
+
+    /// Totals per channel and slide for one day.
+    public struct Total: Sendable, Equatable {
+        public var channel: String
+        public var slide: String
+        public var plays: Int
+        public var seconds: Double
+    }
+
+    /// Reads a day's log; lines that do not parse are counted, not fatal.
+    public func totals(day: String) throws -> (totals: [Total], badLines: Int) {
+        let data = try Data(contentsOf: file(for: day))
+        var sums: [String: Total] = [:]
+        var bad = 0
+        for line in data.split(separator: 0x0A) where !line.isEmpty {
+            guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) else {
+                bad += 1
+                continue
+            }
+            let key = entry.channel + "/" + entry.slide
+            var total = sums[key] ?? Total(channel: entry.channel, slide: entry.slide, plays: 0, seconds: 0)
+            total.plays += 1
+            total.seconds += entry.seconds
+            sums[key] = total
+        }
+        return (sums.values.sorted { ($0.channel, $0.slide) < ($1.channel, $1.slide) }, bad)
+    }
+}

@@ -1,0 +1,61 @@
+public import Foundation
+
+/// What the player is doing, written to `status.json` in the state directory at each change,
+/// for `skylt status` and the status page.
+public struct StatusSnapshot: Sendable, Equatable, Codable {
+    public struct Showing: Sendable, Equatable, Codable {
+        public var slide: String?
+        public var channel: String?
+        public var language: String?
+        public var reason: String
+        public var since: String
+
+        public init(slide: String?, channel: String?, language: String?, reason: String, since: String) {
+            self.slide = slide
+            self.channel = channel
+            self.language = language
+            self.reason = reason
+            self.since = since
+        }
+    }
+
+    public var kioskID: String
+    public var kioskName: String
+    public var version: String
+    public var timeZone: String
+    public var clockTrusted: Bool
+    /// When untrusted: the clock is before this moment, and why that moment is known to have passed.
+    public var clockNotBefore: String
+    public var clockReason: String
+    /// "on", or "off" outside opening hours.
+    public var display: String
+    public var showing: Showing
+    public var slidesInProgram: Int
+    public var written: String
+
+    public init(
+        kioskID: String, kioskName: String, timeZone: String, clockTrusted: Bool, clockNotBefore: Date,
+        clockReason: String, display: String, showing: Showing, slidesInProgram: Int, written: Date
+    ) {
+        self.kioskID = kioskID
+        self.kioskName = kioskName
+        version = SkyltVersion.string
+        self.timeZone = timeZone
+        self.clockTrusted = clockTrusted
+        self.clockNotBefore = ISO8601.format(clockNotBefore)
+        self.clockReason = clockReason
+        self.display = display
+        self.showing = showing
+        self.slidesInProgram = slidesInProgram
+        self.written = ISO8601.format(written)
+    }
+
+    public static let fileName = "status.json"
+
+    /// Writes atomically: temporary file, then rename.
+    public func write(to folder: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(self).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import SkyltCore
+
+/// `skylt plan`: the dry run for editors: what the screen shows when, from the same planner
+/// that drives `skylt run`.
+enum PlanCommand {
+    static let help = """
+        Usage: skylt plan (PLAYLIST | --config FILE) --from TIME --to TIME [--tz ZONE]
+
+        Prints what would play from --from to --to, one JSON object per line:
+          {"start": …, "end": …, "slide": "id", "channel": "…", "language": "sv",
+           "urgent": false, "reason": "why the planner chose it"}
+        "slide" is null for the no-content screen and while the screen is off outside opening
+        hours. The output comes from the same planner that drives `skylt run`: schedules,
+        urgent notices, channel shares and opening hours all apply. Slides that cannot be
+        drawn are not left out here; run `skylt validate` for those.
+
+        With PLAYLIST, the playlist folder is the kiosk's only channel and the kiosk shows its
+        default language. With --config, the kiosk's channels, languages, shares and opening
+        hours are used.
+
+        TIME is ISO 8601, with an offset (2026-12-12T09:00:00+01:00) or without one
+        (2026-12-12T09:00), which then means local time in the kiosk's zone. A plan covers at
+        most 31 days.
+
+        Options:
+          --config FILE   the kiosk's config
+          --from TIME     start of the plan
+          --to TIME       end of the plan
+          --tz ZONE       the kiosk's time zone (default: the config's, or Europe/Stockholm)
+          -h, --help      show this help
+        """
+
+    static let maxDays = 31.0
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--config", "--from", "--to", "--tz"], switches: [])
+        var config: KioskConfig
+        if let path = arguments.values["--config"] {
+            guard arguments.positional.isEmpty else { throw UsageError("give a PLAYLIST or --config, not both") }
+            do {
+                config = try KioskConfig.load(from: URL(fileURLWithPath: path))
+            } catch {
+                Console.error(error.description)
+                return 1
+            }
+        } else {
+            guard arguments.positional.count == 1 else {
+                throw UsageError("plan takes one playlist folder, or --config")
+            }
+            let folder = URL(fileURLWithPath: arguments.positional[0])
+            config = KioskConfig.demo(folder: folder)
+            config.channels[0].name = folder.standardizedFileURL.lastPathComponent
+            if let playlist = PlaylistReader.read(folder: folder).playlist {
+                config.languages = [playlist.defaultLanguage]
+                config.timeZone = playlist.timeZone
+            }
+        }
+        if let zone = arguments.values["--tz"] {
+            guard let timeZone = TimeZone(identifier: zone) else {
+                throw UsageError("--tz takes a time zone such as Europe/Stockholm, not '\(zone)'")
+            }
+            config.timeZone = timeZone
+        }
+        guard let fromText = arguments.values["--from"], let toText = arguments.values["--to"] else {
+            throw UsageError("plan needs --from and --to")
+        }
+        let from = try time(fromText, option: "--from", zone: config.timeZone)
+        let to = try time(toText, option: "--to", zone: config.timeZone)
+        guard to > from else { throw UsageError("--to must be after --from") }
+        guard to.timeIntervalSince(from) <= maxDays * 86400 else {
+            throw UsageError("a plan covers at most \(Int(maxDays)) days")
+        }
+        let (program, problems) = ProgramLoader.load(config)
+        for problem in problems { Console.error(problem.description) }
+        let simulator = PlanSimulator(planner: Planner(settings: PlanSettings(config: config)))
+        var output = ""
+        _ = simulator.run(program, from: from, to: to) { entry in
+            output += entry.jsonLine(timeZone: config.timeZone) + "\n"
+            if output.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(output.utf8))
+                output = ""
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+        return problems.isEmpty ? 0 : 1
+    }
+
+    /// ISO 8601 with an offset, or a local date-time in `zone`.
+    static func time(_ text: String, option: String, zone: TimeZone) throws(UsageError) -> Date {
+        if let date = ISO8601.parse(text) { return date }
+        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = zone
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        throw UsageError("\(option) takes a time such as 2026-12-12T09:00 or 2026-12-12T09:00:00+01:00, not '\(text)'")
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import SkyltCore
+
+/// `skylt report`: proof of play for a shop owner or an advertiser.
+enum ReportCommand {
+    static let help = """
+        Usage: skylt report [--config FILE] [--day YYYY-MM-DD] [--json]
+
+        Summarises one day of the play log (default: today in the kiosk's time zone): how often
+        each slide was shown and for how many seconds, per channel, with totals. The log is
+        kept in the config's stateDirectory as plays-YYYY-MM-DD.jsonl, one JSON line per play
+        ({"channel", "slide", "start", "seconds"}); files are capped at 8 MiB a day and kept
+        for 90 days.
+
+        Options:
+          --config FILE      the kiosk's config (default /etc/skylt/config.json, or the demo's)
+          --day YYYY-MM-DD   the day to report
+          --json             one JSON object per slide instead of a table
+          -h, --help         show this help
+        """
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--config", "--day"], switches: ["--json"])
+        guard arguments.positional.isEmpty else { throw UsageError("report takes no positional arguments") }
+        let config: KioskConfig
+        do {
+            config = try KioskSetup.config(path: arguments.values["--config"])
+        } catch {
+            Console.error(error.description)
+            return 1
+        }
+        let log = PlayLog(folder: config.stateDirectory, timeZone: config.timeZone)
+        let day = arguments.values["--day"] ?? log.dayKey(Date())
+        guard day.count == 10, (try? Date(day + "T12:00:00Z", strategy: .iso8601)) != nil else {
+            throw UsageError("--day takes a date such as 2026-12-24, not '\(day)'")
+        }
+        let totals: [PlayLog.Total]
+        let bad: Int
+        do {
+            (totals, bad) = try log.totals(day: day)
+        } catch {
+            Console.error("\(log.file(for: day).path): no play log for \(day) (\(error.localizedDescription))")
+            return 1
+        }
+        if bad > 0 { Console.error("\(log.file(for: day).path): \(bad) line\(bad == 1 ? "" : "s") could not be read") }
+        if arguments.has("--json") {
+            for total in totals {
+                Console.out(
+                    #"{"channel":"\#(total.channel)","slide":"\#(total.slide)","plays":\#(total.plays),"seconds":\#(Int(total.seconds.rounded()))}"#
+                )
+            }
+            return 0
+        }
+        Console.out("Plays on \(day) at \(config.name) (\(config.timeZone.identifier))")
+        Console.out(String(format: "%-16@ %-28@ %6@ %9@", "channel", "slide", "plays", "seconds"))
+        var channelTotals: [String: (Int, Double)] = [:]
+        for total in totals {
+            Console.out(
+                String(format: "%-16@ %-28@ %6d %9.0f", total.channel, total.slide, total.plays, total.seconds))
+            let sum = channelTotals[total.channel] ?? (0, 0)
+            channelTotals[total.channel] = (sum.0 + total.plays, sum.1 + total.seconds)
+        }
+        Console.out("")
+        for (channel, sum) in channelTotals.sorted(by: { $0.key < $1.key }) {
+            Console.out(String(format: "%-16@ %-28@ %6d %9.0f", channel, "(all slides)", sum.0, sum.1))
+        }
+        let all = totals.reduce((0, 0.0)) { ($0.0 + $1.plays, $0.1 + $1.seconds) }
+        Console.out(String(format: "%-16@ %-28@ %6d %9.0f", "total", "", all.0, all.1))
+        return 0
+    }
+}
