@@ -15,7 +15,9 @@ enum BenchCommand {
           - slide switch time: upload, blend and present of a composed frame (median and max);
           - peak RSS of a playing `skylt run`;
           - CPU use of `skylt run` over S seconds on a static slide;
-          - RSS of this process after 50 slide switches and after N (a leak shows as growth).
+          - RSS of this process after 50 slide switches and after N (a leak shows as growth);
+          - time to plan one week for 500 slides across 5 channels, with schedules, shares
+            and opening hours.
 
         Options:
           --switches N        switches for the RSS figure (default 5000)
@@ -65,6 +67,62 @@ struct Bench {
         let staticFolder = try writeStaticPlaylist(in: work)
         let staticConfig = try writeConfig(in: work, name: "static.json", folder: staticFolder)
         try staticCPU(config: staticConfig)
+        planWeek()
+    }
+
+    /// A week of a busy kiosk: 5 channels of 100 slides, a third of them with daily windows,
+    /// some on weekdays or dated, a few urgent, shares and opening hours.
+    private func planWeek() {
+        var random = SystemRandomNumberGenerator()
+        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let local = LocalTime(timeZone: zone)
+        let monday = local.startOfDay(ISO8601.parse("2026-11-30T12:00:00+01:00")!)
+        var slides: [ProgramSlide] = []
+        for channel in 0..<5 {
+            for index in 0..<100 {
+                var schedule = Schedule()
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0..<3:
+                    let from = Int.random(in: 6...20, using: &random)
+                    schedule.windows = [
+                        DailyWindow(
+                            from: TimeOfDay(hour: from, minute: 0), to: TimeOfDay(hour: (from + 3) % 24, minute: 30))
+                    ]
+                case 3..<5: schedule.weekdays = [.mon, .wed, .fri, .sat]
+                case 5: schedule.validFrom = monday.addingTimeInterval(86400 * 2)
+                default: break
+                }
+                let content = SlideContent.notice(
+                    title: LocalizedText(["sv": "Notis"]), body: LocalizedText(["sv": "Text"]), qr: nil, issuer: nil)
+                let slide = Slide(
+                    id: "s\(index)", durationSeconds: Double(Int.random(in: 6...20, using: &random)),
+                    priority: index == 0 && channel == 0 ? .urgent : .normal, content: content, schedule: schedule)
+                slides.append(
+                    ProgramSlide(
+                        slide: slide, channel: "ch\(channel)", defaultLanguage: "sv", theme: .standard, timeZone: zone))
+            }
+        }
+        slides[0].slide.schedule = Schedule(windows: [
+            DailyWindow(from: TimeOfDay(hour: 8, minute: 0), to: TimeOfDay(hour: 8, minute: 15))
+        ])
+        let open = DailyWindow(from: TimeOfDay(hour: 7, minute: 0), to: TimeOfDay(hour: 22, minute: 0))
+        var settings = PlanSettings(
+            timeZone: zone, languages: ["sv"],
+            openingHours: OpeningHours(weekly: Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0, [open]) })))
+        for channel in 0..<5 { settings.channels["ch\(channel)"] = .init(weight: Double(channel + 1)) }
+        settings.channels["ch0"]?.minShare = 0.25
+        settings.channels["ch4"]?.maxShare = 0.4
+        let simulator = PlanSimulator(planner: Planner(settings: settings))
+        var slots = 0
+        let start = Date()
+        _ = simulator.run(Program(slides: slides), from: monday, to: monday.addingTimeInterval(7 * 86400)) { _ in
+            slots += 1
+        }
+        let seconds = Date().timeIntervalSince(start)
+        Console.out(
+            String(
+                format: "plan one week, 500 slides in 5 channels: %.0f ms (%d slots, %.1f µs a slot)", seconds * 1000,
+                slots, seconds / Double(max(slots, 1)) * 1e6))
     }
 
     private func writeConfig(in folder: URL, name: String, folder playlist: URL) throws(BenchError) -> URL {

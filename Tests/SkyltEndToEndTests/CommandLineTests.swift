@@ -183,7 +183,7 @@ struct CommandLineTests {
         #expect(result.status == 0, "\(result.stderr)")
         for figure in [
             "first frame:", "compose time per template", "slide switch", "peak RSS", "CPU on a static slide",
-            "RSS after 50 switches",
+            "RSS after 50 switches", "plan one week",
         ] {
             #expect(result.stdout.contains(figure), "missing: \(figure)")
         }
