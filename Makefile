@@ -6,9 +6,10 @@ SWIFT ?= swift
 PYTHON ?= python3
 # Build, run and test everything the player needs.
 DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libcairo2-dev libpango1.0-dev librsvg2-dev \
-	libqrencode-dev fonts-noto-core fonts-dejavu-core
-# Only the tests need these: a QR decoder to prove codes scan.
-DEB_TEST_PACKAGES := zbar-tools
+	libqrencode-dev libsodium-dev libcurl4-openssl-dev ca-certificates fonts-noto-core fonts-dejavu-core
+# Only the tests need these: a QR decoder to prove codes scan, minisign to prove signatures
+# interoperate, nginx to serve bundles on loopback.
+DEB_TEST_PACKAGES := zbar-tools minisign nginx-light
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SNAPSHOT ?= $(CURDIR)/.build/skylt-screen.png
 # CI builds with warnings as errors.

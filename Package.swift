@@ -23,6 +23,10 @@ let package = Package(
         .systemLibrary(
             name: "CQRencode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
 
+        .systemLibrary(
+            name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CLinux"),
 
         .target(name: "SkyltCore"),
@@ -30,9 +34,17 @@ let package = Package(
             name: "SkyltCompose",
             dependencies: ["SkyltCore", "CCairo", "CRsvg", "CQRencode", "CSDLImage", "CSDL2"]),
         .target(name: "SkyltPlayer", dependencies: ["SkyltCore", "SkyltCompose", "CSDL2"]),
-        .executableTarget(name: "skylt", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "CLinux"]),
+        .target(name: "SkyltBundle", dependencies: ["SkyltCore", "CSodium"]),
+        .target(name: "SkyltSync", dependencies: ["SkyltCore", "SkyltBundle", "CCurl"]),
+        .executableTarget(
+            name: "skylt",
+            dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "CLinux"]),
 
-        .target(name: "SkyltTestSupport", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer"]),
+        .target(
+            name: "SkyltTestSupport", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle"]),
+        .testTarget(name: "SkyltBundleTests", dependencies: ["SkyltCore", "SkyltBundle", "SkyltTestSupport"]),
+        .testTarget(
+            name: "SkyltSyncTests", dependencies: ["SkyltCore", "SkyltBundle", "SkyltSync", "SkyltTestSupport"]),
         .testTarget(name: "SkyltCoreTests", dependencies: ["SkyltCore", "SkyltTestSupport"]),
         .testTarget(name: "SkyltComposeTests", dependencies: ["SkyltCore", "SkyltCompose", "SkyltTestSupport"]),
         .testTarget(

@@ -30,3 +30,10 @@ public struct PlaylistReading: Sendable {
     public var playlist: Playlist?
     public var problems: [Problem]
 }
+
+/// Where a playlist's media come from: files in its folder (an editor's source), or assets of
+/// a signed bundle, by content hash.
+public enum MediaSource: Sendable {
+    case folder
+    case assets([String: URL])
+}

@@ -38,7 +38,15 @@ public enum PlaylistReader {
         return PlaylistReading(playlist: playlist, problems: sink.problems)
     }
 
-    static func decode(_ json: JSONValue, folder: URL, sink: ProblemSink) -> Playlist? {
+    /// Reads a playlist from a parsed document, as a signed bundle carries it: its media are
+    /// `sha256:` references, resolved through `assets` to files in the local cache.
+    public static func decode(_ json: JSONValue, file: String, folder: URL, assets: [String: URL]) -> PlaylistReading {
+        let sink = ProblemSink(file: file)
+        let playlist = decode(json, folder: folder, sink: sink, media: .assets(assets))
+        return PlaylistReading(playlist: playlist, problems: sink.problems)
+    }
+
+    static func decode(_ json: JSONValue, folder: URL, sink: ProblemSink, media: MediaSource = .folder) -> Playlist? {
         guard let root = ObjectReader(json, path: "", sink: sink) else { return nil }
         root.rejectUnknown(["name", "defaultLanguage", "timeZone", "theme", "slides"])
         let name = root.string("name", required: true) ?? folder.lastPathComponent
@@ -58,7 +66,7 @@ public enum PlaylistReader {
         let theme = root.object("theme").map { readTheme($0) } ?? .standard
         var slides: [Slide] = []
         var seen: Set<String> = []
-        let context = SlideReader.Context(folder: folder, defaultLanguage: language, timeZone: timeZone)
+        let context = SlideReader.Context(folder: folder, defaultLanguage: language, timeZone: timeZone, media: media)
         for item in root.array("slides", required: true) ?? [] {
             sink.slide = nil
             guard let object = ObjectReader(item.value, path: item.path, sink: sink) else { continue }

@@ -23,6 +23,7 @@ enum SlideReader {
         var folder: URL
         var defaultLanguage: String
         var timeZone: TimeZone
+        var media: MediaSource
     }
 
     static let commonFields: Set<String> = ["id", "template", "duration", "priority", "schedule"]
@@ -143,6 +144,14 @@ enum SlideReader {
         func media(_ key: String, required: Bool = false) -> URL? {
             guard let path = object.string(key, required: required) else { return nil }
             let field = object.fieldPath(key)
+            if case .assets(let assets) = context.media {
+                // In a bundle, media are content hashes the manifest lists; nothing else names a file.
+                guard let url = assets[path] else {
+                    object.sink.report(field, "'\(path)' is not an asset listed in the manifest")
+                    return nil
+                }
+                return url
+            }
             let components = path.split(separator: "/", omittingEmptySubsequences: false)
             if path.hasPrefix("/") || components.contains("..") || components.contains("") || path.contains("\\") {
                 object.sink.report(field, "'\(path)' must be a relative path inside the playlist folder, without '..'")

@@ -17,6 +17,11 @@ enum SkyltCommandLine {
           plan       print what would play when (a dry run of the planner)
           report     summarise the play log: plays and seconds per slide and channel
           bench      print start-up, compose, switch, CPU and memory figures
+
+        Publishing (editors):
+          keygen     make a channel's signing key pair (minisign format)
+          publish    turn a playlist folder into a signed static bundle
+          verify     check a bundle's signature and every asset
           help       show this help, or a command's: skylt help run
 
         Options:
@@ -34,6 +39,9 @@ enum SkyltCommandLine {
         "bench": (BenchCommand.help, BenchCommand.run),
         "plan": (PlanCommand.help, PlanCommand.run),
         "report": (ReportCommand.help, ReportCommand.run),
+        "keygen": (KeygenCommand.help, KeygenCommand.run),
+        "publish": (PublishCommand.help, PublishCommand.run),
+        "verify": (VerifyCommand.help, VerifyCommand.run),
     ]
 
     static func main() -> Int32 {

@@ -1,0 +1,144 @@
+public import Foundation
+import SkyltCore
+
+/// Publishing failed; nothing was changed in the output folder unless it says so.
+public struct PublishError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// Writes a signed static bundle from an editor's playlist folder:
+/// `DIR/assets/<sha256 hex>` for every medium (skipping those already there),
+/// `DIR/manifest.json` and `DIR/manifest.json.minisig`, by atomic renames.
+public enum BundleWriter {
+    /// Media larger than this report their hashing progress.
+    public static let progressThresholdBytes = 8 << 20
+    public static let defaultExpiryDays = 30.0
+
+    public struct Options: Sendable {
+        public var channel: String
+        public var expiryDays: Double
+        public var now: Date
+
+        public init(channel: String, expiryDays: Double = BundleWriter.defaultExpiryDays, now: Date = Date()) {
+            self.channel = channel
+            self.expiryDays = expiryDays
+            self.now = now
+        }
+    }
+
+    /// Publishes `source` (already validated) into `out`. `progress` gets human-readable lines.
+    public static func publish(
+        source: URL, key: SecretKey, out: URL, options: Options, progress: (String) -> Void
+    ) throws(PublishError) -> Manifest {
+        let playlistFile = source.appendingPathComponent(Playlist.fileName)
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(try Data(contentsOf: playlistFile))
+        } catch {
+            throw PublishError(path: playlistFile.path, reason: "cannot be read: \(error)")
+        }
+        guard case .object(var root) = document, case .array(let slides) = root["slides"] ?? .null else {
+            throw PublishError(path: playlistFile.path, reason: "has no slides")
+        }
+        let assetsFolder = out.appendingPathComponent("assets")
+        do {
+            try FileManager.default.createDirectory(at: assetsFolder, withIntermediateDirectories: true)
+        } catch {
+            throw PublishError(path: assetsFolder.path, reason: "cannot be created: \(error.localizedDescription)")
+        }
+        var assets: [String: Manifest.Asset] = [:]
+        var references: [String: String] = [:]
+        var newSlides: [JSONValue] = []
+        for slide in slides {
+            guard case .object(var fields) = slide, case .string(let path) = fields["image"] ?? .null else {
+                newSlides.append(slide)
+                continue
+            }
+            if references[path] == nil {
+                let (reference, asset) = try store(
+                    source.appendingPathComponent(path), named: path, in: assetsFolder, progress: progress)
+                references[path] = reference
+                assets[reference] = asset
+            }
+            fields["image"] = .string(references[path]!)
+            newSlides.append(.object(fields))
+        }
+        root["slides"] = .array(newSlides)
+        root.removeValue(forKey: "$schema")
+        let manifest = Manifest(
+            channel: options.channel, version: previousVersion(in: out) + 1, published: options.now,
+            expires: options.now.addingTimeInterval(options.expiryDays * 86400), assets: assets, playlist: .object(root)
+        )
+        let data = manifest.encode()
+        let stamp = Int(options.now.timeIntervalSince1970)
+        let signature = key.sign(data, trustedComment: "timestamp:\(stamp)\tfile:\(Manifest.fileName)\thashed")
+        let manifestFile = out.appendingPathComponent(Manifest.fileName)
+        let signatureFile = out.appendingPathComponent(Manifest.signatureFileName)
+        let manifestTemporary = out.appendingPathComponent(".\(Manifest.fileName).tmp")
+        let signatureTemporary = out.appendingPathComponent(".\(Manifest.signatureFileName).tmp")
+        do {
+            try AtomicFile.writeSynced(data, to: manifestTemporary)
+            try AtomicFile.writeSynced(Data(signature.utf8), to: signatureTemporary)
+            try AtomicFile.rename(manifestTemporary, to: manifestFile)
+            try AtomicFile.rename(signatureTemporary, to: signatureFile)
+        } catch {
+            throw PublishError(path: error.path, reason: error.reason)
+        }
+        return manifest
+    }
+
+    /// The version of the manifest already in `out`, or 0.
+    static func previousVersion(in out: URL) -> Int {
+        guard let data = try? Data(contentsOf: out.appendingPathComponent(Manifest.fileName)),
+            case .object(let root) = (try? JSONValue.parse(data)) ?? .null,
+            case .number(let version) = root["version"] ?? .null
+        else { return 0 }
+        return Int(version)
+    }
+
+    /// Hashes a medium and copies it to `assets/<hex>` unless a file of that name and size is
+    /// there already.
+    static func store(_ file: URL, named name: String, in folder: URL, progress: (String) -> Void) throws(PublishError)
+        -> (String, Manifest.Asset)
+    {
+        guard let type = Manifest.mediaType(forExtension: file.pathExtension) else {
+            throw PublishError(path: file.path, reason: "is not a PNG, JPEG, WebP or SVG file")
+        }
+        let total = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        var reported = 0
+        let hash: (hex: String, size: Int)
+        do {
+            hash = try SHA256Hasher.hashFile(file) { done in
+                guard total >= progressThresholdBytes else { return }
+                let percent = done * 100 / max(total, 1)
+                if percent >= reported + 10 {
+                    reported = percent - percent % 10
+                    progress("hashing \(name): \(reported)% of \(total >> 20) MiB")
+                }
+            }
+        } catch {
+            throw PublishError(path: file.path, reason: "cannot be read: \(error.localizedDescription)")
+        }
+        let target = folder.appendingPathComponent(hash.hex)
+        let existing = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? -1
+        if existing == hash.size {
+            progress("\(name): already published as \(hash.hex)")
+        } else {
+            let temporary = folder.appendingPathComponent(".\(hash.hex).tmp")
+            do {
+                try? FileManager.default.removeItem(at: temporary)
+                try FileManager.default.copyItem(at: file, to: temporary)
+                try AtomicFile.sync(temporary)
+                try AtomicFile.rename(temporary, to: target)
+            } catch let error as AtomicFile.WriteError {
+                throw PublishError(path: error.path, reason: error.reason)
+            } catch {
+                throw PublishError(path: target.path, reason: error.localizedDescription)
+            }
+            progress("\(name): \(hash.size) bytes -> assets/\(hash.hex)")
+        }
+        return ("sha256:" + hash.hex, Manifest.Asset(size: hash.size, type: type))
+    }
+}

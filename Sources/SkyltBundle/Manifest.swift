@@ -1,0 +1,149 @@
+public import Foundation
+public import SkyltCore
+
+/// The signed description of a channel's bundle: which channel, which version, when it was
+/// published and until when a kiosk may accept it, the playlist (media as `sha256:` references)
+/// and every asset with its size and media type.
+///
+/// ```json
+/// {"format": 1, "channel": "kommun", "version": 7,
+///  "published": "2026-11-24T10:00:00Z", "expires": "2026-12-24T10:00:00Z",
+///  "assets": {"sha256:<64 hex>": {"size": 5120, "type": "image/svg+xml"}},
+///  "playlist": { …playlist.json, with "image": "sha256:<64 hex>"… }}
+/// ```
+public struct Manifest: Sendable, Equatable {
+    public static let format = 1
+    /// A manifest is text about slides; anything larger is refused before parsing.
+    public static let maxBytes = 1 << 20
+    public static let fileName = "manifest.json"
+    public static let signatureFileName = "manifest.json.minisig"
+
+    public struct Asset: Sendable, Equatable {
+        public var size: Int
+        public var type: String
+        public init(size: Int, type: String) {
+            self.size = size
+            self.type = type
+        }
+    }
+
+    public var channel: String
+    public var version: Int
+    public var published: Date
+    public var expires: Date
+    /// Keyed by reference: `sha256:` and 64 lowercase hex digits.
+    public var assets: [String: Asset]
+    public var playlist: JSONValue
+
+    public init(
+        channel: String, version: Int, published: Date, expires: Date, assets: [String: Asset], playlist: JSONValue
+    ) {
+        self.channel = channel
+        self.version = version
+        self.published = published
+        self.expires = expires
+        self.assets = assets
+        self.playlist = playlist
+    }
+
+    /// Media types a bundle may carry, with the file name extension the cache gives them.
+    public static let mediaTypes: [String: String] = [
+        "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/svg+xml": "svg",
+    ]
+
+    public static func mediaType(forExtension ext: String) -> String? {
+        switch ext.lowercased() {
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "webp": "image/webp"
+        case "svg": "image/svg+xml"
+        default: nil
+        }
+    }
+
+    /// True for `sha256:` followed by exactly 64 lowercase hex digits, and nothing else: such a
+    /// reference can never name a path.
+    public static func isAssetReference(_ text: String) -> Bool {
+        guard text.hasPrefix("sha256:") else { return false }
+        let hex = text.utf8.dropFirst(7)
+        return hex.count == 64 && hex.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+
+    public static func hex(of reference: String) -> String { String(reference.dropFirst(7)) }
+
+    public func encode() -> Data {
+        var assetObjects: [String: JSONValue] = [:]
+        for (reference, asset) in assets {
+            assetObjects[reference] = .object(["size": .number(Double(asset.size)), "type": .string(asset.type)])
+        }
+        let document: JSONValue = .object([
+            "format": .number(Double(Self.format)), "channel": .string(channel), "version": .number(Double(version)),
+            "published": .string(ISO8601.format(published)), "expires": .string(ISO8601.format(expires)),
+            "assets": .object(assetObjects), "playlist": playlist,
+        ])
+        return document.canonicalData()
+    }
+
+    /// Parses and checks a manifest; every problem names its field.
+    public static func decode(_ data: Data, source: String) throws(ProblemList) -> Manifest {
+        guard data.count <= maxBytes else {
+            throw ProblemList([
+                Problem(file: source, field: "", message: "is \(data.count) bytes; the limit is \(maxBytes)")
+            ])
+        }
+        let json: JSONValue
+        do {
+            json = try JSONValue.parse(data)
+        } catch {
+            throw ProblemList([Problem(file: source, field: "", message: "is not valid JSON: \(error.message)")])
+        }
+        let sink = ProblemSink(file: source)
+        guard let root = ObjectReader(json, path: "", sink: sink) else { throw ProblemList(sink.problems) }
+        root.rejectUnknown(["format", "channel", "version", "published", "expires", "assets", "playlist"])
+        let format = root.number("format", required: true, in: 1...1)
+        let channel = root.string("channel", required: true)
+        let version = root.number("version", required: true, in: 1...9e15)
+        let published = root.string("published", required: true).flatMap { text in
+            ISO8601.parse(text)
+                ?? {
+                    sink.report("published", "'\(text)' is not an ISO 8601 date and time"); return nil
+                }()
+        }
+        let expires = root.string("expires", required: true).flatMap { text in
+            ISO8601.parse(text)
+                ?? {
+                    sink.report("expires", "'\(text)' is not an ISO 8601 date and time"); return nil
+                }()
+        }
+        var assets: [String: Asset] = [:]
+        if let object = root.object("assets", required: true) {
+            for reference in object.fields.keys.sorted() {
+                let path = object.fieldPath(reference)
+                guard isAssetReference(reference) else {
+                    sink.report(path, "is not an asset reference (sha256: and 64 lowercase hex digits)")
+                    continue
+                }
+                guard let asset = object.object(reference, required: true) else { continue }
+                asset.rejectUnknown(["size", "type"])
+                let size = asset.number("size", required: true, in: 1...9e15)
+                let type = asset.string("type", required: true)
+                if let type, mediaTypes[type] == nil {
+                    sink.report(
+                        asset.fieldPath("type"),
+                        "'\(type)' is not one of \(mediaTypes.keys.sorted().joined(separator: ", "))")
+                    continue
+                }
+                if let size, let type, size == size.rounded() { assets[reference] = Asset(size: Int(size), type: type) }
+            }
+        }
+        let playlist = root.fields["playlist"]
+        if playlist == nil { sink.report("playlist", "is required") }
+        if let version, version != version.rounded() { sink.report("version", "must be a whole number") }
+        guard sink.problems.isEmpty, format != nil, let channel, let version, let published, let expires,
+            let playlist
+        else { throw ProblemList(sink.problems) }
+        return Manifest(
+            channel: channel, version: Int(version), published: published, expires: expires, assets: assets,
+            playlist: playlist)
+    }
+}

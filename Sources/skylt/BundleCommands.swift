@@ -1,0 +1,223 @@
+import Foundation
+@preconcurrency import Glibc
+import SkyltBundle
+import SkyltCompose
+import SkyltCore
+
+/// Reads keys for the bundle commands, asking for a password only when a key is encrypted.
+enum KeyFiles {
+    static let passwordVariable = "SKYLT_KEY_PASSWORD"
+
+    /// The password from SKYLT_KEY_PASSWORD, or typed at a terminal without echo.
+    static func password(prompt: String) -> String? {
+        if let value = ProcessInfo.processInfo.environment[passwordVariable] { return value }
+        guard isatty(STDIN_FILENO) == 1, let typed = getpass(prompt) else { return nil }
+        return String(cString: typed)
+    }
+
+    static func secretKey(at path: String) throws(BundleCommandError) -> SecretKey {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw BundleCommandError("\(path): cannot be read: \(error.localizedDescription)")
+        }
+        do {
+            return try SecretKey(fileText: text) { password(prompt: "Password for \(path): ") }
+        } catch {
+            throw BundleCommandError("\(path): \(error)")
+        }
+    }
+
+    /// A public key file, or the key's base64 line itself.
+    static func publicKey(_ argument: String) throws(BundleCommandError) -> PublicKey {
+        if FileManager.default.fileExists(atPath: argument) {
+            do {
+                return try PublicKey(fileText: try String(contentsOfFile: argument, encoding: .utf8))
+            } catch let error as MinisignError {
+                throw BundleCommandError("\(argument): \(error)")
+            } catch {
+                throw BundleCommandError("\(argument): cannot be read: \(error.localizedDescription)")
+            }
+        }
+        do {
+            return try PublicKey(base64: argument)
+        } catch {
+            throw BundleCommandError("'\(argument)' is neither a public key file nor a key: \(error)")
+        }
+    }
+}
+
+struct BundleCommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// `skylt keygen`.
+enum KeygenCommand {
+    static let help = """
+        Usage: skylt keygen --out PREFIX [--encrypt] [--force]
+
+        Makes a signing key pair for a channel in minisign's formats: PREFIX.key (the secret
+        key, mode 0600) and PREFIX.pub (the public key, which kiosks list in their config).
+        Keys made by `minisign -G` work with skylt, and keys made here work with minisign.
+
+        Options:
+          --out PREFIX   where to write PREFIX.key and PREFIX.pub
+          --encrypt      encrypt the secret key with a password (scrypt, as minisign does),
+                         taken from SKYLT_KEY_PASSWORD or typed at the terminal
+          --force        replace existing files
+          -h, --help     show this help
+        """
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--out"], switches: ["--encrypt", "--force"])
+        guard let prefix = arguments.values["--out"], arguments.positional.isEmpty else {
+            throw UsageError("keygen needs --out PREFIX")
+        }
+        let secretPath = prefix + ".key"
+        let publicPath = prefix + ".pub"
+        for path in [secretPath, publicPath]
+        where FileManager.default.fileExists(atPath: path) && !arguments.has("--force") {
+            Console.error("\(path): already exists; use --force to replace it")
+            return 1
+        }
+        var password: String?
+        if arguments.has("--encrypt") {
+            guard let typed = KeyFiles.password(prompt: "Password for the new key: "), !typed.isEmpty else {
+                Console.error("--encrypt needs a password in \(KeyFiles.passwordVariable) or typed at a terminal")
+                return 1
+            }
+            password = typed
+        }
+        let (secret, publicKey) = SecretKey.generate()
+        do {
+            try AtomicFile.write(Data(secret.fileText(password: password).utf8), to: URL(fileURLWithPath: secretPath))
+            chmod(secretPath, 0o600)
+            try AtomicFile.write(Data(publicKey.fileText.utf8), to: URL(fileURLWithPath: publicPath))
+        } catch {
+            Console.error(error.description)
+            return 1
+        }
+        Console.out("wrote \(secretPath) and \(publicPath); key id \(publicKey.keyIDHex)")
+        Console.out("public key for kiosk configs: \(publicKey.base64)")
+        return 0
+    }
+}
+
+/// `skylt publish`.
+enum PublishCommand {
+    static let help = """
+        Usage: skylt publish SRC --key KEY --out DIR [--channel NAME] [--expires-days N]
+
+        Publishes the playlist folder SRC as a signed static bundle in DIR, for any web server,
+        object store or CDN to serve:
+          DIR/assets/<sha256 hex>      every medium, named by its content hash
+          DIR/manifest.json            channel, version, publication time, expiry, the slides
+                                       with their schedules, and every asset as sha256:<hex>
+                                       with its size and media type
+          DIR/manifest.json.minisig    minisign signature of the manifest by KEY
+
+        It validates SRC first (as `skylt validate` does); if anything is wrong it lists every
+        problem and writes nothing. Media already in DIR/assets are not copied again. The
+        version is one more than the manifest already in DIR. The manifest and then its
+        signature are put in place by atomic renames. `minisign -Vm DIR/manifest.json -p
+        KEY.pub` accepts the result.
+
+        Options:
+          --key KEY          the channel's secret key (minisign format; encrypted keys take
+                             their password from SKYLT_KEY_PASSWORD or the terminal)
+          --out DIR          the bundle folder (created if missing)
+          --channel NAME     the channel name kiosks expect (default: SRC's folder name)
+          --expires-days N   how long kiosks may accept this manifest (default 30)
+          -h, --help         show this help
+        """
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--key", "--out", "--channel", "--expires-days"], switches: [])
+        guard arguments.positional.count == 1 else { throw UsageError("publish takes one playlist folder") }
+        guard let keyPath = arguments.values["--key"], let out = arguments.values["--out"] else {
+            throw UsageError("publish needs --key KEY and --out DIR")
+        }
+        let expiryDays = Double(arguments.values["--expires-days"] ?? "30") ?? -1
+        guard expiryDays > 0, expiryDays <= 3650 else {
+            throw UsageError("--expires-days takes a number of days from 1 to 3650")
+        }
+        let source = URL(fileURLWithPath: arguments.positional[0]).standardizedFileURL
+        let channel = arguments.values["--channel"] ?? source.lastPathComponent
+        let reading = PlaylistReader.read(folder: source)
+        var problems = reading.problems
+        if let playlist = reading.playlist { problems += LayoutCheck.problems(in: playlist, profile: .standard) }
+        guard problems.isEmpty else {
+            for problem in problems { Console.out(problem.description) }
+            Console.error("\(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was published")
+            return 1
+        }
+        do {
+            let key = try KeyFiles.secretKey(at: keyPath)
+            let manifest = try BundleWriter.publish(
+                source: source, key: key, out: URL(fileURLWithPath: out),
+                options: .init(channel: channel, expiryDays: expiryDays)
+            ) { Console.error($0) }
+            Console.out(
+                "published \(out): channel '\(manifest.channel)' version \(manifest.version), \(manifest.assets.count) assets, expires \(ISO8601.format(manifest.expires))"
+            )
+            return 0
+        } catch let error as BundleCommandError {
+            Console.error(error.description)
+        } catch {
+            Console.error("\(error)")
+        }
+        return 1
+    }
+}
+
+/// `skylt verify`.
+enum VerifyCommand {
+    static let help = """
+        Usage: skylt verify DIR --pub PUB
+
+        Checks a bundle as a kiosk would: the manifest's signature against PUB (a public key
+        file or the key's base64 line; repeat --pub for several), the manifest's fields, and
+        every asset's size and SHA-256. Exits 0 when all is well; otherwise prints every
+        problem and exits 1.
+
+        Options:
+          --pub PUB    a public key (file or base64)
+          -h, --help   show this help
+        """
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        var keys: [String] = []
+        var rest: [String] = []
+        var index = 0
+        while index < words.count {
+            if words[index] == "--pub", index + 1 < words.count {
+                keys.append(words[index + 1])
+                index += 2
+            } else {
+                rest.append(words[index])
+                index += 1
+            }
+        }
+        let arguments = try Arguments(rest, valued: [], switches: [])
+        guard arguments.positional.count == 1, !keys.isEmpty else {
+            throw UsageError("verify takes a bundle folder and --pub PUB")
+        }
+        let publicKeys: [PublicKey]
+        do {
+            publicKeys = try keys.map { (key) throws(BundleCommandError) in try KeyFiles.publicKey(key) }
+        } catch {
+            Console.error(error.description)
+            return 1
+        }
+        let folder = URL(fileURLWithPath: arguments.positional[0])
+        let (manifest, problems) = BundleCheck.verify(folder: folder, keys: publicKeys)
+        for problem in problems { Console.out(problem.description) }
+        guard let manifest, problems.isEmpty else { return 1 }
+        Console.out(
+            "\(folder.path): valid, channel '\(manifest.channel)' version \(manifest.version), \(manifest.assets.count) assets, expires \(ISO8601.format(manifest.expires))"
+        )
+        return 0
+    }
+}
