@@ -3,8 +3,15 @@ public import Foundation
 /// A source of slides for the kiosk. A channel is one publisher's stream.
 public struct ChannelConfig: Sendable, Equatable {
     public var name: String
-    /// A local playlist folder in the editors' source format.
-    public var folder: URL
+    /// A local playlist folder in the editors' source format (a channel has this or `url`).
+    public var folder: URL?
+    /// The URL of a signed bundle's manifest.json.
+    public var url: String?
+    /// The channel's minisign public keys (base64 lines); several, so a publisher can rotate.
+    public var keys: [String] = []
+    /// Seconds between polls of `url`.
+    public var pollSeconds: Double = ChannelConfig.defaultPollSeconds
+    public static let defaultPollSeconds = 60.0
     /// Relative share of screen time against the other channels.
     public var weight: Double
     /// Bounds on the channel's share of normal screen time (0 to 1).
@@ -14,11 +21,13 @@ public struct ChannelConfig: Sendable, Equatable {
     public var defaults: Schedule
 
     public init(
-        name: String, folder: URL, weight: Double = 1, minShare: Double? = nil, maxShare: Double? = nil,
-        defaults: Schedule = .always
+        name: String, folder: URL? = nil, url: String? = nil, keys: [String] = [], weight: Double = 1,
+        minShare: Double? = nil, maxShare: Double? = nil, defaults: Schedule = .always
     ) {
         self.name = name
         self.folder = folder
+        self.url = url
+        self.keys = keys
         self.weight = weight
         self.minShare = minShare
         self.maxShare = maxShare
@@ -45,8 +54,17 @@ public struct KioskConfig: Sendable, Equatable {
     /// Commands run when the screen goes off and on for opening hours (no shell).
     public var displayOff: [String]?
     public var displayOn: [String]?
+    /// Where synced bundles are kept, so the kiosk plays offline and across power cuts.
+    public var cacheDirectory = URL(fileURLWithPath: defaultCacheDirectory)
+    /// The largest asset a manifest may list.
+    public var maxAssetBytes: Int64 = 256 << 20
+    /// Free disk kept beyond an asset's size before it is downloaded.
+    public var diskReserveBytes: Int64 = 256 << 20
+    /// Download speed cap for metered links; nil for none.
+    public var bandwidthBytesPerSecond: Int64?
 
     public static let defaultStateDirectory = "/var/lib/skylt"
+    public static let defaultCacheDirectory = "/var/cache/skylt"
 
     public init(
         id: String, name: String, timeZone: TimeZone, languages: [String], display: DisplayProfile,
@@ -103,7 +121,7 @@ public struct KioskConfig: Sendable, Equatable {
         guard let root = ObjectReader(json, path: "", sink: sink) else { return nil }
         root.rejectUnknown([
             "id", "name", "timeZone", "languages", "display", "channels", "stateDirectory", "openingHours",
-            "displayOff", "displayOn",
+            "displayOff", "displayOn", "cacheDirectory", "maxAssetBytes", "diskReserveBytes", "bandwidthBytesPerSecond",
         ])
         let id = root.string("id", required: true) ?? ""
         let name = root.string("name") ?? id
@@ -124,9 +142,32 @@ public struct KioskConfig: Sendable, Equatable {
         var channels: [ChannelConfig] = []
         for item in root.array("channels", required: true) ?? [] {
             guard let channel = ObjectReader(item.value, path: item.path, sink: sink) else { continue }
-            channel.rejectUnknown(["name", "folder", "weight", "minShare", "maxShare", "defaults"])
+            channel.rejectUnknown([
+                "name", "folder", "url", "keys", "pollSeconds", "weight", "minShare", "maxShare", "defaults",
+            ])
             let channelName = channel.string("name", required: true)
-            let folder = channel.string("folder", required: true)
+            let folder = channel.string("folder")
+            let url = channel.string("url")
+            let keys = channel.stringArray("keys") ?? []
+            let poll = channel.number("pollSeconds", in: 5...86400) ?? ChannelConfig.defaultPollSeconds
+            if (folder == nil) == (url == nil) {
+                sink.report(item.path, "needs either 'folder' (a local playlist) or 'url' (a bundle's manifest.json)")
+            }
+            if let url {
+                let parsed = URL(string: url)
+                if parsed?.host == nil || !["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") {
+                    sink.report(channel.fieldPath("url"), "'\(url)' is not an http or https URL")
+                }
+                if keys.isEmpty {
+                    sink.report(channel.fieldPath("keys"), "a bundle channel needs at least one public key")
+                }
+                if url.contains("@") { sink.report(channel.fieldPath("url"), "must not carry a user or password") }
+            }
+            for (index, key) in keys.enumerated() where !Self.isPublicKey(key) {
+                sink.report(
+                    channel.fieldPath("keys") + "[\(index)]",
+                    "is not a minisign public key (the base64 line of a .pub file)")
+            }
             let weight = channel.number("weight", in: 0.01...1000) ?? 1
             let minShare = channel.number("minShare", in: 0...1)
             let maxShare = channel.number("maxShare", in: 0...1)
@@ -134,14 +175,19 @@ public struct KioskConfig: Sendable, Equatable {
             if let minShare, let maxShare, minShare > maxShare {
                 sink.report(channel.fieldPath("minShare"), "is larger than 'maxShare'")
             }
-            guard let channelName, let folder else { continue }
+            guard let channelName else { continue }
             if channels.contains(where: { $0.name == channelName }) {
                 sink.report(channel.fieldPath("name"), "'\(channelName)' is used by another channel")
             }
-            channels.append(
-                ChannelConfig(
-                    name: channelName, folder: resolve(folder, base: base), weight: weight, minShare: minShare,
-                    maxShare: maxShare, defaults: defaults))
+            if !channelName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                sink.report(
+                    channel.fieldPath("name"), "use ASCII letters, digits, '-' and '_' (it names cache folders)")
+            }
+            var entry = ChannelConfig(
+                name: channelName, folder: folder.map { resolve($0, base: base) }, url: url, keys: keys, weight: weight,
+                minShare: minShare, maxShare: maxShare, defaults: defaults)
+            entry.pollSeconds = poll
+            channels.append(entry)
         }
         let minimums = channels.compactMap(\.minShare).reduce(0, +)
         if minimums > 1 { sink.report("channels", "the channels' minShare values add up to more than 1") }
@@ -156,10 +202,21 @@ public struct KioskConfig: Sendable, Equatable {
                 commands[key] = words
             }
         }
-        return KioskConfig(
+        var config = KioskConfig(
             id: id, name: name, timeZone: timeZone, languages: languages, display: display, channels: channels,
             stateDirectory: stateDirectory, openingHours: openingHours, displayOff: commands["displayOff"],
             displayOn: commands["displayOn"])
+        config.cacheDirectory = resolve(root.string("cacheDirectory") ?? defaultCacheDirectory, base: base)
+        config.maxAssetBytes = Int64(root.number("maxAssetBytes", in: 1024...Double(1 << 34)) ?? Double(256 << 20))
+        config.diskReserveBytes = Int64(root.number("diskReserveBytes", in: 0...Double(1 << 40)) ?? Double(256 << 20))
+        config.bandwidthBytesPerSecond = root.number("bandwidthBytesPerSecond", in: 1024...1e12).map { Int64($0) }
+        return config
+    }
+
+    /// The base64 line of a minisign public key: 42 bytes starting with "Ed".
+    static func isPublicKey(_ text: String) -> Bool {
+        guard let data = Data(base64Encoded: text), data.count == 42 else { return false }
+        return data[0] == 0x45 && data[1] == 0x64
     }
 
     static func resolve(_ path: String, base: URL) -> URL {

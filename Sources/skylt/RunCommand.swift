@@ -3,6 +3,7 @@ import Foundation
 import SkyltCompose
 import SkyltCore
 import SkyltPlayer
+import SkyltSync
 
 /// `skylt run`: the player.
 enum RunCommand {
@@ -16,7 +17,9 @@ enum RunCommand {
         Without --config it reads /etc/skylt/config.json if that exists, and otherwise plays the
         demo playlist (Playlists/demo).
 
-        Slides rotate by their duration with a short crossfade. Translated slides show the
+        Bundle channels (a manifest URL in the config) are synced in the background and new
+        content shows without a restart; with the network down the player starts from its
+        cache. Slides rotate by their duration with a short crossfade. Translated slides show the
         kiosk's languages in turn. A slide that cannot be drawn is skipped with a log line;
         with nothing to play, a calm screen shows the kiosk's name, addresses and version.
 
@@ -57,9 +60,9 @@ enum RunCommand {
         let started = SystemClock()
 
         let store = ProgramStore()
-        let (program, problems) = ProgramLoader.load(config)
-        for problem in problems { Log.warning(problem.description) }
-        store.replace(with: program)
+        let loaded = ContentLoader.loadWithPublication(config)
+        for problem in loaded.problems { Log.warning(problem) }
+        store.replace(with: loaded.program)
 
         let screen = ScreenChoice.open(
             width: config.display.widthPixels, height: config.display.heightPixels,
@@ -81,7 +84,8 @@ enum RunCommand {
         options.addresses = { NetworkAddresses.current() }
         options.statusFolder = state
         options.clockTrust = ClockTrust(
-            buildTime: StateDirectory.buildTime(), lastSeen: state.flatMap(LastSeen.read), newestPublication: nil)
+            buildTime: StateDirectory.buildTime(), lastSeen: state.flatMap(LastSeen.read),
+            newestPublication: loaded.newestPublication)
         if !options.clockTrust.trusts(Date()) {
             Log.warning(
                 "the system clock (\(ISO8601.format(Date()))) is earlier than \(options.clockTrust.reason) (\(ISO8601.format(options.clockTrust.notBefore))); until it is right, only slides without dates or times play"
@@ -99,14 +103,20 @@ enum RunCommand {
         signals.on(SIGTERM) { control.requestStop() }
         signals.on(SIGINT) { control.requestStop() }
         signals.on(SIGHUP) {
-            let (program, problems) = ProgramLoader.load(config)
-            for problem in problems { Log.warning(problem.description) }
+            let (program, problems) = ContentLoader.load(config)
+            for problem in problems { Log.warning(problem) }
             store.replace(with: program)
             Log.notice("reloaded \(program.slides.count) slides")
             started.wake()
         }
+        let sync = SyncService(config: config) { program in
+            store.replace(with: program)
+            started.wake()
+        }
+        sync.start()
         FirstFrameReporter.report(loop: loop, clock: started)
         let ok = loop.run()
+        sync.stop()
         keeper?.stop()
         signals.cancel()
         Log.info("stopped after \(loop.stats.switches) slide switches")

@@ -11,7 +11,8 @@ enum SkyltCommandLine {
         that scan from a metre away.
 
         Commands:
-          run        play the kiosk's channels on the screen (or headless)
+          run        play the kiosk's channels on the screen (or headless), syncing in the background
+          sync       fetch the kiosk's bundle channels now (--once)
           render     write a playlist's slides as PNG previews
           validate   check a playlist: fields, media, contrast and layout
           plan       print what would play when (a dry run of the planner)
@@ -42,6 +43,7 @@ enum SkyltCommandLine {
         "keygen": (KeygenCommand.help, KeygenCommand.run),
         "publish": (PublishCommand.help, PublishCommand.run),
         "verify": (VerifyCommand.help, VerifyCommand.run),
+        "sync": (SyncCommand.help, SyncCommand.run),
     ]
 
     static func main() -> Int32 {

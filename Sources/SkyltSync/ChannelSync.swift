@@ -1,0 +1,246 @@
+public import Foundation
+@preconcurrency import Glibc
+public import SkyltBundle
+public import SkyltCore
+
+/// What one sync of a channel did.
+public enum SyncOutcome: Sendable, Equatable {
+    case updated(version: Int, assetsFetched: Int, bytes: Int64)
+    case unchanged(version: Int?)
+}
+
+/// Settings shared by every channel's sync.
+public struct SyncSettings: Sendable {
+    public var cacheDirectory: URL
+    public var maxAssetBytes: Int64
+    public var diskReserveBytes: Int64
+    public var bandwidthBytesPerSecond: Int64?
+    public var limits = TransferLimits(maxBytes: Int64(Manifest.maxBytes))
+
+    public init(config: KioskConfig) {
+        cacheDirectory = config.cacheDirectory
+        maxAssetBytes = config.maxAssetBytes
+        diskReserveBytes = config.diskReserveBytes
+        bandwidthBytesPerSecond = config.bandwidthBytesPerSecond
+        limits.maxBytesPerSecond = config.bandwidthBytesPerSecond
+    }
+}
+
+/// Syncs one bundle channel: fetches the manifest (conditionally), verifies it against the
+/// channel's keys and the trust rules, fetches only the assets the cache lacks (resuming
+/// partial ones), checks each against its size and hash, and switches the cache to the new
+/// manifest only when everything is there. Whatever fails, the current content stays.
+public final class ChannelSync {
+    public let config: ChannelConfig
+    public let keys: [PublicKey]
+    public let cache: ChannelCache
+    let settings: SyncSettings
+    let client: HTTPClient
+
+    public init(config: ChannelConfig, settings: SyncSettings, client: HTTPClient = HTTPClient()) throws(SyncError) {
+        self.config = config
+        self.settings = settings
+        self.client = client
+        var keys: [PublicKey] = []
+        for line in config.keys {
+            do {
+                keys.append(try PublicKey(base64: line))
+            } catch {
+                throw SyncError(channel: config.name, cause: "key '\(line)': \(error)")
+            }
+        }
+        self.keys = keys
+        cache = ChannelCache(root: settings.cacheDirectory, channel: config.name)
+    }
+
+    private func fail(_ cause: String) -> SyncError { SyncError(channel: config.name, cause: cause) }
+
+    /// The URL of something beside the manifest (its signature, an asset).
+    func sibling(_ path: String) -> String {
+        let base = config.url!
+        guard let slash = base.lastIndex(of: "/") else { return path }
+        return String(base[...slash]) + path
+    }
+
+    private func fetchSmall(_ url: String, limit: Int, headers: [String] = []) throws(SyncError) -> HTTPResponse {
+        var request = HTTPRequest(url: url, limits: settings.limits)
+        request.limits.maxBytes = Int64(limit)
+        request.headers = headers
+        do {
+            return try client.get(request)
+        } catch {
+            throw fail(error.description)
+        }
+    }
+
+    /// One sync. `now` decides expiry.
+    public func syncOnce(now: Date = Date()) throws(SyncError) -> SyncOutcome {
+        try cache.prepare()
+        let current = cache.stored()
+        var headers: [String] = []
+        if let etag = current?.etag { headers.append("If-None-Match: \(etag)") }
+        if let modified = current?.lastModified { headers.append("If-Modified-Since: \(modified)") }
+        let response = try fetchSmall(config.url!, limit: Manifest.maxBytes, headers: headers)
+        if response.status == 304, let current {
+            // Never trusted blindly: the cached manifest is verified again.
+            let manifest = try verified(
+                manifest: current.manifest, signature: current.signature, now: now, allowExpired: true)
+            return .unchanged(version: manifest.version)
+        }
+        guard response.status == 200 else { throw fail("\(config.url!): HTTP \(response.status)") }
+        let signature = try fetchSmall(sibling(Manifest.signatureFileName), limit: Signature.maxFileBytes)
+        guard signature.status == 200 else {
+            throw fail("\(sibling(Manifest.signatureFileName)): HTTP \(signature.status)")
+        }
+        let manifest = try verified(manifest: response.body, signature: signature.body, now: now, allowExpired: false)
+        if let current, let old = try? Manifest.decode(current.manifest, source: "current") {
+            if manifest.version < old.version {
+                throw fail(
+                    "rollback refused: the server offers version \(manifest.version), the kiosk has \(old.version)")
+            }
+            if manifest.version == old.version {
+                guard response.body == current.manifest else {
+                    throw fail("version \(manifest.version) was published twice with different content; refused")
+                }
+                if response.headers["etag"] != current.etag || response.headers["last-modified"] != current.lastModified
+                {
+                    try cache.commit(
+                        version: manifest.version, manifest: current.manifest, signature: current.signature,
+                        etag: response.headers["etag"], lastModified: response.headers["last-modified"])
+                }
+                return .unchanged(version: manifest.version)
+            }
+        }
+        // The playlist inside must read cleanly against the manifest's own assets.
+        let placeholders = Dictionary(
+            uniqueKeysWithValues: manifest.assets.map { ($0.key, cache.objectURL($0.key, type: $0.value.type)) })
+        let reading = PlaylistReader.decode(
+            manifest.playlist, file: config.url!, folder: cache.folder, assets: placeholders)
+        if let problem = reading.problems.first {
+            throw fail("the manifest's playlist has \(reading.problems.count) problem(s), first: \(problem)")
+        }
+        var fetched = 0
+        var bytes = response.bytesReceived + signature.bytesReceived
+        for (reference, asset) in manifest.assets.sorted(by: { $0.key < $1.key })
+        where !cache.hasObject(reference, asset) {
+            bytes += try download(reference, asset)
+            fetched += 1
+        }
+        try cache.commit(
+            version: manifest.version, manifest: response.body, signature: signature.body,
+            etag: response.headers["etag"], lastModified: response.headers["last-modified"])
+        try cache.collectGarbage()
+        return .updated(version: manifest.version, assetsFetched: fetched, bytes: bytes)
+    }
+
+    /// Checks signature, channel name and expiry, in that order.
+    func verified(manifest data: Data, signature: Data, now: Date, allowExpired: Bool) throws(SyncError) -> Manifest {
+        do {
+            try BundleCheck.verifySignature(manifest: data, signature: signature, keys: keys, source: config.url!)
+        } catch {
+            throw fail(error.reason)
+        }
+        let manifest: Manifest
+        do {
+            manifest = try Manifest.decode(data, source: config.url!)
+        } catch {
+            throw fail("bad manifest: \(error.problems.map(\.description).joined(separator: "; "))")
+        }
+        guard manifest.channel == config.name else {
+            throw fail("the manifest is for channel '\(manifest.channel)', not '\(config.name)'; refused")
+        }
+        if !allowExpired && manifest.expires <= now {
+            throw fail("the manifest expired at \(ISO8601.format(manifest.expires)); refused")
+        }
+        for (reference, asset) in manifest.assets where Int64(asset.size) > settings.maxAssetBytes {
+            throw fail("asset \(reference) is \(asset.size) bytes; this kiosk takes at most \(settings.maxAssetBytes)")
+        }
+        return manifest
+    }
+
+    /// Free bytes on the cache's file system.
+    func freeBytes() -> Int64? {
+        var info = statvfs()
+        guard statvfs(cache.folder.path, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
+    /// Fetches one asset into `partial/`, resuming what an earlier attempt left, then checks
+    /// size and hash and moves it into `objects/`. Returns the bytes transferred.
+    func download(_ reference: String, _ asset: Manifest.Asset) throws(SyncError) -> Int64 {
+        let hex = Manifest.hex(of: reference)
+        let partial = cache.partialURL(reference)
+        let etagFile = partial.appendingPathExtension("etag")
+        var have = Int64((try? FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0)
+        if have > Int64(asset.size) {
+            try? FileManager.default.removeItem(at: partial)
+            have = 0
+        }
+        if let free = freeBytes(), free < Int64(asset.size) - have + settings.diskReserveBytes {
+            throw fail(
+                "disk full: asset \(hex) needs \(Int64(asset.size) - have) bytes plus a reserve of \(settings.diskReserveBytes), \(free) are free"
+            )
+        }
+        var transferred: Int64 = 0
+        if have < Int64(asset.size) {
+            if !FileManager.default.fileExists(atPath: partial.path)
+                && !FileManager.default.createFile(atPath: partial.path, contents: nil)
+            {
+                throw fail("cannot create \(partial.path)")
+            }
+            let handle: FileHandle
+            do {
+                handle = try FileHandle(forWritingTo: partial)
+                try handle.seekToEnd()
+            } catch {
+                throw fail("cannot write \(partial.path): \(error.localizedDescription)")
+            }
+            defer { try? handle.close() }
+            var request = HTTPRequest(url: sibling("assets/\(hex)"), limits: settings.limits)
+            request.limits.maxBytes = Int64(asset.size)
+            request.limits.totalTimeoutSeconds = max(600, Double(asset.size) / 50_000)
+            if have > 0 {
+                request.headers.append("Range: bytes=\(have)-")
+                // Resume only the same file: a strong ETag from the first attempt guards it.
+                if let etag = try? String(contentsOf: etagFile, encoding: .utf8), !etag.hasPrefix("W/") {
+                    request.headers.append("If-Range: \(etag)")
+                }
+            }
+            let response: HTTPResponse
+            do {
+                response = try client.get(request, into: .file(handle, resumedFrom: have))
+            } catch {
+                try? handle.synchronize()
+                throw fail("asset \(hex): \(error.message)")
+            }
+            transferred = response.bytesReceived
+            if let etag = response.headers["etag"] { try? Data(etag.utf8).write(to: etagFile) }
+            guard response.status == 200 || response.status == 206 else {
+                if response.status == 416 { try? FileManager.default.removeItem(at: partial) }
+                throw fail("asset \(hex): HTTP \(response.status)")
+            }
+            try? handle.synchronize()
+        }
+        let hash: (hex: String, size: Int)
+        do {
+            hash = try SHA256Hasher.hashFile(partial)
+        } catch {
+            throw fail("cannot read \(partial.path): \(error.localizedDescription)")
+        }
+        guard hash.size == asset.size else {
+            throw fail("asset \(hex): got \(hash.size) of \(asset.size) bytes; will resume")
+        }
+        guard hash.hex == hex else {
+            try? FileManager.default.removeItem(at: partial)
+            try? FileManager.default.removeItem(at: etagFile)
+            throw fail("asset \(hex): its content does not match its hash (got \(hash.hex)); discarded")
+        }
+        do {
+            try AtomicFile.rename(partial, to: cache.objectURL(reference, type: asset.type))
+        } catch {
+            throw fail("cannot store asset \(hex): \(error)")
+        }
+        try? FileManager.default.removeItem(at: etagFile)
+        return transferred
+    }
+}

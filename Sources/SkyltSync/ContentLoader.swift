@@ -1,0 +1,32 @@
+public import Foundation
+import SkyltBundle
+public import SkyltCore
+
+/// Builds the program from every channel: local folders, and bundle channels from the cache.
+public enum ContentLoader {
+    public static func load(_ config: KioskConfig) -> (program: Program, problems: [String]) {
+        let loaded = loadWithPublication(config)
+        return (loaded.program, loaded.problems)
+    }
+
+    /// Also gives the newest publication time among the cached manifests: a clock earlier than
+    /// that is wrong.
+    public static func loadWithPublication(_ config: KioskConfig) -> (
+        program: Program, problems: [String], newestPublication: Date?
+    ) {
+        var notes: [String] = []
+        var newest: Date?
+        let (program, problems) = ProgramLoader.load(config) { channel in
+            let keys = channel.keys.compactMap { try? PublicKey(base64: $0) }
+            let cache = ChannelCache(root: config.cacheDirectory, channel: channel.name)
+            let loaded = cache.load(keys: keys)
+            notes += loaded.problems
+            if let published = loaded.manifest?.published { newest = max(newest ?? published, published) }
+            if loaded.reading == nil && loaded.problems.isEmpty {
+                notes.append("\(channel.name): nothing in the cache yet")
+            }
+            return loaded.reading
+        }
+        return (program, notes + problems.map(\.description), newest)
+    }
+}

@@ -1,0 +1,205 @@
+internal import CCurl
+public import Foundation
+
+/// Bounds on one transfer. Every wait and every size is capped: a rural line may stall, a
+/// hijacked server may send forever.
+public struct TransferLimits: Sendable, Equatable {
+    public var connectTimeoutSeconds: Double = 15
+    /// A transfer slower than `stallBytesPerSecond` for `stallSeconds` is given up.
+    public var stallSeconds: Int = 30
+    public var stallBytesPerSecond: Int = 64
+    /// The whole request, start to end.
+    public var totalTimeoutSeconds: Double = 600
+    public var maxBytes: Int64
+    /// Bandwidth cap for metered links; nil for none.
+    public var maxBytesPerSecond: Int64?
+
+    public init(maxBytes: Int64) { self.maxBytes = maxBytes }
+}
+
+/// One GET request.
+public struct HTTPRequest: Sendable {
+    public var url: String
+    public var headers: [String] = []
+    public var limits: TransferLimits
+
+    public init(url: String, limits: TransferLimits) {
+        self.url = url
+        self.limits = limits
+    }
+}
+
+/// What came back. Header names are lowercased.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+    public var body: Data
+    /// Bytes that crossed the network for this request's body.
+    public var bytesReceived: Int64
+}
+
+/// A transfer failed, with curl's own explanation.
+public struct HTTPError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        case tooLarge
+        case timeout
+        case connection
+        case other
+    }
+
+    public var url: String
+    public var kind: Kind
+    public var message: String
+    public var description: String { "\(url): \(message)" }
+}
+
+/// HTTP over libcurl: connect, stall and total deadlines, size caps, resume, proxies from the
+/// standard environment variables, and the system's CA store for https.
+///
+/// Not thread-safe: one client per thread. It keeps one easy handle, so connections to the
+/// same server are reused.
+public final class HTTPClient {
+    private let curl: UnsafeMutableRawPointer
+    public static let userAgent = "skylt"
+
+    private static let globalInit: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+
+    public init() {
+        precondition(Self.globalInit, "libcurl could not be initialised")
+        curl = curl_easy_init()!
+    }
+
+    deinit { curl_easy_cleanup(curl) }
+
+    /// Where a body goes: memory (small things, capped) or the end of a file (downloads).
+    public enum Sink {
+        case memory
+        /// Appends to the file; truncates it first when the server ignores a resume request.
+        case file(FileHandle, resumedFrom: Int64)
+    }
+
+    /// Collects a transfer's output; reached from curl's C callbacks through the user pointer.
+    private final class Transfer {
+        var sink: Sink
+        var limit: Int64
+        var body = Data()
+        var received: Int64 = 0
+        var headers: [String: String] = [:]
+        var overLimit = false
+        var writeError: String?
+        var checkedStatus = false
+        let curl: UnsafeMutableRawPointer
+
+        init(sink: Sink, limit: Int64, curl: UnsafeMutableRawPointer) {
+            self.sink = sink
+            self.limit = limit
+            self.curl = curl
+        }
+    }
+
+    public func get(_ request: HTTPRequest, into sink: Sink = .memory) throws(HTTPError) -> HTTPResponse {
+        curl_easy_reset(curl)
+        let limits = request.limits
+        let transfer = Transfer(sink: sink, limit: limits.maxBytes, curl: curl)
+        let context = Unmanaged.passRetained(transfer)
+        defer { context.release() }
+        var list: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(list) }
+        for header in request.headers { list = curl_slist_append(list, header) }
+        skylt_curl_set_string(curl, CURLOPT_URL, request.url)
+        skylt_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
+        skylt_curl_set_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        skylt_curl_set_long(curl, CURLOPT_FOLLOWLOCATION, 1)
+        skylt_curl_set_long(curl, CURLOPT_MAXREDIRS, 5)
+        skylt_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
+        skylt_curl_set_string(curl, CURLOPT_USERAGENT, Self.userAgent)
+        skylt_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(limits.connectTimeoutSeconds * 1000))
+        skylt_curl_set_long(curl, CURLOPT_TIMEOUT_MS, Int(limits.totalTimeoutSeconds * 1000))
+        skylt_curl_set_long(curl, CURLOPT_LOW_SPEED_LIMIT, limits.stallBytesPerSecond)
+        skylt_curl_set_long(curl, CURLOPT_LOW_SPEED_TIME, limits.stallSeconds)
+        skylt_curl_set_off(curl, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBytes))
+        if let speed = limits.maxBytesPerSecond {
+            skylt_curl_set_off(curl, CURLOPT_MAX_RECV_SPEED_LARGE, curl_off_t(speed))
+        }
+        if let list { skylt_curl_set_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(list)) }
+        skylt_curl_set_pointer(curl, CURLOPT_WRITEDATA, context.toOpaque())
+        skylt_curl_set_callback(curl, CURLOPT_WRITEFUNCTION) { data, size, count, pointer in
+            let transfer = Unmanaged<Transfer>.fromOpaque(pointer).takeUnretainedValue()
+            return HTTPClient.write(transfer, data, size * count)
+        }
+        skylt_curl_set_pointer(curl, CURLOPT_HEADERDATA, context.toOpaque())
+        skylt_curl_set_callback(curl, CURLOPT_HEADERFUNCTION) { data, size, count, pointer in
+            let transfer = Unmanaged<Transfer>.fromOpaque(pointer).takeUnretainedValue()
+            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
+            if line.hasPrefix("HTTP/") {
+                transfer.headers = [:]  // a new response (after a redirect or 100 Continue)
+            } else if let colon = line.firstIndex(of: ":") {
+                let name = line[..<colon].lowercased()
+                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+                transfer.headers[name] = value
+            }
+            return size * count
+        }
+        let code = curl_easy_perform(curl)
+        var status = 0
+        skylt_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
+        if transfer.overLimit || code == CURLE_FILESIZE_EXCEEDED {
+            throw HTTPError(url: request.url, kind: .tooLarge, message: "larger than \(limits.maxBytes) bytes")
+        }
+        if let error = transfer.writeError {
+            throw HTTPError(url: request.url, kind: .other, message: "cannot store the download: \(error)")
+        }
+        guard code == CURLE_OK else {
+            let message = String(cString: curl_easy_strerror(code))
+            let kind: HTTPError.Kind =
+                switch code {
+                case CURLE_OPERATION_TIMEDOUT: .timeout
+                case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_RECV_ERROR,
+                    CURLE_SEND_ERROR, CURLE_PARTIAL_FILE, CURLE_GOT_NOTHING:
+                    .connection
+                default: .other
+                }
+            throw HTTPError(url: request.url, kind: kind, message: message + " (curl error \(code.rawValue))")
+        }
+        return HTTPResponse(
+            status: status, headers: transfer.headers, body: transfer.body, bytesReceived: transfer.received)
+    }
+
+    private static func write(_ transfer: Transfer, _ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
+        if !transfer.checkedStatus {
+            transfer.checkedStatus = true
+            var status = 0
+            skylt_curl_get_long(transfer.curl, CURLINFO_RESPONSE_CODE, &status)
+            if case .file(let handle, let resumedFrom) = transfer.sink, resumedFrom > 0, status == 200 {
+                // The server sent the whole file instead of the rest: start over.
+                do {
+                    try handle.truncate(atOffset: 0)
+                    transfer.sink = .file(handle, resumedFrom: 0)
+                } catch {
+                    transfer.writeError = error.localizedDescription
+                    return 0
+                }
+            }
+        }
+        var already: Int64 = 0
+        if case .file(_, let resumedFrom) = transfer.sink { already = resumedFrom }
+        guard already + transfer.received + Int64(count) <= transfer.limit else {
+            transfer.overLimit = true
+            return 0
+        }
+        transfer.received += Int64(count)
+        let bytes = UnsafeRawBufferPointer(start: data, count: count)
+        switch transfer.sink {
+        case .memory:
+            transfer.body.append(contentsOf: bytes)
+        case .file(let handle, _):
+            do {
+                try handle.write(contentsOf: Data(bytes))
+            } catch {
+                transfer.writeError = error.localizedDescription
+                return 0
+            }
+        }
+        return count
+    }
+}

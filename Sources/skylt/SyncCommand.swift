@@ -1,0 +1,61 @@
+import Dispatch
+import Foundation
+import SkyltCore
+import SkyltSync
+
+/// `skylt sync`: fetch the kiosk's bundle channels now.
+enum SyncCommand {
+    static let help = """
+        Usage: skylt sync [--config FILE] --once
+
+        Syncs every bundle channel of the kiosk once and prints one line per channel:
+        "updated to vN", "unchanged (vN)", or the error. Exits 1 if any channel failed.
+        (`skylt run` syncs by itself in the background; this is for set-up and diagnosis.)
+
+        A manifest is accepted only when its minisign signature verifies against one of the
+        channel's keys, it names the configured channel, its version is not lower than the
+        cached one (and the same version has the same bytes), and it has not expired. Assets
+        are fetched only when missing (resuming partial downloads), checked against their size
+        and SHA-256, and the new manifest becomes current only when all are there. Whatever
+        fails, the cache keeps the last good content.
+
+        Options:
+          --config FILE   the kiosk's config (default /etc/skylt/config.json)
+          --once          sync once and exit
+          -h, --help      show this help
+        """
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--config"], switches: ["--once"])
+        guard arguments.has("--once"), arguments.positional.isEmpty else {
+            throw UsageError("sync needs --once (skylt run syncs continuously)")
+        }
+        let config: KioskConfig
+        do {
+            config = try KioskSetup.config(path: arguments.values["--config"])
+        } catch {
+            Console.error(error.description)
+            return 1
+        }
+        let settings = SyncSettings(config: config)
+        let client = HTTPClient()
+        var failed = false
+        let bundles = config.channels.filter { $0.url != nil }
+        if bundles.isEmpty { Console.out("no bundle channels in the config; nothing to sync") }
+        for channel in bundles {
+            do {
+                let sync = try ChannelSync(config: channel, settings: settings, client: client)
+                switch try sync.syncOnce() {
+                case .updated(let version, let fetched, let bytes):
+                    Console.out("\(channel.name): updated to v\(version) (\(fetched) assets fetched, \(bytes) bytes)")
+                case .unchanged(let version):
+                    Console.out("\(channel.name): unchanged" + (version.map { " (v\($0))" } ?? ""))
+                }
+            } catch {
+                failed = true
+                Console.out("\(channel.name): error: \(error.cause)")
+            }
+        }
+        return failed ? 1 : 0
+    }
+}
