@@ -210,8 +210,10 @@ public final class ChannelSync {
             do {
                 response = try client.get(request, into: .file(handle, resumedFrom: have))
             } catch {
+                // Keep what arrived, and the validator that lets the next attempt resume it.
                 try? handle.synchronize()
-                throw fail("asset \(hex): \(error.message)")
+                if let etag = error.headers["etag"] { try? Data(etag.utf8).write(to: etagFile) }
+                throw fail("asset \(hex): \(error.message); will resume")
             }
             transferred = response.bytesReceived
             if let etag = response.headers["etag"] { try? Data(etag.utf8).write(to: etagFile) }

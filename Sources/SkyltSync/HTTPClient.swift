@@ -50,6 +50,8 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
     public var url: String
     public var kind: Kind
     public var message: String
+    /// Response headers received before the failure (lowercased names), if any.
+    public var headers: [String: String] = [:]
     public var description: String { "\(url): \(message)" }
 }
 
@@ -159,7 +161,9 @@ public final class HTTPClient {
                     .connection
                 default: .other
                 }
-            throw HTTPError(url: request.url, kind: kind, message: message + " (curl error \(code.rawValue))")
+            throw HTTPError(
+                url: request.url, kind: kind, message: message + " (curl error \(code.rawValue))",
+                headers: transfer.headers)
         }
         return HTTPResponse(
             status: status, headers: transfer.headers, body: transfer.body, bytesReceived: transfer.received)

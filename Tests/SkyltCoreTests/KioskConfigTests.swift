@@ -20,7 +20,7 @@ struct KioskConfigTests {
         #expect(config.display.isPortrait)
         #expect(config.display.diagonalInches == 55)
         #expect(config.display.scanDistanceMeters == 1)
-        #expect(config.channels.first?.folder.path == folder.url.appendingPathComponent("playlists/shop").path)
+        #expect(config.channels.first?.folder?.path == folder.url.appendingPathComponent("playlists/shop").path)
     }
 
     @Test("unknown and missing fields are named")

@@ -1,0 +1,229 @@
+public import Foundation
+@preconcurrency import Glibc
+
+/// A small HTTP/1.1 server on 127.0.0.1 for sync tests: it serves files from a folder, with
+/// Range support, and misbehaves on request, per path: error statuses, stalls, truncated
+/// bodies, cut connections, wrong bytes, slow trickles. It records every request.
+///
+/// One connection at a time, `Connection: close` on every answer; enough for one kiosk.
+public final class FaultyHTTPServer: @unchecked Sendable {
+    public enum Fault: Sendable, Equatable {
+        /// Answer with this status and no body.
+        case status(Int)
+        /// Read the request, then send nothing until the client gives up.
+        case stall
+        /// Announce the full length but close after this many body bytes.
+        case cutAfter(Int)
+        /// Serve these bytes instead of the file.
+        case replace(Data)
+        /// Send the body at this many bytes a second.
+        case slow(bytesPerSecond: Int)
+    }
+
+    public struct Request: Sendable, Equatable {
+        public var path: String
+        public var headers: [String: String]
+    }
+
+    public let root: URL
+    public private(set) var port: UInt16 = 0
+    private let socketFD: Int32
+    private let lock = NSLock()
+    private var faults: [String: [Fault]] = [:]
+    private var log: [Request] = []
+    private var stopped = false
+    private var bytesSent = 0
+
+    public init(root: URL) throws {
+        self.root = root
+        socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var yes: Int32 = 1
+        setsockopt(socketFD, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, listen(socketFD, 16) == 0 else {
+            close(socketFD)
+            throw ExternalTool.ToolError(tool: "FaultyHTTPServer", message: String(cString: strerror(errno)))
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(socketFD, $0, &length) }
+        }
+        port = UInt16(bigEndian: address.sin_port)
+        let thread = Thread { [self] in self.serve() }
+        thread.start()
+    }
+
+    deinit { stop() }
+
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    public func stop() {
+        lock.lock()
+        let wasStopped = stopped
+        stopped = true
+        lock.unlock()
+        if !wasStopped {
+            shutdown(socketFD, Int32(SHUT_RDWR))
+            close(socketFD)
+        }
+    }
+
+    /// Makes the next requests for `path` misbehave, one fault per request, in order.
+    public func inject(_ path: String, _ list: [Fault]) {
+        lock.lock()
+        faults[path, default: []] += list
+        lock.unlock()
+    }
+
+    /// Every request so far, and forgets them.
+    public func takeRequests() -> [Request] {
+        lock.lock()
+        defer {
+            log = []
+            lock.unlock()
+        }
+        return log
+    }
+
+    /// Body bytes sent since the last call, and resets the count.
+    public func takeBytesSent() -> Int {
+        lock.lock()
+        defer {
+            bytesSent = 0
+            lock.unlock()
+        }
+        return bytesSent
+    }
+
+    private func serve() {
+        while true {
+            let client = accept(socketFD, nil, nil)
+            if client < 0 {
+                lock.lock()
+                let done = stopped
+                lock.unlock()
+                if done { return }
+                continue
+            }
+            handle(client)
+            close(client)
+        }
+    }
+
+    private func readRequest(_ fd: Int32) -> Request? {
+        var buffer = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while !buffer.suffix(4).elementsEqual([13, 10, 13, 10]) {
+            let count = recv(fd, &chunk, chunk.count, 0)
+            if count <= 0 { return nil }
+            buffer += chunk[0..<count]
+            if buffer.count > 65536 { return nil }
+        }
+        let lines = String(decoding: buffer, as: UTF8.self).components(separatedBy: "\r\n")
+        let parts = lines[0].split(separator: " ")
+        guard parts.count >= 2 else { return nil }
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
+        }
+        return Request(path: String(parts[1]), headers: headers)
+    }
+
+    private func send(_ fd: Int32, _ data: Data) -> Bool {
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let count = Glibc.send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+                if count <= 0 { return false }
+                offset += count
+            }
+            return true
+        }
+    }
+
+    private func handle(_ fd: Int32) {
+        guard let request = readRequest(fd) else { return }
+        lock.lock()
+        log.append(request)
+        let fault = faults[request.path]?.isEmpty == false ? faults[request.path]!.removeFirst() : nil
+        lock.unlock()
+        func respond(
+            _ status: Int, _ reason: String, headers: [String] = [], body: Data = Data(), declaredLength: Int? = nil
+        )
+            -> Bool
+        {
+            var head =
+                "HTTP/1.1 \(status) \(reason)\r\nConnection: close\r\nContent-Length: \(declaredLength ?? body.count)\r\n"
+            for header in headers { head += header + "\r\n" }
+            return send(fd, Data((head + "\r\n").utf8))
+        }
+        if case .status(let code) = fault {
+            _ = respond(code, "Injected")
+            return
+        }
+        if case .stall = fault {
+            var chunk = [UInt8](repeating: 0, count: 16)
+            while recv(fd, &chunk, chunk.count, 0) > 0 {}
+            return
+        }
+        let relative = request.path.split(separator: "?")[0].dropFirst()
+        let file = root.appendingPathComponent(String(relative))
+        guard !relative.contains(".."), var body = try? Data(contentsOf: file) else {
+            _ = respond(404, "Not Found")
+            return
+        }
+        if case .replace(let data) = fault { body = data }
+        // A strong validator: FNV-1a over every byte (Data's own hash looks at a prefix only).
+        let etag =
+            "\"\(body.count)-\(String(body.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16))\""
+        if request.headers["if-none-match"] == etag {
+            _ = respond(304, "Not Modified", headers: ["ETag: \(etag)"])
+            return
+        }
+        var status = (200, "OK")
+        var headers = ["ETag: \(etag)"]
+        if let range = request.headers["range"], range.hasPrefix("bytes="),
+            let start = Int(range.dropFirst(6).dropLast()),
+            request.headers["if-range"].map({ $0 == etag }) ?? true
+        {
+            guard start < body.count else {
+                _ = respond(416, "Range Not Satisfiable")
+                return
+            }
+            headers.append("Content-Range: bytes \(start)-\(body.count - 1)/\(body.count)")
+            body = body.subdata(in: start..<body.count)
+            status = (206, "Partial Content")
+        }
+        guard respond(status.0, status.1, headers: headers, declaredLength: body.count) else { return }
+        var payload = body
+        if case .cutAfter(let count) = fault { payload = body.prefix(count) }
+        if case .slow(let rate) = fault {
+            var offset = 0
+            while offset < payload.count {
+                let piece = payload.subdata(in: offset..<min(payload.count, offset + max(1, rate / 10)))
+                guard send(fd, piece) else { return }
+                record(piece.count)
+                offset += piece.count
+                usleep(100_000)
+            }
+            return
+        }
+        if send(fd, payload) { record(payload.count) }
+    }
+
+    private func record(_ count: Int) {
+        lock.lock()
+        bytesSent += count
+        lock.unlock()
+    }
+}

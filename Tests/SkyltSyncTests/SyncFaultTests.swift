@@ -1,0 +1,257 @@
+import Foundation
+import SkyltBundle
+import SkyltCore
+import SkyltSync
+import SkyltTestSupport
+import Testing
+
+/// Every way a server or a bundle can go wrong, against our fault-injecting server on
+/// 127.0.0.1. In each case the previous program stays current and intact, and the error names
+/// the channel and the cause.
+@Suite("Sync against a misbehaving server", .serialized)
+struct SyncFaultTests {
+    /// A channel synced to version 1, with version 2 published and ready to be served.
+    struct World {
+        let fixture: BundleFixture
+        let server: FaultyHTTPServer
+        let cacheFolder = TemporaryFolder()
+        let sync: ChannelSync
+
+        init(slides: Int = 3, maxAssetBytes: Int64 = 1 << 20) throws {
+            fixture = BundleFixture(slides: slides)
+            try fixture.publish()
+            server = try FaultyHTTPServer(root: fixture.bundle)
+            var config = fixture.config(baseURL: server.baseURL, cache: cacheFolder.url)
+            config.maxAssetBytes = maxAssetBytes
+            var settings = SyncSettings(config: config)
+            settings.limits.stallSeconds = 1
+            settings.limits.totalTimeoutSeconds = 4
+            settings.limits.connectTimeoutSeconds = 2
+            sync = try ChannelSync(config: config.channels[0], settings: settings)
+            let first = try sync.syncOnce()
+            guard case .updated(version: 1, _, _) = first else {
+                throw SyncError(channel: "test", cause: "setup: \(first)")
+            }
+            _ = server.takeRequests()
+        }
+
+        /// Publishes version 2 with slide 0's medium changed.
+        func publishNext(revision: Int = 2) throws {
+            fixture.writeSource(slides: 3, revision: revision, changed: [0])
+            try fixture.publish()
+        }
+
+        /// The cache still holds version 1, whole: signature, every object's size and hash.
+        func expectVersionOneIntact(sourceLocation: SourceLocation = #_sourceLocation) {
+            let loaded = sync.cache.load(keys: [fixture.publicKey])
+            #expect(loaded.manifest?.version == 1, sourceLocation: sourceLocation)
+            #expect(loaded.problems.isEmpty, "\(loaded.problems)", sourceLocation: sourceLocation)
+            #expect(loaded.reading?.problems.isEmpty == true, sourceLocation: sourceLocation)
+            #expect(loaded.reading?.playlist?.slides.count == 3, sourceLocation: sourceLocation)
+        }
+
+        func expectFailure(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+            #expect(sourceLocation: sourceLocation) {
+                try sync.syncOnce()
+            } throws: { error in
+                guard let error = error as? SyncError else { return false }
+                return error.channel == "kommun" && error.cause.contains(text)
+            }
+            expectVersionOneIntact(sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("server down") func down() throws {
+        let world = try World()
+        try world.publishNext()
+        world.server.stop()
+        world.expectFailure("Couldn't connect to server")
+    }
+
+    @Test("HTTP 500") func serverError() throws {
+        let world = try World()
+        try world.publishNext()
+        world.server.inject("/manifest.json", [.status(500)])
+        world.expectFailure("HTTP 500")
+    }
+
+    @Test("a stalled server that sends nothing is given up") func stalled() throws {
+        let world = try World()
+        try world.publishNext()
+        world.server.inject("/manifest.json", [.stall])
+        let start = Date()
+        world.expectFailure("Timeout was reached")
+        #expect(Date().timeIntervalSince(start) < 8)
+    }
+
+    @Test("a truncated body") func truncated() throws {
+        let world = try World()
+        try world.publishNext()
+        world.server.inject("/manifest.json", [.cutAfter(100)])
+        world.expectFailure("curl error 18")
+    }
+
+    @Test("a connection cut mid-asset resumes with Range on the next attempt")
+    func resume() throws {
+        let world = try World()
+        try world.publishNext()
+        let manifest = try Manifest.decode(
+            try Data(contentsOf: world.fixture.bundle.appendingPathComponent(Manifest.fileName)), source: "m")
+        let old = world.sync.cache.load(keys: [world.fixture.publicKey]).manifest!
+        let fresh = try #require(Set(manifest.assets.keys).subtracting(old.assets.keys).first)
+        let path = "/assets/" + Manifest.hex(of: fresh)
+        world.server.inject(path, [.cutAfter(700)])
+        world.expectFailure("Transferred a partial file")
+        _ = world.server.takeRequests()
+        let outcome = try world.sync.syncOnce()
+        guard case .updated(version: 2, assetsFetched: 1, let bytes) = outcome else {
+            Issue.record("expected version 2 with one asset, got \(outcome)")
+            return
+        }
+        // Only the rest of the asset crossed the wire, besides manifest and signature.
+        #expect(bytes == (try bytesOf(world, fresh)) - 700 + (try manifestBytes(world)))
+        let resumed = world.server.takeRequests().first { $0.path == path }
+        #expect(resumed?.headers["range"] == "bytes=700-")
+        #expect(resumed?.headers["if-range"] != nil)
+        #expect(world.sync.cache.load(keys: [world.fixture.publicKey]).manifest?.version == 2)
+    }
+
+    func bytesOf(_ world: World, _ reference: String) throws -> Int64 {
+        let url = world.fixture.bundle.appendingPathComponent("assets/" + Manifest.hex(of: reference))
+        return Int64(try FileManager.default.attributesOfItem(atPath: url.path)[.size] as! Int)
+    }
+
+    func manifestBytes(_ world: World) throws -> Int64 {
+        let folder = world.fixture.bundle
+        let a =
+            try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(Manifest.fileName).path)[
+                .size] as! Int
+        let b =
+            try FileManager.default.attributesOfItem(
+                atPath: folder.appendingPathComponent(Manifest.signatureFileName).path)[.size] as! Int
+        return Int64(a + b)
+    }
+
+    @Test("an asset whose bytes do not match its hash is discarded") func wrongHash() throws {
+        let world = try World()
+        try world.publishNext()
+        let manifest = try Manifest.decode(
+            try Data(contentsOf: world.fixture.bundle.appendingPathComponent(Manifest.fileName)), source: "m")
+        let old = world.sync.cache.load(keys: [world.fixture.publicKey]).manifest!
+        let fresh = try #require(Set(manifest.assets.keys).subtracting(old.assets.keys).first)
+        let size = manifest.assets[fresh]!.size
+        world.server.inject("/assets/" + Manifest.hex(of: fresh), [.replace(Data(repeating: 0x41, count: size))])
+        world.expectFailure("does not match its hash")
+    }
+
+    @Test("a bad signature") func badSignature() throws {
+        let world = try World()
+        try world.publishNext()
+        var manifest = try Data(contentsOf: world.fixture.bundle.appendingPathComponent(Manifest.fileName))
+        manifest[manifest.count / 2] ^= 1
+        world.server.inject("/manifest.json", [.replace(manifest)])
+        world.expectFailure("signature: the signature does not match the file")
+    }
+
+    @Test("signed by another channel's key") func otherKey() throws {
+        let world = try World()
+        world.fixture.writeSource(slides: 3, revision: 2, changed: [0])
+        let (other, _) = SecretKey.generate()
+        try world.fixture.publish(key: other)
+        world.expectFailure("signed by key")
+    }
+
+    @Test("another channel's manifest, signed by a shared key, is refused") func mixAndMatch() throws {
+        let world = try World()
+        world.fixture.writeSource(slides: 3, revision: 2, changed: [0])
+        try world.fixture.publish(channel: "butiken")
+        world.expectFailure("is for channel 'butiken', not 'kommun'")
+    }
+
+    @Test("a rollback to an older valid version") func rollback() throws {
+        let world = try World()
+        let bundle = world.fixture.bundle
+        let v1 = try Data(contentsOf: bundle.appendingPathComponent(Manifest.fileName))
+        let v1sig = try Data(contentsOf: bundle.appendingPathComponent(Manifest.signatureFileName))
+        try world.publishNext()
+        let outcome = try world.sync.syncOnce()
+        guard case .updated(version: 2, _, _) = outcome else {
+            Issue.record("expected version 2, got \(outcome)")
+            return
+        }
+        try v1.write(to: bundle.appendingPathComponent(Manifest.fileName))
+        try v1sig.write(to: bundle.appendingPathComponent(Manifest.signatureFileName))
+        #expect {
+            try world.sync.syncOnce()
+        } throws: { ($0 as? SyncError)?.cause.contains("rollback refused") == true }
+        #expect(world.sync.cache.load(keys: [world.fixture.publicKey]).manifest?.version == 2)
+    }
+
+    @Test("the same version with other bytes") func sameVersionOtherBytes() throws {
+        let world = try World()
+        let manifest = try Manifest.decode(
+            try Data(contentsOf: world.fixture.bundle.appendingPathComponent(Manifest.fileName)), source: "m")
+        var changed = manifest
+        changed.expires = manifest.expires.addingTimeInterval(60)
+        try world.fixture.serveSigned(changed.encode())
+        world.expectFailure("published twice with different content")
+    }
+
+    @Test("an expired manifest") func expired() throws {
+        let world = try World()
+        world.fixture.writeSource(slides: 3, revision: 2, changed: [0])
+        try world.fixture.publish(now: Date().addingTimeInterval(-10 * 86400), expiryDays: 2)
+        world.expectFailure("expired at")
+    }
+
+    @Test("an oversized manifest") func oversizedManifest() throws {
+        let world = try World()
+        world.server.inject("/manifest.json", [.replace(Data(repeating: 0x20, count: Manifest.maxBytes + 10))])
+        world.expectFailure("larger than \(Manifest.maxBytes) bytes")
+    }
+
+    @Test("an oversized asset is refused before it is downloaded") func oversizedAsset() throws {
+        let world = try World(maxAssetBytes: 3000)
+        world.fixture.writeSource(slides: 3, revision: 2, changed: [0])
+        let svg = String(repeating: " ", count: 6000)
+        world.fixture.work.write(
+            "source/media/p0.svg", #"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3">\#(svg)</svg>"#)
+        try world.fixture.publish()
+        world.expectFailure("this kiosk takes at most 3000")
+        #expect(!world.server.takeRequests().contains { $0.path.hasPrefix("/assets/") })
+    }
+
+    @Test("a path-traversal attempt in an asset reference never reaches the file system")
+    func traversal() throws {
+        let world = try World()
+        let manifest = try Manifest.decode(
+            try Data(contentsOf: world.fixture.bundle.appendingPathComponent(Manifest.fileName)), source: "m")
+        var text = String(decoding: manifest.encode(), as: UTF8.self)
+        let reference = manifest.assets.keys.sorted()[0]
+        text = text.replacingOccurrences(of: reference, with: "sha256:../../../../etc/passwd")
+        text = text.replacingOccurrences(of: "\"version\":1", with: "\"version\":2")
+        try world.fixture.serveSigned(Data(text.utf8))
+        world.expectFailure("is not an asset reference")
+        #expect(!world.server.takeRequests().contains { $0.path.contains("..") || $0.path.contains("passwd") })
+    }
+
+    @Test("malformed JSON, signed") func malformed() throws {
+        let world = try World()
+        try world.fixture.serveSigned(Data("{\"format\": 1, \"channel\": ".utf8))
+        world.expectFailure("is not valid JSON")
+    }
+
+    @Test("an unchanged poll is one request answered 304, and the cache is verified again")
+    func unchanged() throws {
+        let world = try World()
+        #expect(try world.sync.syncOnce() == .unchanged(version: 1))
+        let requests = world.server.takeRequests()
+        #expect(requests.map(\.path) == ["/manifest.json"])
+        #expect(requests.first?.headers["if-none-match"] != nil)
+        // Tamper with the cached signature: the 304 no longer vouches for it.
+        let stored = try #require(world.sync.cache.stored())
+        try Data("untrusted comment: x\nRUQ=\ntrusted comment: x\nx\n".utf8).write(
+            to: stored.folder.appendingPathComponent(Manifest.signatureFileName))
+        #expect(throws: SyncError.self) { try world.sync.syncOnce() }
+    }
+}
