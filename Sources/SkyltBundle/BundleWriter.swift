@@ -81,6 +81,18 @@ public enum BundleWriter {
         do {
             try AtomicFile.writeSynced(data, to: manifestTemporary)
             try AtomicFile.writeSynced(Data(signature.utf8), to: signatureTemporary)
+            // Web servers derive ETag and Last-Modified from the modification time in whole
+            // seconds (and the size): a new manifest must never share the old one's second, or
+            // a kiosk that polled in that second would be told "not modified".
+            for (temporary, final) in [(manifestTemporary, manifestFile), (signatureTemporary, signatureFile)] {
+                let old =
+                    (try? FileManager.default.attributesOfItem(atPath: final.path)[.modificationDate] as? Date)
+                    ?? .distantPast
+                let stamp = max(
+                    Date().timeIntervalSince1970.rounded(.down), old.timeIntervalSince1970.rounded(.down) + 1)
+                try? FileManager.default.setAttributes(
+                    [.modificationDate: Date(timeIntervalSince1970: stamp)], ofItemAtPath: temporary.path)
+            }
             try AtomicFile.rename(manifestTemporary, to: manifestFile)
             try AtomicFile.rename(signatureTemporary, to: signatureFile)
         } catch {

@@ -128,7 +128,10 @@ public struct SecretKey: Sendable {
         }
         let id = Array(payload[0..<8])
         let secret = Array(payload[8..<72])
-        guard Self.checksum(keyID: id, secret: secret) == Array(payload[72..<104]) else {
+        let stored = Array(payload[72..<104])
+        // minisign -W leaves the checksum of an unencrypted key as zeros.
+        let unencryptedWithoutChecksum = kdf == (0, 0) && stored.allSatisfy { $0 == 0 }
+        guard unencryptedWithoutChecksum || Self.checksum(keyID: id, secret: secret) == stored else {
             throw kdf == (0, 0)
                 ? .malformed(what: "secret key file", reason: "its checksum does not match") : .wrongPassword
         }

@@ -23,8 +23,13 @@ public enum ExternalTool {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input == nil ? FileHandle.nullDevice : nil
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+        }
         let collector = OutputCollector()
         let group = DispatchGroup()
         for (pipe, keyPath) in [(out, \OutputCollector.stdout), (err, \OutputCollector.stderr)] {
