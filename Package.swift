@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "SkyltComposeTests", dependencies: ["SkyltCore", "SkyltCompose", "SkyltTestSupport"]),
         .testTarget(
             name: "SkyltPlayerTests", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltTestSupport"]),
-        .testTarget(name: "SkyltEndToEndTests", dependencies: ["SkyltCore", "SkyltTestSupport"]),
+        .testTarget(name: "SkyltEndToEndTests", dependencies: ["SkyltCore", "SkyltBundle", "SkyltTestSupport"]),
     ]
 )
 

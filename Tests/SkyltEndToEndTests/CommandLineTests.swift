@@ -149,7 +149,7 @@ struct CommandLineTests {
     func help() throws {
         let top = try run(["--help"])
         #expect(top.status == 0)
-        for command in ["run", "render", "validate", "bench", "plan", "report"] {
+        for command in ["run", "render", "validate", "bench", "plan", "report", "keygen", "publish", "verify", "sync"] {
             #expect(top.stdout.contains(command))
         }
         let options = [
@@ -159,6 +159,10 @@ struct CommandLineTests {
             "bench": ["--switches", "--static-seconds", "--runs"],
             "plan": ["--config", "--from", "--to", "--tz"],
             "report": ["--config", "--day", "--json"],
+            "keygen": ["--out", "--encrypt", "--force"],
+            "publish": ["--key", "--out", "--channel", "--expires-days"],
+            "verify": ["--pub"],
+            "sync": ["--config", "--once"],
         ]
         for (command, flags) in options {
             let result = try run([command, "--help"])

@@ -1,0 +1,112 @@
+import Foundation
+import SkyltBundle
+import SkyltCore
+import SkyltTestSupport
+import Testing
+
+/// keygen, publish, verify and sync as an editor and a technician run them.
+@Suite("skylt keygen, publish, verify, sync", .serialized)
+struct BundleCommandTests {
+    let skylt = Repository.skyltBinary.path
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ExternalTool.Result {
+        try ExternalTool.run([skylt] + arguments, environment: environment)
+    }
+
+    @Test("keygen writes a private key file and a public key, and never overwrites by accident")
+    func keygen() throws {
+        let folder = TemporaryFolder()
+        let prefix = folder.file("kommun").path
+        let result = try run(["keygen", "--out", prefix])
+        #expect(result.status == 0, "\(result.stderr)")
+        let attributes = try FileManager.default.attributesOfItem(atPath: prefix + ".key")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let publicKey = try PublicKey(fileText: try String(contentsOfFile: prefix + ".pub", encoding: .utf8))
+        #expect(result.stdout.contains(publicKey.base64))
+        #expect(try run(["keygen", "--out", prefix]).status == 1)
+        #expect(try run(["keygen", "--out", prefix, "--force"]).status == 0)
+    }
+
+    @Test("publish refuses an invalid playlist, lists every problem and writes nothing")
+    func publishInvalid() throws {
+        let folder = TemporaryFolder()
+        _ = try run(["keygen", "--out", folder.file("k").path])
+        let playlist = PlaylistFixture.make(slides: [
+            #"{"id": "a", "template": "notice", "title": "T"}"#,
+            #"{"id": "b", "template": "poster", "image": "media/broken.png"}"#,
+        ])
+        let out = folder.file("bundle")
+        let result = try run(["publish", playlist.url.path, "--key", folder.file("k.key").path, "--out", out.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("slide 'a'") && result.stdout.contains("slide 'b'"))
+        #expect(result.stderr.contains("nothing was published"))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+
+    @Test("publish, verify with skylt and minisign, then catch a damaged asset")
+    func publishAndVerify() throws {
+        let folder = TemporaryFolder()
+        _ = try run(
+            ["keygen", "--out", folder.file("k").path, "--encrypt"], environment: ["SKYLT_KEY_PASSWORD": "bröd"])
+        let out = folder.file("bundle")
+        let wrong = try run(
+            ["publish", Repository.demoPlaylist.path, "--key", folder.file("k.key").path, "--out", out.path],
+            environment: ["SKYLT_KEY_PASSWORD": "kaka"])
+        #expect(wrong.status == 1 && wrong.stderr.contains("wrong password"))
+        let result = try run(
+            [
+                "publish", Repository.demoPlaylist.path, "--key", folder.file("k.key").path, "--out", out.path,
+                "--channel", "demo",
+            ],
+            environment: ["SKYLT_KEY_PASSWORD": "bröd"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("channel 'demo' version 1, 5 assets"))
+        let minisign = try ExternalTool.run([
+            "minisign", "-Vm", out.appendingPathComponent("manifest.json").path, "-p", folder.file("k.pub").path,
+        ])
+        #expect(minisign.status == 0, "\(minisign.stdout)\(minisign.stderr)")
+        #expect(try run(["verify", out.path, "--pub", folder.file("k.pub").path]).status == 0)
+
+        let assets = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("assets").path)
+            .sorted()
+        let damaged = out.appendingPathComponent("assets/\(assets[0])")
+        try Data("<svg/>".utf8).write(to: damaged)
+        let check = try run(["verify", out.path, "--pub", folder.file("k.pub").path])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains(damaged.path))
+    }
+
+    @Test("sync --once prints a line per channel and fails when a channel fails")
+    func syncOnce() throws {
+        let fixture = BundleFixture(slides: 2)
+        try fixture.publish()
+        let server = try FaultyHTTPServer(root: fixture.bundle)
+        let folder = TemporaryFolder()
+        let config = folder.write(
+            "config.json",
+            #"""
+            {"id": "k", "cacheDirectory": "cache", "stateDirectory": "state", "diskReserveBytes": 0,
+             "channels": [{"name": "kommun", "url": "\#(server.baseURL)/manifest.json", "keys": ["\#(fixture.publicKey.base64)"]}]}
+            """#)
+        let first = try run(["sync", "--config", config.path, "--once"])
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        #expect(first.stdout.hasPrefix("kommun: updated to v1 (2 assets fetched"))
+        #expect(try run(["sync", "--config", config.path, "--once"]).stdout == "kommun: unchanged (v1)\n")
+        server.inject("/manifest.json", [.status(503)])
+        let failed = try run(["sync", "--config", config.path, "--once"])
+        #expect(failed.status == 1)
+        #expect(failed.stdout.contains("kommun: error:") && failed.stdout.contains("HTTP 503"))
+
+        // The kiosk renders and plays what its cache holds, with the server gone.
+        server.stop()
+        let rendered = try run(["render", "--config", config.path, "--out", folder.file("out").path])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("out").path).count == 2)
+        let offline = try run([
+            "run", "--headless", "--config", config.path, "--exit-after", "2", "--snapshot", folder.file("s.png").path,
+        ])
+        #expect(offline.status == 0)
+        #expect(offline.stderr.contains("showing kommun/p"))
+        #expect(offline.stderr.contains("Couldn't connect"))
+    }
+}
