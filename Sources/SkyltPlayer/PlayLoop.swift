@@ -19,6 +19,8 @@ public struct PlayerOptions: Sendable {
     public var exitAfterSeconds: Double?
     /// Addresses shown on the no-content screen.
     public var addresses: @Sendable () -> [String] = { [] }
+    /// The bundle channels' sync state, for `status.json`.
+    public var channelStatus: @Sendable () -> [StatusSnapshot.Channel] = { [] }
     /// What tells the system clock from a wrong one.
     public var clockTrust = ClockTrust(buildTime: .distantPast, lastSeen: nil, newestPublication: nil)
 
@@ -287,7 +289,7 @@ public final class PlayLoop {
         }
         guard let folder = options.statusFolder else { return }
         let now = clock.date
-        let status = StatusSnapshot(
+        var status = StatusSnapshot(
             kioskID: options.kioskID, kioskName: options.kioskName, timeZone: planner.settings.timeZone.identifier,
             clockTrusted: clockTrusted(now), clockNotBefore: options.clockTrust.notBefore,
             clockReason: options.clockTrust.reason, display: slot.shown.dark ? "off" : "on",
@@ -296,6 +298,7 @@ public final class PlayLoop {
                 language: slot.slide == nil ? nil : slot.shown.language,
                 reason: slot.shown.reason, since: ISO8601.format(slot.record.start)),
             slidesInProgram: program.slides.count, written: now)
+        status.channels = options.channelStatus()
         do {
             try status.write(to: folder)
         } catch {

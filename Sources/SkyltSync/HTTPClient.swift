@@ -1,5 +1,6 @@
 internal import CCurl
 public import Foundation
+@preconcurrency import Glibc
 
 /// Bounds on one transfer. Every wait and every size is capped: a rural line may stall, a
 /// hijacked server may send forever.
@@ -90,6 +91,10 @@ public final class HTTPClient {
         var overLimit = false
         var writeError: String?
         var checkedStatus = false
+        /// Bandwidth cap in bytes a second, enforced by pausing in the write callback: libcurl's
+        /// own limiter (7.88) lets short transfers through at full speed.
+        var maxBytesPerSecond: Int64?
+        var started = Date()
         let curl: UnsafeMutableRawPointer
 
         init(sink: Sink, limit: Int64, curl: UnsafeMutableRawPointer) {
@@ -103,6 +108,7 @@ public final class HTTPClient {
         curl_easy_reset(curl)
         let limits = request.limits
         let transfer = Transfer(sink: sink, limit: limits.maxBytes, curl: curl)
+        transfer.maxBytesPerSecond = limits.maxBytesPerSecond
         let context = Unmanaged.passRetained(transfer)
         defer { context.release() }
         var list: UnsafeMutablePointer<curl_slist>?
@@ -192,6 +198,12 @@ public final class HTTPClient {
             return 0
         }
         transfer.received += Int64(count)
+        if let rate = transfer.maxBytesPerSecond, rate > 0 {
+            // Pausing here stops reading the socket, so TCP slows the sender down too.
+            let due = Double(transfer.received) / Double(rate)
+            let ahead = due - Date().timeIntervalSince(transfer.started)
+            if ahead > 0 { usleep(useconds_t(min(ahead, 1) * 1_000_000)) }
+        }
         let bytes = UnsafeRawBufferPointer(start: data, count: count)
         switch transfer.sink {
         case .memory:

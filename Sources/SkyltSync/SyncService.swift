@@ -6,6 +6,7 @@ public import SkyltCore
 public struct ChannelStatus: Sendable, Equatable {
     public var name: String
     public var version: Int?
+    public var expires: Date?
     public var lastSuccess: Date?
     public var lastError: String?
     public var nextPoll: Date?
@@ -60,6 +61,15 @@ public final class SyncService: @unchecked Sendable {
         return bundleChannels.compactMap { statuses[$0.name] }
     }
 
+    /// The channels' state as the status snapshot carries it.
+    public func snapshot(now: Date = Date()) -> [StatusSnapshot.Channel] {
+        status().map {
+            StatusSnapshot.Channel(
+                name: $0.name, version: $0.version, lastSuccess: $0.lastSuccess, lastError: $0.lastError,
+                nextPoll: $0.nextPoll, expires: $0.expires, now: now)
+        }
+    }
+
     private func loop() {
         let settings = SyncSettings(config: config)
         let client = HTTPClient()
@@ -101,6 +111,11 @@ public final class SyncService: @unchecked Sendable {
                     backoff[channel.name] = state
                     status.lastSuccess = Date()
                     status.lastError = nil
+                    if let stored = sync.cache.stored(),
+                        let manifest = try? Manifest.decode(stored.manifest, source: "cache")
+                    {
+                        status.expires = manifest.expires
+                    }
                     switch outcome {
                     case .updated(let version, let fetched, let bytes):
                         Log.notice(

@@ -91,6 +91,11 @@ enum RunCommand {
                 "the system clock (\(ISO8601.format(Date()))) is earlier than \(options.clockTrust.reason) (\(ISO8601.format(options.clockTrust.notBefore))); until it is right, only slides without dates or times play"
             )
         }
+        let sync = SyncService(config: config) { program in
+            store.replace(with: program)
+            started.wake()
+        }
+        options.channelStatus = { sync.snapshot() }
         let loop = PlayLoop(
             screen: screen, composer: SlideComposer(profile: config.display), store: store, clock: started,
             options: options, planner: Planner(settings: PlanSettings(config: config)),
@@ -107,10 +112,6 @@ enum RunCommand {
             for problem in problems { Log.warning(problem) }
             store.replace(with: program)
             Log.notice("reloaded \(program.slides.count) slides")
-            started.wake()
-        }
-        let sync = SyncService(config: config) { program in
-            store.replace(with: program)
             started.wake()
         }
         sync.start()

@@ -109,4 +109,52 @@ struct BundleCommandTests {
         #expect(offline.stderr.contains("showing kommun/p"))
         #expect(offline.stderr.contains("Couldn't connect"))
     }
+
+    @Test("run syncs in the background and shows new content without a restart")
+    func runPicksUpNewContent() throws {
+        let fixture = BundleFixture(slides: 2)
+        try fixture.publish()
+        let server = try FaultyHTTPServer(root: fixture.bundle)
+        let folder = TemporaryFolder()
+        let config = folder.write(
+            "config.json",
+            #"""
+            {"id": "k", "cacheDirectory": "cache", "stateDirectory": "state", "diskReserveBytes": 0,
+             "channels": [{"name": "kommun", "url": "\#(server.baseURL)/manifest.json", "keys": ["\#(fixture.publicKey.base64)"],
+                           "pollSeconds": 5}]}
+            """#)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: skylt)
+        process.arguments = [
+            "run", "--headless", "--config", config.path, "--snapshot", folder.file("s.png").path, "--exit-after", "30",
+        ]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var log = ""
+        func waitFor(_ text: String, seconds: Double) -> Bool {
+            let deadline = Date(timeIntervalSinceNow: seconds)
+            while Date() < deadline {
+                if log.contains(text) { return true }
+                log += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+            }
+            return log.contains(text)
+        }
+        #expect(waitFor("updated to v1", seconds: 15), "\(log)")
+        #expect(waitFor("showing kommun/p", seconds: 15), "\(log)")
+        // The publisher adds a slide; the running player fetches and shows it.
+        fixture.writeSource(slides: 3, revision: 2, changed: [])
+        try fixture.publish()
+        #expect(waitFor("updated to v2", seconds: 20), "\(log)")
+        #expect(waitFor("showing kommun/p2", seconds: 30), "\(log)")
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let snapshot = try JSONDecoder().decode(
+            StatusSnapshot.self, from: try Data(contentsOf: folder.file("state/status.json")))
+        #expect(snapshot.channels.first?.name == "kommun")
+        #expect(snapshot.channels.first?.version == 2)
+        #expect(snapshot.channels.first?.stale == false)
+    }
 }

@@ -235,6 +235,63 @@ struct SyncFaultTests {
         #expect(!world.server.takeRequests().contains { $0.path.contains("..") || $0.path.contains("passwd") })
     }
 
+    @Test("a full disk is an error, never a download") func diskFull() throws {
+        let world = try World()
+        try world.publishNext()
+        let reserve = Int64(1) << 60
+        let full = try ChannelSync(
+            config: world.sync.config,
+            settings: {
+                var settings = SyncSettings(
+                    config: world.fixture.config(baseURL: world.server.baseURL, cache: world.cacheFolder.url))
+                settings.diskReserveBytes = reserve
+                return settings
+            }())
+        #expect {
+            try full.syncOnce()
+        } throws: { ($0 as? SyncError)?.cause.contains("disk full") == true }
+        #expect(!world.server.takeRequests().contains { $0.path.hasPrefix("/assets/") })
+        world.expectVersionOneIntact()
+    }
+
+    @Test("the bandwidth cap slows downloads to the configured rate")
+    func bandwidthCap() throws {
+        let world = try World()
+        // A 96 KiB medium at 32 KiB/s takes about three seconds.
+        world.fixture.writeSource(slides: 3, revision: 2, changed: [])
+        world.fixture.work.write(
+            "source/media/p1.svg",
+            #"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"><!-- \#(String(repeating: "x", count: 96 * 1024)) --></svg>"#
+        )
+        try world.fixture.publish()
+        var config = world.fixture.config(baseURL: world.server.baseURL, cache: world.cacheFolder.url)
+        config.bandwidthBytesPerSecond = 32 * 1024
+        config.maxAssetBytes = 1 << 20
+        let capped = try ChannelSync(config: config.channels[0], settings: SyncSettings(config: config))
+        let start = Date()
+        guard case .updated(version: 2, assetsFetched: 1, _) = try capped.syncOnce() else {
+            Issue.record("the capped sync did not fetch version 2")
+            return
+        }
+        #expect(Date().timeIntervalSince(start) >= 2.0)
+    }
+
+    @Test("backoff: full jitter up to min(15 min, 5 s × 2^n); polls within ±10%")
+    func backoff() {
+        var random = SeededRandom(seed: 9)
+        var backoff = Backoff()
+        for failures in 0..<12 {
+            let wait = backoff.failed(using: &random)
+            #expect(wait >= 0 && wait <= min(900, 5 * pow(2, Double(failures))))
+        }
+        #expect(backoff.failures == 12)
+        for _ in 0..<100 {
+            let wait = backoff.succeeded(pollSeconds: 60, using: &random)
+            #expect(wait >= 54 && wait <= 66)
+        }
+        #expect(backoff.failures == 0)
+    }
+
     @Test("malformed JSON, signed") func malformed() throws {
         let world = try World()
         try world.fixture.serveSigned(Data("{\"format\": 1, \"channel\": ".utf8))
