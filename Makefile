@@ -6,10 +6,11 @@ SWIFT ?= swift
 PYTHON ?= python3
 # Build, run and test everything the player needs.
 DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libcairo2-dev libpango1.0-dev librsvg2-dev \
-	libqrencode-dev libsodium-dev libcurl4-openssl-dev ca-certificates fonts-noto-core fonts-dejavu-core
+	libqrencode-dev libsodium-dev libcurl4-openssl-dev libmicrohttpd-dev libsystemd-dev ca-certificates \
+	fonts-noto-core fonts-dejavu-core
 # Only the tests need these: a QR decoder to prove codes scan, minisign to prove signatures
 # interoperate, nginx to serve bundles on loopback.
-DEB_TEST_PACKAGES := zbar-tools minisign nginx-light
+DEB_TEST_PACKAGES := zbar-tools minisign nginx-light chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SNAPSHOT ?= $(CURDIR)/.build/skylt-screen.png
 # CI builds with warnings as errors.
@@ -25,6 +26,7 @@ deps:
 test-deps: deps
 	@./.ci/install-packages $(DEB_TEST_PACKAGES)
 	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || $(PYTHON) -m pip install --quiet jsonschema
+	@$(PYTHON) -c 'import prometheus_client' 2>/dev/null || $(PYTHON) -m pip install --quiet prometheus_client
 
 build: deps
 	$(SWIFT) build $(WERROR)

@@ -27,6 +27,10 @@ let package = Package(
             name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         .systemLibrary(
             name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CMicroHTTPD", pkgConfig: "libmicrohttpd", providers: [.apt(["libmicrohttpd-dev"])]),
+        .systemLibrary(
+            name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CLinux"),
 
         .target(name: "SkyltCore"),
@@ -36,12 +40,18 @@ let package = Package(
         .target(name: "SkyltPlayer", dependencies: ["SkyltCore", "SkyltCompose", "CSDL2"]),
         .target(name: "SkyltBundle", dependencies: ["SkyltCore", "CSodium"]),
         .target(name: "SkyltSync", dependencies: ["SkyltCore", "SkyltBundle", "CCurl"]),
+        .target(name: "SkyltStatus", dependencies: ["SkyltCore", "SkyltCompose", "CMicroHTTPD", "CSystemd"]),
         .executableTarget(
             name: "skylt",
-            dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "CLinux"]),
+            dependencies: [
+                "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus", "CLinux",
+            ]),
 
         .target(
             name: "SkyltTestSupport", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle"]),
+        .testTarget(
+            name: "SkyltStatusTests",
+            dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltStatus", "SkyltSync", "SkyltTestSupport"]),
         .testTarget(name: "SkyltBundleTests", dependencies: ["SkyltCore", "SkyltBundle", "SkyltTestSupport"]),
         .testTarget(
             name: "SkyltSyncTests", dependencies: ["SkyltCore", "SkyltBundle", "SkyltSync", "SkyltTestSupport"]),

@@ -54,4 +54,25 @@ public final class SlideComposer {
         _ = try? painter.column(blocks, in: area, center: true)
         return canvas.finish()
     }
+
+    /// The "identify" screen a technician asks for from the status page: the kiosk's name and
+    /// addresses, as large as they fit, on the accent colour, so the right screen is found.
+    public func composeIdentify(kioskName: String, addresses: [String]) -> Frame {
+        let canvas = Canvas(width: profile.widthPixels, height: profile.heightPixels)
+        var theme = Theme.standard
+        theme.background = theme.accent
+        theme.foreground = theme.accentForeground
+        let slide = ProgramSlide(
+            slide: Slide(
+                id: "identify", durationSeconds: 30,
+                content: .poster(image: URL(fileURLWithPath: "/"), caption: nil, qr: nil)),
+            channel: "", defaultLanguage: "en", theme: theme, timeZone: .current)
+        let painter = SlidePainter(canvas: canvas, legibility: legibility, slide: slide, language: "en", urgent: false)
+        let area = painter.paintBackground()
+        var blocks: [SlidePainter.Block] = [.init(field: "name", text: kioskName, role: .price)]
+        blocks.append(
+            .init(field: "addresses", text: addresses.isEmpty ? "–" : addresses.joined(separator: "\n"), role: .title))
+        _ = try? painter.column(blocks, in: area, center: true)
+        return canvas.finish()
+    }
 }

@@ -35,6 +35,19 @@ public struct ChannelConfig: Sendable, Equatable {
     }
 }
 
+/// The local status server: where it listens and the token that unlocks its actions.
+public struct StatusConfig: Sendable, Equatable {
+    public var enabled = true
+    public var address = "0.0.0.0"
+    public var port = 8080
+    /// Unlocks POST actions; when nil, one is generated at first start and kept in the state
+    /// directory (`status-token`).
+    public var token: String?
+    public var perIPConnectionLimit = 32
+
+    public init() {}
+}
+
 /// What one kiosk is and what it shows, read from `/etc/skylt/config.json` or `--config`.
 public struct KioskConfig: Sendable, Equatable {
     public static let defaultPath = "/etc/skylt/config.json"
@@ -62,6 +75,7 @@ public struct KioskConfig: Sendable, Equatable {
     public var diskReserveBytes: Int64 = 256 << 20
     /// Download speed cap for metered links; nil for none.
     public var bandwidthBytesPerSecond: Int64?
+    public var status = StatusConfig()
 
     public static let defaultStateDirectory = "/var/lib/skylt"
     public static let defaultCacheDirectory = "/var/cache/skylt"
@@ -85,11 +99,25 @@ public struct KioskConfig: Sendable, Equatable {
 
     /// The configuration used when none is given: the demo playlist on a standard screen.
     public static func demo(folder: URL) -> KioskConfig {
-        KioskConfig(
+        KioskConfig.demoConfig(
             id: "demo", name: "Skylt demo", timeZone: TimeZone(identifier: "Europe/Stockholm")!,
             languages: ["sv", "en"],
             display: .standard, channels: [ChannelConfig(name: "demo", folder: folder)],
-            stateDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("skylt-demo-state"))
+            stateDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("skylt-demo-state"),
+            statusAddress: "127.0.0.1")
+    }
+
+    static func demoConfig(
+        id: String, name: String, timeZone: TimeZone, languages: [String], display: DisplayProfile,
+        channels: [ChannelConfig], stateDirectory: URL, statusAddress: String
+    ) -> KioskConfig {
+        var config = KioskConfig(
+            id: id, name: name, timeZone: timeZone, languages: languages, display: display, channels: channels,
+            stateDirectory: stateDirectory)
+        config.cacheDirectory = stateDirectory.appendingPathComponent("cache")
+        // The demo listens on this machine only.
+        config.status.address = statusAddress
+        return config
     }
 
     /// Reads and checks a config file. Relative folders are resolved against the file's folder.
@@ -122,6 +150,7 @@ public struct KioskConfig: Sendable, Equatable {
         root.rejectUnknown([
             "id", "name", "timeZone", "languages", "display", "channels", "stateDirectory", "openingHours",
             "displayOff", "displayOn", "cacheDirectory", "maxAssetBytes", "diskReserveBytes", "bandwidthBytesPerSecond",
+            "status",
         ])
         let id = root.string("id", required: true) ?? ""
         let name = root.string("name") ?? id
@@ -210,6 +239,22 @@ public struct KioskConfig: Sendable, Equatable {
         config.maxAssetBytes = Int64(root.number("maxAssetBytes", in: 1024...Double(1 << 34)) ?? Double(256 << 20))
         config.diskReserveBytes = Int64(root.number("diskReserveBytes", in: 0...Double(1 << 40)) ?? Double(256 << 20))
         config.bandwidthBytesPerSecond = root.number("bandwidthBytesPerSecond", in: 1024...1e12).map { Int64($0) }
+        if let status = root.object("status") {
+            status.rejectUnknown(["enabled", "address", "port", "token", "perIPConnectionLimit"])
+            config.status.enabled = status.bool("enabled") ?? true
+            config.status.address = status.string("address") ?? "0.0.0.0"
+            if !config.status.address.split(separator: ".").allSatisfy({ UInt8($0) != nil })
+                || config.status.address.split(separator: ".").count != 4
+            {
+                sink.report("status.address", "'\(config.status.address)' is not an IPv4 address such as 0.0.0.0")
+            }
+            config.status.port = Int(status.number("port", in: 0...65535) ?? 8080)
+            config.status.token = status.string("token")
+            if let token = config.status.token, token.count < 16 {
+                sink.report("status.token", "is too short; use at least 16 characters")
+            }
+            config.status.perIPConnectionLimit = Int(status.number("perIPConnectionLimit", in: 1...1024) ?? 32)
+        }
         return config
     }
 

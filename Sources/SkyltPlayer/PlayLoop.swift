@@ -19,6 +19,17 @@ public struct PlayerOptions: Sendable {
     public var exitAfterSeconds: Double?
     /// Addresses shown on the no-content screen.
     public var addresses: @Sendable () -> [String] = { [] }
+    /// The loop wakes at least this often while a slide shows, to prove it is alive.
+    public var heartbeatSeconds: Double?
+    /// Called on the loop's thread at every wake-up and switch: the loop advances.
+    public var onHeartbeat: (@Sendable () -> Void)?
+    /// Called on the loop's thread at every switch with the snapshot, the frame on screen,
+    /// what comes next, and whether the switch came late.
+    public var onSwitch: (@Sendable (StatusSnapshot, Frame?, String?, Bool) -> Void)?
+    /// Called with each slide's compose time.
+    public var onComposed: (@Sendable (Double) -> Void)?
+    /// A switch later than this after its deadline counts as missed.
+    public var missedDeadlineSeconds = 0.1
     /// The bundle channels' sync state, for `status.json`.
     public var channelStatus: @Sendable () -> [StatusSnapshot.Channel] = { [] }
     /// What tells the system clock from a wrong one.
@@ -146,6 +157,7 @@ public final class PlayLoop {
         var current: Prepared?
         var staged: Prepared?
         var slotStart = clock.now
+        var deadline: Double?
         while !stopping {
             if staged == nil {
                 staged = prepare(at: clock.now)
@@ -154,6 +166,10 @@ public final class PlayLoop {
             var next = staged!
             staged = nil
             let now = clock.now
+            let missed = deadline.map { now - $0 > options.missedDeadlineSeconds } ?? false
+            if missed {
+                Log.warning(String(format: "switch came %.0f ms after its deadline", (now - deadline!) * 1000))
+            }
             finish(current, at: now)
             if next.frame == nil {
                 goDark(wasDark: current?.shown.dark ?? false)
@@ -174,23 +190,26 @@ public final class PlayLoop {
             frameOnScreen = next.frame
             next.shown.shownAt = slotStart
             next.record.start = date(at: slotStart)
-            record(next)
+            if next.record.channel != "identify" { record(next) }
             current = next
-            writeSnapshot(next)
 
             // Decide and compose the next slot now, well before its deadline, so that the
             // switch only blends what is already on the screen's side.
-            let deadline = slotStart + next.shown.durationSeconds
-            staged = prepare(at: deadline)
+            let slotEnd = slotStart + next.shown.durationSeconds
+            deadline = slotEnd
+            staged = prepare(at: slotEnd)
             guard stage(staged!) else { return false }
+            writeSnapshot(next, missed: missed, upcoming: staged)
+            options.onHeartbeat?()
             while !stopping {
                 let now = clock.now
                 if let stopAt, now >= stopAt {
                     requestStop()
                     break
                 }
-                if now >= deadline { break }
-                var wakeAt = min(deadline, stopAt ?? deadline)
+                if now >= slotEnd { break }
+                var wakeAt = min(slotEnd, stopAt ?? slotEnd)
+                if let beat = options.heartbeatSeconds { wakeAt = min(wakeAt, now + beat) }
                 if let interval = screen.eventPollIntervalSeconds, !next.shown.dark {
                     wakeAt = min(wakeAt, now + interval)
                 }
@@ -201,6 +220,19 @@ public final class PlayLoop {
                     wakeAt = min(wakeAt, now + max(0, boundary.timeIntervalSince(today)))
                 }
                 clock.sleep(until: wakeAt)
+                options.onHeartbeat?()
+                if control.takeIdentifyRequest() {
+                    staged = identify()
+                    guard stage(staged!) else { return false }
+                    deadline = nil
+                    break
+                }
+                if control.takeDisplayRequest() {
+                    deadline = nil
+                    staged = prepare(at: clock.now)
+                    guard stage(staged!) else { return false }
+                    break
+                }
                 for event in screen.pollEvents() {
                     switch event {
                     case .quit: requestStop()
@@ -215,13 +247,14 @@ public final class PlayLoop {
                     cache: cache)
                 {
                     Log.info("cutting \(next.shown.key ?? "the screen") short: \(why)")
+                    deadline = nil
                     staged = prepare(at: clock.now)
                     guard stage(staged!) else { return false }
                     break
                 }
                 if changed {
                     // New content: what was composed ahead may be stale.
-                    staged = prepare(at: deadline)
+                    staged = prepare(at: slotEnd)
                     guard stage(staged!) else { return false }
                 }
             }
@@ -279,7 +312,19 @@ public final class PlayLoop {
         }
     }
 
-    private func writeSnapshot(_ slot: Prepared) {
+    /// The identify screen for 30 seconds.
+    private func identify() -> Prepared {
+        let frame = composer.composeIdentify(kioskName: options.kioskName, addresses: options.addresses())
+        return Prepared(
+            frame: frame,
+            shown: ShownSlide(
+                key: nil, language: "", shownAt: 0, durationSeconds: PlayControl.identifySeconds,
+                reason: "identify, asked for on the status page", dark: false),
+            record: PlayRecord(key: nil, channel: "identify", start: clock.date, seconds: 30, urgent: false), slide: nil
+        )
+    }
+
+    private func writeSnapshot(_ slot: Prepared, missed: Bool = false, upcoming: Prepared? = nil) {
         if let snapshot = options.snapshot, let frame = slot.frame {
             do {
                 try frame.writePNG(to: snapshot)
@@ -299,6 +344,12 @@ public final class PlayLoop {
                 reason: slot.shown.reason, since: ISO8601.format(slot.record.start)),
             slidesInProgram: program.slides.count, written: now)
         status.channels = options.channelStatus()
+        if let onSwitch = options.onSwitch {
+            let next = upcoming.map {
+                $0.slide.map { "\($0.channel)/\($0.slide.id)" } ?? ($0.shown.dark ? "screen off" : "no content")
+            }
+            onSwitch(status, slot.frame, next, missed)
+        }
         do {
             try status.write(to: folder)
         } catch {
@@ -314,15 +365,26 @@ public final class PlayLoop {
         refreshProgram()
         let when = date(at: moment)
         let trusted = clockTrusted(when)
+        let open = planner.isOpen(at: when, clockTrusted: trusted, cache: cache)
+        let override = control.displayOverride(open: open)
         for _ in 0...program.slides.count {
-            let decision = planner.decide(
+            var decision = planner.decide(
                 program, at: when, history: plays, clockTrusted: trusted, excluding: broken, cache: cache)
+            // The status page's display off/on holds until the next opening-hours change.
+            if override == false {
+                decision = .closed(
+                    until: planner.nextBoundary(program, after: when, clockTrusted: trusted, cache: cache))
+            } else if override == true, case .closed = decision {
+                decision = planner.decide(
+                    program, at: when, history: plays, clockTrusted: false, excluding: broken, cache: cache)
+            }
             switch decision {
             case .play(let slide, let language, let reason):
                 let started = clock.now
                 do {
                     let composition = try composer.compose(slide, language: language)
                     stats.addCompose(clock.now - started, template: slide.slide.content.templateName)
+                    options.onComposed?(clock.now - started)
                     return Prepared(
                         frame: composition.frame,
                         shown: ShownSlide(
@@ -378,11 +440,18 @@ public final class PlayLoop {
     }
 }
 
-/// The part of the play loop other threads may touch: a stop request that also cuts the
-/// loop's sleep short.
+/// The part of the play loop other threads may touch (signals, the status page): requests
+/// that also cut the loop's sleep short.
 public final class PlayControl: Sendable {
     private let stopFlag = Atomic<Bool>(false)
+    private let restartFlag = Atomic<Bool>(false)
+    private let identifyFlag = Atomic<Bool>(false)
+    private let displayFlag = Atomic<Bool>(false)
+    /// The requested display state and the opening state it was asked in: it holds until
+    /// the opening hours change.
+    private let display = Mutex<(on: Bool, askedWhileOpen: Bool?)?>(nil)
     private let clock: any PlayClock
+    public static let identifySeconds = 30.0
 
     init(clock: any PlayClock) { self.clock = clock }
 
@@ -392,5 +461,45 @@ public final class PlayControl: Sendable {
         clock.wake()
     }
 
+    /// Stops the loop so that the process exits for its service manager to start it again.
+    public func requestRestart() {
+        restartFlag.store(true, ordering: .sequentiallyConsistent)
+        requestStop()
+    }
+
     public var isStopping: Bool { stopFlag.load(ordering: .sequentiallyConsistent) }
+    public var restartRequested: Bool { restartFlag.load(ordering: .sequentiallyConsistent) }
+
+    /// Shows the kiosk's name and addresses large for 30 seconds.
+    public func requestIdentify() {
+        identifyFlag.store(true, ordering: .sequentiallyConsistent)
+        clock.wake()
+    }
+
+    /// Turns the screen off or on until the next opening-hours change.
+    public func requestDisplay(on: Bool) {
+        display.withLock { $0 = (on, nil) }
+        displayFlag.store(true, ordering: .sequentiallyConsistent)
+        clock.wake()
+    }
+
+    func takeIdentifyRequest() -> Bool { identifyFlag.exchange(false, ordering: .sequentiallyConsistent) }
+    func takeDisplayRequest() -> Bool { displayFlag.exchange(false, ordering: .sequentiallyConsistent) }
+
+    /// The override in force given whether the shop is open now: nil when there is none, or
+    /// when the opening state has changed since it was asked for (which ends it).
+    func displayOverride(open: Bool) -> Bool? {
+        display.withLock { state in
+            guard var current = state else { return nil }
+            if current.askedWhileOpen == nil {
+                current.askedWhileOpen = open
+                state = current
+            }
+            if current.askedWhileOpen != open {
+                state = nil
+                return nil
+            }
+            return current.on
+        }
+    }
 }

@@ -7,6 +7,9 @@ public struct ChannelStatus: Sendable, Equatable {
     public var name: String
     public var version: Int?
     public var expires: Date?
+    public var published: Date?
+    public var successes = 0
+    public var failures = 0
     public var lastSuccess: Date?
     public var lastError: String?
     public var nextPoll: Date?
@@ -110,11 +113,13 @@ public final class SyncService: @unchecked Sendable {
                     delay = state.succeeded(pollSeconds: channel.pollSeconds, using: &random)
                     backoff[channel.name] = state
                     status.lastSuccess = Date()
+                    status.successes += 1
                     status.lastError = nil
                     if let stored = sync.cache.stored(),
                         let manifest = try? Manifest.decode(stored.manifest, source: "cache")
                     {
                         status.expires = manifest.expires
+                        status.published = manifest.published
                     }
                     switch outcome {
                     case .updated(let version, let fetched, let bytes):
@@ -130,6 +135,7 @@ public final class SyncService: @unchecked Sendable {
                     delay = state.failed(using: &random)
                     backoff[channel.name] = state
                     status.lastError = error.cause
+                    status.failures += 1
                     Log.warning("\(error); retrying in \(Int(delay)) s")
                 }
                 due[channel.name] = Date().addingTimeInterval(delay)

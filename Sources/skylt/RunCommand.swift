@@ -3,6 +3,7 @@ import Foundation
 import SkyltCompose
 import SkyltCore
 import SkyltPlayer
+import SkyltStatus
 import SkyltSync
 
 /// `skylt run`: the player.
@@ -77,6 +78,9 @@ enum RunCommand {
         }
 
         let state = StateDirectory.prepare(config.stateDirectory)
+        let hub = StatusHub()
+        let notifier = Notifier()
+        Log.setSink { level, message in hub.log(level, message) }
         var options = PlayerOptions(kioskName: config.name, languages: config.languages)
         options.kioskID = config.id
         options.snapshot = snapshot
@@ -96,12 +100,44 @@ enum RunCommand {
             started.wake()
         }
         options.channelStatus = { sync.snapshot() }
+        // Wake at least three times per watchdog interval, or every ten seconds, to prove
+        // the loop is alive: the watchdog is pinged from the loop and only while it advances.
+        options.heartbeatSeconds = notifier.watchdogSeconds.map { $0 / 3 } ?? 10
+        options.onHeartbeat = {
+            hub.beat()
+            notifier.watchdog()
+        }
+        options.onSwitch = { snapshot, frame, next, missed in
+            hub.switched(to: snapshot, frame: frame, next: next, missedDeadline: missed)
+            let showing =
+                snapshot.showing.slide.map { "\(snapshot.showing.channel ?? "")/\($0)" } ?? snapshot.showing.reason
+            notifier.status("showing \(showing)")
+        }
+        options.onComposed = { hub.composed(seconds: $0) }
         let loop = PlayLoop(
             screen: screen, composer: SlideComposer(profile: config.display), store: store, clock: started,
             options: options, planner: Planner(settings: PlanSettings(config: config)),
             playLog: state.map { PlayLog(folder: $0, timeZone: config.timeZone) },
             display: DisplayPower(off: config.displayOff, on: config.displayOn))
         let keeper = state.map { LastSeenKeeper(folder: $0, trust: options.clockTrust) }
+        let playLog = state.map { PlayLog(folder: $0, timeZone: config.timeZone) }
+        var server: StatusServer?
+        if config.status.enabled, let token = StatusWiring.token(config: config, state: state) {
+            var settings = StatusSettings(token: token)
+            settings.address = config.status.address
+            settings.port = UInt16(config.status.port)
+            settings.perIPConnectionLimit = UInt32(config.status.perIPConnectionLimit)
+            settings.heartbeatLimitSeconds = max(30, (options.heartbeatSeconds ?? 10) * 3)
+            do {
+                server = try StatusServer(
+                    settings: settings,
+                    sources: StatusWiring.sources(
+                        hub: hub, config: config, sync: sync, control: loop.control, playLog: playLog))
+                Log.notice("status page on http://\(config.status.address):\(server!.port)/")
+            } catch {
+                Log.warning("no status page: \(error)")
+            }
+        }
 
         let control = loop.control
         let signals = SignalHandlers(queue: DispatchQueue(label: "skylt.signals"))
@@ -115,12 +151,18 @@ enum RunCommand {
             started.wake()
         }
         sync.start()
-        FirstFrameReporter.report(loop: loop, clock: started)
+        FirstFrameReporter.report(loop: loop, clock: started) { notifier.ready() }
         let ok = loop.run()
+        notifier.stopping()
+        server?.stop()
         sync.stop()
         keeper?.stop()
         signals.cancel()
         Log.info("stopped after \(loop.stats.switches) slide switches")
+        if loop.control.restartRequested {
+            Log.notice("restarting, as asked on the status page")
+            return 75
+        }
         return ok ? 0 : 1
     }
 }
@@ -211,12 +253,13 @@ enum ScreenChoice {
 
 /// Logs how long the first frame took from the start of the process, once it is on screen.
 enum FirstFrameReporter {
-    static func report(loop: PlayLoop, clock: SystemClock) {
+    static func report(loop: PlayLoop, clock: SystemClock, then ready: @escaping () -> Void) {
         let start = clock.now
         let age = processAgeSeconds() ?? 0
         loop.onFirstFrame = { at in
             Log.info(
                 String(format: "first frame on screen %.0f ms after the process started", (age + at - start) * 1000))
+            ready()
         }
     }
 

@@ -1,0 +1,65 @@
+/* GNU libmicrohttpd for the status page. MHD_start_daemon is variadic; this wrapper passes the
+   options Skylt always sets, since the library's defaults are open: no connection timeout,
+   about a thousand connections, no per-IP limit. */
+#ifndef SKYLT_CMICROHTTPD_SHIM_H
+#define SKYLT_CMICROHTTPD_SHIM_H
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <stdint.h>
+#include <microhttpd.h>
+
+typedef enum MHD_Result (*skylt_mhd_handler)(void *_Nullable context, struct MHD_Connection *_Nonnull connection,
+                                             const char *_Nonnull url, const char *_Nonnull method,
+                                             const char *_Nonnull version, const char *_Nullable upload_data,
+                                             size_t *_Nonnull upload_data_size, void *_Nullable *_Nonnull connection_context);
+
+/* Starts a daemon on `address` (IPv4, network byte order inside) with an internal polling
+   thread and explicit limits. NULL on failure. */
+static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr_in *_Nonnull address,
+                                                          skylt_mhd_handler _Nonnull handler, void *_Nullable context,
+                                                          unsigned int connection_limit, unsigned int per_ip_limit,
+                                                          unsigned int timeout_seconds, size_t memory_limit) {
+    return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG,
+                            ntohs(address->sin_port), NULL, NULL,
+                            (MHD_AccessHandlerCallback)handler, context,
+                            MHD_OPTION_SOCK_ADDR, address,
+                            MHD_OPTION_CONNECTION_LIMIT, connection_limit,
+                            MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit,
+                            MHD_OPTION_CONNECTION_TIMEOUT, timeout_seconds,
+                            MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
+                            MHD_OPTION_END);
+}
+
+/* A response holding its own copy of `data`. */
+static inline struct MHD_Response *_Nullable skylt_mhd_response_copy(size_t size, const void *_Nullable data) {
+    return MHD_create_response_from_buffer(size, (void *)data, MHD_RESPMEM_MUST_COPY);
+}
+
+/* A request header's value, or NULL. */
+static inline const char *_Nullable skylt_mhd_header(struct MHD_Connection *_Nonnull connection, const char *_Nonnull name) {
+    return MHD_lookup_connection_value(connection, MHD_HEADER_KIND, name);
+}
+
+/* The port a daemon listens on (useful when it was started on port 0). */
+static inline uint16_t skylt_mhd_port(struct MHD_Daemon *_Nonnull daemon) {
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    return info ? info->port : 0;
+}
+
+/* The client's IPv4 or IPv6 address as text, for rate limits and logs. */
+static inline void skylt_mhd_client_address(struct MHD_Connection *_Nonnull connection, char *_Nonnull buffer,
+                                            size_t length);
+#include <arpa/inet.h>
+static inline void skylt_mhd_client_address(struct MHD_Connection *_Nonnull connection, char *_Nonnull buffer,
+                                            size_t length) {
+    buffer[0] = 0;
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!info || !info->client_addr) return;
+    const struct sockaddr *address = info->client_addr;
+    if (address->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)address)->sin_addr, buffer, (socklen_t)length);
+    else if (address->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)address)->sin6_addr, buffer, (socklen_t)length);
+}
+#endif

@@ -1,0 +1,78 @@
+public import Foundation
+public import SkyltCompose
+public import SkyltCore
+import Synchronization
+
+/// What the player shares with the status server: written by the play loop (and the log and
+/// sync threads), read by the server's threads. Everything is behind one lock and copied out,
+/// so a slow or hostile client never holds up the play loop.
+public final class StatusHub: Sendable {
+    public struct Counters: Sendable, Equatable {
+        public var slidesShown = 0
+        public var missedDeadlines = 0
+        public var composeSecondsSum = 0.0
+        public var composeCount = 0
+    }
+
+    private struct State {
+        var snapshot: StatusSnapshot?
+        var frame: Frame?
+        var framePNG: Data?
+        var next: String?
+        var heartbeat: Date?
+        var counters = Counters()
+        var logs: [String] = []
+    }
+
+    private let state = Mutex(State())
+    public let started = Date()
+    /// Lines kept for the page.
+    public static let logLimit = 200
+
+    public init() {}
+
+    /// The loop is alive and advancing.
+    public func beat(at date: Date = Date()) { state.withLock { $0.heartbeat = date } }
+
+    public var lastHeartbeat: Date? { state.withLock { $0.heartbeat } }
+
+    /// A switch: what shows now, its frame (nil while dark), and what comes next.
+    public func switched(to snapshot: StatusSnapshot, frame: Frame?, next: String?, missedDeadline: Bool) {
+        state.withLock {
+            $0.snapshot = snapshot
+            $0.frame = frame
+            $0.framePNG = nil
+            $0.next = next
+            if snapshot.showing.slide != nil { $0.counters.slidesShown += 1 }
+            if missedDeadline { $0.counters.missedDeadlines += 1 }
+        }
+    }
+
+    public func composed(seconds: Double) {
+        state.withLock {
+            $0.counters.composeSecondsSum += seconds
+            $0.counters.composeCount += 1
+        }
+    }
+
+    public func log(_ level: LogLevel, _ message: String) {
+        let line = "\(ISO8601.format(Date())) \(level) \(message)"
+        state.withLock {
+            $0.logs.append(line)
+            if $0.logs.count > Self.logLimit { $0.logs.removeFirst($0.logs.count - Self.logLimit) }
+        }
+    }
+
+    public func read() -> (snapshot: StatusSnapshot?, next: String?, counters: Counters, logs: [String]) {
+        state.withLock { ($0.snapshot, $0.next, $0.counters, $0.logs) }
+    }
+
+    /// The frame on screen as PNG, encoded once per frame, outside the lock.
+    public func screenshot() -> Data? {
+        let (frame, cached) = state.withLock { ($0.frame, $0.framePNG) }
+        if let cached { return cached }
+        guard let frame, let png = try? frame.pngData() else { return nil }
+        state.withLock { if $0.frame === frame { $0.framePNG = png } }
+        return png
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+@preconcurrency import Glibc
+import SkyltBundle
+import SkyltCore
+import SkyltPlayer
+import SkyltStatus
+import SkyltSync
+import Synchronization
+
+/// A value computed at most once per `seconds`: disk walks and hash checks behind the status
+/// page must not run for every request a phone (or a hostile client) makes.
+final class Throttled<Value: Sendable>: Sendable {
+    private let state = Mutex<(value: Value?, at: Date)>((nil, .distantPast))
+    private let seconds: Double
+    private let compute: @Sendable () -> Value
+
+    init(seconds: Double, _ compute: @escaping @Sendable () -> Value) {
+        self.seconds = seconds
+        self.compute = compute
+    }
+
+    func get() -> Value {
+        if let value = state.withLock({ Date().timeIntervalSince($0.at) < seconds ? $0.value : nil }) { return value }
+        let value = compute()
+        state.withLock { $0 = (value, Date()) }
+        return value
+    }
+}
+
+/// Connects the status server to the player: the facts it shows and the actions it may ask for.
+enum StatusWiring {
+    static let tokenFile = "status-token"
+
+    /// The token from the config, or the one kept in the state directory (made at first start).
+    /// It is never logged or shown: the log says where it is.
+    static func token(config: KioskConfig, state: URL?) -> String? {
+        if let token = config.status.token { return token }
+        guard let state else { return nil }
+        let file = state.appendingPathComponent(tokenFile)
+        if let text = try? String(contentsOf: file, encoding: .utf8), text.count >= 16 {
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let bytes = (0..<24).map { _ in UInt8.random(in: 0...255) }
+        let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        do {
+            try AtomicFile.write(Data((token + "\n").utf8), to: file)
+            chmod(file.path, 0o600)
+            Log.notice("made a status page token for actions; it is in \(file.path)")
+        } catch {
+            Log.warning("cannot keep a status page token in \(file.path): \(error)")
+        }
+        return token
+    }
+
+    /// A channel's source for the page: host and path, never a user, password or query.
+    static func source(_ channel: ChannelConfig) -> String {
+        if let folder = channel.folder { return folder.path }
+        guard let url = channel.url, let parts = URLComponents(string: url) else { return "" }
+        return "\(parts.scheme ?? "https")://\(parts.host ?? "")\(parts.port.map { ":\($0)" } ?? "")\(parts.path)"
+    }
+
+    static func folderBytes(_ folder: URL) -> Int64 {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey]) else {
+            return 0
+        }
+        var total: Int64 = 0
+        for case let url as URL in walker {
+            total += Int64((try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)
+        }
+        return total
+    }
+
+    static func freeBytes(_ folder: URL) -> Int64 {
+        var info = statvfs()
+        var path = folder
+        while statvfs(path.path, &info) != 0 && path.pathComponents.count > 1 { path.deleteLastPathComponent() }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
+    static func sources(
+        hub: StatusHub, config: KioskConfig, sync: SyncService, control: PlayControl, playLog: PlayLog?
+    ) -> StatusSources {
+        var sources = StatusSources(hub: hub)
+        let checks = Throttled(seconds: 60) { () -> [String: Bool] in
+            var result: [String: Bool] = [:]
+            for channel in config.channels where channel.url != nil {
+                let keys = channel.keys.compactMap { try? PublicKey(base64: $0) }
+                let loaded = ChannelCache(root: config.cacheDirectory, channel: channel.name).load(keys: keys)
+                if loaded.manifest != nil { result[channel.name] = loaded.problems.isEmpty }
+            }
+            return result
+        }
+        sources.channels = {
+            let now = Date()
+            let statuses = Dictionary(sync.status().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            let matches = checks.get()
+            return config.channels.map { channel in
+                let status = statuses[channel.name]
+                return ChannelView(
+                    name: channel.name, source: source(channel), version: status?.version, published: status?.published,
+                    lastSuccess: status?.lastSuccess, lastError: status?.lastError, nextPoll: status?.nextPoll,
+                    expires: status?.expires, cacheMatches: matches[channel.name], successes: status?.successes ?? 0,
+                    failures: status?.failures ?? 0, now: now)
+            }
+        }
+        let cacheBytes = Throttled(seconds: 60) { folderBytes(config.cacheDirectory) }
+        sources.cacheBytes = { cacheBytes.get() }
+        sources.freeDiskBytes = { freeBytes(config.cacheDirectory) }
+        sources.addresses = { NetworkAddresses.current() }
+        let folder = playLog?.folder
+        let zone = config.timeZone
+        sources.playsToday = {
+            guard let folder else { return [] }
+            let log = PlayLog(folder: folder, timeZone: zone)
+            let totals = (try? log.totals(day: log.dayKey(Date())).totals) ?? []
+            return totals.map { .init(channel: $0.channel, slide: $0.slide, plays: $0.plays, seconds: $0.seconds) }
+        }
+        sources.perform = { action in
+            switch action {
+            case .sync: sync.syncNow()
+            case .identify: control.requestIdentify()
+            case .displayOff: control.requestDisplay(on: false)
+            case .displayOn: control.requestDisplay(on: true)
+            case .restart: control.requestRestart()
+            }
+        }
+        return sources
+    }
+}
