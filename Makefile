@@ -9,14 +9,17 @@ DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libcairo2-dev libpango1
 	libqrencode-dev libsodium-dev libcurl4-openssl-dev libmicrohttpd-dev libsystemd-dev ca-certificates \
 	fonts-noto-core fonts-dejavu-core
 # Only the tests need these: a QR decoder to prove codes scan, minisign to prove signatures
-# interoperate, nginx to serve bundles on loopback.
-DEB_TEST_PACKAGES := zbar-tools minisign nginx-light chromium
+# interoperate, nginx to serve bundles on loopback, chromium and curl to look at the status page.
+DEB_TEST_PACKAGES := zbar-tools minisign nginx-light chromium curl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SNAPSHOT ?= $(CURDIR)/.build/skylt-screen.png
 # CI builds with warnings as errors.
 WERROR := $(if $(CI),-Xswiftc -warnings-as-errors,)
 
-.PHONY: all deps test-deps build release run test lint format bench clean
+PREFIX ?= /usr/local
+SYSTEMD_DIR ?= /etc/systemd/system
+
+.PHONY: all deps test-deps build release run test lint format bench clean install
 
 all: build
 
@@ -51,6 +54,23 @@ format:
 test: test-deps lint
 	$(SWIFT) build --build-tests $(WERROR)
 	SDL_VIDEODRIVER=dummy $(SWIFT) test --skip-build
+
+# Installs the binary, the demo playlist, the unit, an example config (and the config itself
+# if there is none), and the skylt system user.
+install: release
+	install -D -m 0755 .build/release/skylt $(DESTDIR)$(PREFIX)/bin/skylt
+	mkdir -p $(DESTDIR)$(PREFIX)/share/skylt/Playlists
+	cp -R Playlists/demo $(DESTDIR)$(PREFIX)/share/skylt/Playlists/
+	install -D -m 0644 systemd/skylt.service $(DESTDIR)$(SYSTEMD_DIR)/skylt.service
+	install -D -m 0644 Assets/config.example.json $(DESTDIR)/etc/skylt/config.example.json
+	[ -e $(DESTDIR)/etc/skylt/config.json ] || install -m 0644 Assets/config.example.json $(DESTDIR)/etc/skylt/config.json
+	@if [ -z "$(DESTDIR)" ] && ! id skylt >/dev/null 2>&1; then \
+		$(SUDO) useradd --system --home-dir /var/lib/skylt --no-create-home --shell /usr/sbin/nologin skylt; \
+		for group in video render input; do getent group $$group >/dev/null && $(SUDO) usermod -aG $$group skylt; done; \
+		echo "Created the skylt user"; \
+	fi
+	@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then \
+		$(SUDO) systemctl daemon-reload; echo "Enable with: systemctl enable --now skylt"; fi
 
 clean:
 	rm -rf .build

@@ -13,6 +13,7 @@ enum SkyltCommandLine {
         Commands:
           run        play the kiosk's channels on the screen (or headless), syncing in the background
           sync       fetch the kiosk's bundle channels now (--once)
+          status     what the running player reports: screen, clock, channels, log
           render     write a playlist's slides as PNG previews
           validate   check a playlist: fields, media, contrast and layout
           plan       print what would play when (a dry run of the planner)
@@ -44,6 +45,7 @@ enum SkyltCommandLine {
         "publish": (PublishCommand.help, PublishCommand.run),
         "verify": (VerifyCommand.help, VerifyCommand.run),
         "sync": (SyncCommand.help, SyncCommand.run),
+        "status": (StatusCommand.help, StatusCommand.run),
     ]
 
     static func main() -> Int32 {

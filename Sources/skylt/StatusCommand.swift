@@ -1,0 +1,93 @@
+import Foundation
+import SkyltCore
+import SkyltStatus
+import SkyltSync
+
+/// `skylt status`: the status page in a terminal, for a technician with ssh.
+enum StatusCommand {
+    static let help = """
+        Usage: skylt status [--config FILE] [--json]
+
+        Prints what the running player reports on its status server (/api/status on
+        127.0.0.1 at the config's status port): what is on screen and why, the clock, each
+        channel's version, last sync, last error and next poll, cache and disk, and the last
+        log lines. When the player does not answer, prints the status.json it last wrote to
+        the state directory.
+
+        Options:
+          --config FILE   the kiosk's config (default /etc/skylt/config.json, or the demo's)
+          --json          print the JSON as it comes
+          -h, --help      show this help
+        """
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--config"], switches: ["--json"])
+        guard arguments.positional.isEmpty else { throw UsageError("status takes no positional arguments") }
+        let config: KioskConfig
+        do {
+            config = try KioskSetup.config(path: arguments.values["--config"])
+        } catch {
+            Console.error(error.description)
+            return 1
+        }
+        var limits = TransferLimits(maxBytes: 4 << 20)
+        limits.connectTimeoutSeconds = 2
+        limits.totalTimeoutSeconds = 5
+        var request = HTTPRequest(url: "http://127.0.0.1:\(config.status.port)/api/status", limits: limits)
+        request.headers = ["Host: localhost"]
+        if let response = try? HTTPClient().get(request), response.status == 200 {
+            if arguments.has("--json") {
+                Console.out(String(decoding: response.body, as: UTF8.self))
+                return 0
+            }
+            guard let report = try? JSONDecoder().decode(StatusReport.self, from: response.body) else {
+                Console.error("the player's answer could not be read")
+                return 1
+            }
+            print(report)
+            return 0
+        }
+        let file = config.stateDirectory.appendingPathComponent(StatusSnapshot.fileName)
+        guard let data = try? Data(contentsOf: file) else {
+            Console.error("the player does not answer on port \(config.status.port), and \(file.path) does not exist")
+            return 1
+        }
+        Console.error("the player does not answer on port \(config.status.port); its last status.json:")
+        Console.out(String(decoding: data, as: UTF8.self))
+        return 0
+    }
+
+    static func print(_ report: StatusReport) {
+        func line(_ name: String, _ value: String) {
+            Console.out(name.padding(toLength: 18, withPad: " ", startingAt: 0) + value)
+        }
+        line(
+            "Kiosk",
+            "\(report.kioskName) (\(report.kioskID)), Skylt \(report.version), up \(Int(report.uptimeSeconds)) s")
+        line("Health", report.healthy ? "playing" : "STUCK: the play loop does not advance")
+        line(
+            "Clock",
+            report.clockTrusted ? "trusted (\(report.timeZone))" : "UNTRUSTED: earlier than \(report.clockReason)")
+        line("Display", report.display)
+        if let showing = report.showing {
+            line(
+                "On screen",
+                (showing.slide.map { "\(showing.channel ?? "")/\($0)" } ?? "no slide") + " since \(showing.since)")
+            line("Why", showing.reason)
+        }
+        line("Next", report.next ?? "–")
+        line("Slides shown", "\(report.slidesShown), missed deadlines \(report.missedDeadlines)")
+        line("Cache", "\(report.cacheBytes) bytes, \(report.freeDiskBytes) bytes free")
+        line("Addresses", report.addresses.joined(separator: ", "))
+        for channel in report.channels {
+            line("Channel", "\(channel.name): \(channel.source)")
+            line("  version", (channel.version.map { "v\($0)" } ?? "none") + (channel.stale ? " (STALE: expired)" : ""))
+            line("  last sync", channel.lastSuccess ?? "never")
+            line("  last error", channel.lastError ?? "none")
+            line("  next poll", channel.nextPoll ?? "–")
+            if let matches = channel.cacheMatches { line("  cache", matches ? "matches its hashes" : "DAMAGED") }
+        }
+        Console.out("Log:")
+        for entry in report.logs.suffix(15) { Console.out("  " + entry) }
+    }
+}

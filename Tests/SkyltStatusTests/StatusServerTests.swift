@@ -1,0 +1,279 @@
+import Foundation
+import SkyltCompose
+import SkyltCore
+import SkyltPlayer
+import SkyltStatus
+import SkyltTestSupport
+import Testing
+
+/// The status server against real clients on 127.0.0.1: curl, python3's prometheus_client.
+@Suite("Status server", .serialized)
+struct StatusServerTests {
+    static let token = "k7Yq2Hh9-test-token-3Fz"
+
+    final class Actions: @unchecked Sendable {
+        let lock = NSLock()
+        var done: [StatusAction] = []
+        func add(_ action: StatusAction) {
+            lock.lock()
+            done.append(action)
+            lock.unlock()
+        }
+        var list: [StatusAction] {
+            lock.lock()
+            defer { lock.unlock() }
+            return done
+        }
+    }
+
+    struct Setup {
+        let hub = StatusHub()
+        let actions = Actions()
+        let server: StatusServer
+
+        init(heartbeatLimit: Double = 30) throws {
+            var settings = StatusSettings(token: StatusServerTests.token)
+            settings.address = "127.0.0.1"
+            settings.port = 0
+            settings.heartbeatLimitSeconds = heartbeatLimit
+            var sources = StatusSources(hub: hub)
+            let actions = actions
+            sources.channels = {
+                [
+                    ChannelView(
+                        name: "kommun", source: "https://skylt.example.org/kommun/manifest.json", version: 7,
+                        published: Date().addingTimeInterval(-3600), lastSuccess: Date(),
+                        nextPoll: Date().addingTimeInterval(60),
+                        expires: Date().addingTimeInterval(86400), cacheMatches: true, successes: 3, failures: 1),
+                    ChannelView(name: "butiken", source: "/var/lib/skylt/playlists/butiken"),
+                ]
+            }
+            sources.addresses = { ["192.0.2.7"] }
+            sources.perform = { actions.add($0) }
+            server = try StatusServer(settings: settings, sources: sources)
+            let frame = SlideComposer(profile: DisplayProfile.standard.resized(width: 640, height: 360))
+                .composeNoContent(
+                    kioskName: "Ängsby Handel", addresses: ["192.0.2.7"], version: "1", language: "sv")
+            let snapshot = StatusSnapshot(
+                kioskID: "angsby-1", kioskName: "Ängsby Handel", timeZone: "Europe/Stockholm", clockTrusted: true,
+                clockNotBefore: Date(timeIntervalSince1970: 0), clockReason: "the build time", display: "on",
+                showing: .init(slide: "wifi", channel: "butiken", language: "sv", reason: "its turn", since: "now"),
+                slidesInProgram: 2, written: Date())
+            hub.switched(to: snapshot, frame: frame, next: "kommun/vatten", missedDeadline: false)
+            hub.beat()
+        }
+
+        var base: String { "http://127.0.0.1:\(server.port)" }
+
+        /// curl with a Host header; returns status, headers and body.
+        func curl(_ path: String, host: String = "localhost", method: String = "GET", headers: [String] = [])
+            throws -> (status: Int, headers: String, body: String)
+        {
+            let folder = TemporaryFolder()
+            var arguments = [
+                "curl", "-s", "-o", folder.file("body").path, "-D", folder.file("headers").path, "-w", "%{http_code}",
+                "-X", method, "-H", "Host: \(host)",
+            ]
+            for header in headers { arguments += ["-H", header] }
+            let result = try ExternalTool.run(arguments + [base + path])
+            return (
+                Int(result.stdout) ?? 0, (try? String(contentsOf: folder.file("headers"), encoding: .utf8)) ?? "",
+                (try? String(contentsOf: folder.file("body"), encoding: .utf8)) ?? ""
+            )
+        }
+    }
+
+    @Test("every endpoint answers, with strict security headers, and no secret anywhere")
+    func endpoints() throws {
+        let setup = try Setup()
+        for (path, type) in [
+            ("/", "text/html"), ("/api/status", "application/json"), ("/metrics", "text/plain; version=0.0.4"),
+            ("/screenshot.png", "image/png"), ("/healthz", "text/plain"), ("/style.css", "text/css"),
+        ] {
+            let reply = try setup.curl(path)
+            #expect(reply.status == 200, "\(path)")
+            let headers = reply.headers.lowercased()
+            #expect(headers.contains("content-type: \(type)"), "\(path): \(reply.headers)")
+            #expect(headers.contains("content-security-policy: default-src 'none'"))
+            #expect(headers.contains("x-frame-options: deny"))
+            #expect(headers.contains("x-content-type-options: nosniff"))
+            #expect(!reply.body.contains(StatusServerTests.token), "\(path) shows the token")
+        }
+        let page = try setup.curl("/").body
+        #expect(page.contains("Ängsby Handel") && page.contains("kommun") && page.contains("butiken"))
+        #expect(page.contains("http-equiv=\"refresh\""))
+        #expect(!page.contains("<script"))
+        let json = try JSONDecoder().decode(StatusReport.self, from: Data(try setup.curl("/api/status").body.utf8))
+        #expect(json.kioskName == "Ängsby Handel" && json.channels.count == 2 && json.healthy)
+        #expect(json.showing?.slide == "wifi" && json.next == "kommun/vatten")
+    }
+
+    @Test("the screenshot is the frame on screen")
+    func screenshot() throws {
+        let setup = try Setup()
+        let folder = TemporaryFolder()
+        let result = try ExternalTool.run([
+            "curl", "-s", "-H", "Host: localhost", "-o", folder.file("s.png").path, setup.base + "/screenshot.png",
+        ])
+        #expect(result.status == 0)
+        let frame = try Frame.readPNG(from: folder.file("s.png"))
+        #expect(frame.width == 640 && frame.height == 360)
+    }
+
+    @Test("/metrics parses with prometheus_client")
+    func prometheus() throws {
+        let setup = try Setup()
+        let text = try setup.curl("/metrics").body
+        let script = """
+            import sys
+            from prometheus_client.parser import text_string_to_metric_families
+            names = {}
+            for family in text_string_to_metric_families(sys.stdin.read()):
+                for sample in family.samples:
+                    names[sample.name] = names.get(sample.name, 0) + 1
+            for name in sorted(names): print(name, names[name])
+            """
+        let result = try ExternalTool.run(["python3", "-c", script], input: Data(text.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in [
+            "skylt_uptime_seconds", "skylt_slides_shown_total", "skylt_sync_success_total", "skylt_sync_failure_total",
+            "skylt_seconds_since_last_good_sync", "skylt_cache_bytes", "skylt_frame_compose_seconds_count",
+            "skylt_display_on", "skylt_missed_deadlines_total",
+        ] {
+            #expect(result.stdout.contains(name), "missing \(name): \(result.stdout)")
+        }
+    }
+
+    @Test("a foreign Host is refused with 421 (DNS rebinding)")
+    func hostCheck() throws {
+        let setup = try Setup()
+        #expect(try setup.curl("/", host: "evil.example").status == 421)
+        #expect(try setup.curl("/api/status", host: "evil.example:8080").status == 421)
+        #expect(try setup.curl("/", host: "127.0.0.1:8080").status == 200)
+        #expect(try setup.curl("/", host: "192.0.2.7").status == 200)
+    }
+
+    @Test("actions need the token, check Origin, and failed attempts are rate-limited")
+    func actions() throws {
+        let setup = try Setup()
+        #expect(try setup.curl("/api/actions/sync", method: "POST").status == 401)
+        #expect(
+            try setup.curl("/api/actions/sync", method: "POST", headers: ["Authorization: Bearer wrong"]).status == 401)
+        #expect(setup.actions.list.isEmpty)
+        let auth = "Authorization: Bearer \(StatusServerTests.token)"
+        #expect(try setup.curl("/api/actions/identify", method: "POST", headers: [auth]).status == 202)
+        #expect(
+            try setup.curl(
+                "/api/actions/display-off", method: "POST", headers: [auth, "Origin: http://localhost:8080"]
+            ).status == 202)
+        #expect(
+            try setup.curl("/api/actions/restart", method: "POST", headers: [auth, "Origin: https://evil.example"])
+                .status == 403)
+        #expect(try setup.curl("/api/actions/format-disk", method: "POST", headers: [auth]).status == 404)
+        #expect(setup.actions.list == [.identify, .displayOff])
+        // Three more failures make five in a minute: then even the right token waits.
+        for _ in 0..<3 {
+            _ = try setup.curl("/api/actions/sync", method: "POST", headers: ["Authorization: Bearer nope"])
+        }
+        #expect(try setup.curl("/api/actions/sync", method: "POST", headers: [auth]).status == 429)
+        #expect(setup.actions.list == [.identify, .displayOff])
+        #expect(try setup.curl("/api/status").status == 200)
+    }
+
+    @Test("/healthz turns 503 when the play loop stops ticking")
+    func health() throws {
+        let setup = try Setup(heartbeatLimit: 5)
+        #expect(try setup.curl("/healthz").status == 200)
+        setup.hub.beat(at: Date().addingTimeInterval(-10))
+        #expect(try setup.curl("/healthz").status == 503)
+    }
+}
+
+/// A screen whose driver hangs: the Nth draw never returns.
+final class HangingScreen: Screen, @unchecked Sendable {
+    let driverName = "hanging"
+    let isHeadless = true
+    let eventPollIntervalSeconds: Double? = nil
+    private let hangAt: Int
+    private var draws = 0
+    let release = DispatchSemaphore(value: 0)
+
+    init(hangAt: Int) { self.hangAt = hangAt }
+
+    func stage(_ frame: Frame) throws(ScreenError) {}
+    func draw(fade: Double) {
+        draws += 1
+        if draws == hangAt { release.wait() }
+    }
+    func promote() {}
+    func blank() {}
+    func pollEvents() -> [ScreenEvent] { [] }
+}
+
+@Suite("A stuck play loop", .serialized)
+struct StuckLoopTests {
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() {
+            lock.lock()
+            count += 1
+            lock.unlock()
+        }
+        var value: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return count
+        }
+    }
+
+    @Test("stops the watchdog pings and turns /healthz to 503")
+    func stuck() throws {
+        let setup = try StatusServerTests.Setup(heartbeatLimit: 0.6)
+        let pings = Counter()
+        let screen = HangingScreen(hangAt: 20)
+        let slides = [PlanFixtures.slide("a", seconds: 1), PlanFixtures.slide("b", seconds: 1)]
+        var options = PlayerOptions(kioskName: "k", languages: ["sv"])
+        options.heartbeatSeconds = 0.1
+        options.crossfadeSeconds = 0.1
+        let hub = setup.hub
+        options.onHeartbeat = {
+            hub.beat()
+            pings.add()
+        }
+        let loop = PlayLoop(
+            screen: screen, composer: SlideComposer(profile: DisplayProfile.standard.resized(width: 320, height: 180)),
+            store: ProgramStore(Program(slides: slides)), clock: SystemClock(), options: options,
+            planner: PlanFixtures.planner())
+        // The loop runs on its own thread here; a box carries it across.
+        final class Box: @unchecked Sendable {
+            let loop: PlayLoop
+            init(_ loop: PlayLoop) { self.loop = loop }
+        }
+        let box = Box(loop)
+        let control = loop.control
+        let thread = Thread { box.loop.run() }
+        thread.start()
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try setup.curl("/healthz").status == 200)
+        #expect(pings.value > 2)
+        // The 20th draw (a few switches in) hangs, as a wedged display driver would.
+        var stalled = false
+        let deadline = Date(timeIntervalSinceNow: 20)
+        var last = pings.value
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 1.0)
+            if pings.value == last {
+                stalled = true
+                break
+            }
+            last = pings.value
+        }
+        #expect(stalled, "the loop never hung")
+        Thread.sleep(forTimeInterval: 0.8)
+        #expect(pings.value == last, "watchdog pings go on while the loop is stuck")
+        #expect(try setup.curl("/healthz").status == 503)
+        control.requestStop()
+        screen.release.signal()
+    }
+}
