@@ -59,7 +59,9 @@ let package = Package(
         .testTarget(name: "SkyltComposeTests", dependencies: ["SkyltCore", "SkyltCompose", "SkyltTestSupport"]),
         .testTarget(
             name: "SkyltPlayerTests", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltTestSupport"]),
-        .testTarget(name: "SkyltEndToEndTests", dependencies: ["SkyltCore", "SkyltBundle", "SkyltTestSupport"]),
+        .testTarget(
+            name: "SkyltEndToEndTests",
+            dependencies: ["SkyltCore", "SkyltBundle", "SkyltCompose", "SkyltStatus", "SkyltTestSupport"]),
     ]
 )
 

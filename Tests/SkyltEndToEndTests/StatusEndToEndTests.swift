@@ -1,0 +1,179 @@
+import Foundation
+@preconcurrency import Glibc
+import SkyltCompose
+import SkyltCore
+import SkyltStatus
+import SkyltTestSupport
+import Testing
+
+/// The status page of a running `skylt run`, seen by a phone's browser, by 200 slow clients,
+/// and by systemd.
+@Suite("The technician's view of a running player", .serialized)
+struct StatusEndToEndTests {
+    let skylt = Repository.skyltBinary.path
+
+    /// A running player with short slides and its status server on a free port.
+    final class Player {
+        let folder = TemporaryFolder()
+        let process = Process()
+        let port: Int
+        var log = ""
+        let errors = Pipe()
+
+        init(skylt: String, perIPLimit: Int = 32) throws {
+            port = Int.random(in: 30000..<60000)
+            let playlist = PlaylistFixture.make(slides: [
+                #"{"id": "ett", "template": "notice", "title": "Öppet", "body": "Välkommen!", "duration": 2}"#,
+                #"{"id": "tva", "template": "wifi", "ssid": "Ängsby Gäst", "password": "kanelbulle", "duration": 2}"#,
+            ])
+            let config = folder.write(
+                "config.json",
+                #"""
+                {"id": "angsby-1", "name": "Ängsby Handel", "stateDirectory": "state", "cacheDirectory": "cache",
+                 "status": {"address": "127.0.0.1", "port": \#(port), "token": "a-long-enough-token-123", "perIPConnectionLimit": \#(perIPLimit)},
+                 "channels": [{"name": "butiken", "folder": "\#(playlist.url.path)"},
+                              {"name": "kommun", "url": "http://127.0.0.1:9/manifest.json", "keys": ["RWTOS4FPX1pLN7PpkXkXxyMY29mY+aPhvG8NWGbEcT39mg2Es6kJcJUD"]}]}
+                """#)
+            process.executableURL = URL(fileURLWithPath: skylt)
+            process.arguments = [
+                "run", "--headless", "--config", config.path, "--snapshot", folder.file("s.png").path, "--exit-after",
+                "120",
+            ]
+            process.standardError = errors
+            try process.run()
+            _ = playlist.url
+            self.playlist = playlist
+            #expect(waitFor("status page on"), "\(log)")
+            #expect(waitFor("first frame"), "\(log)")
+            // Ready for questions once the loop has reported its first slot.
+            let deadline = Date(timeIntervalSinceNow: 10)
+            while Date() < deadline, (try? get("/healthz")) != "ok\n" { Thread.sleep(forTimeInterval: 0.05) }
+        }
+
+        let playlist: TemporaryFolder?
+
+        func waitFor(_ text: String, seconds: Double = 20) -> Bool {
+            let deadline = Date(timeIntervalSinceNow: seconds)
+            while Date() < deadline && !log.contains(text) {
+                log += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+            }
+            return log.contains(text)
+        }
+
+        var base: String { "http://127.0.0.1:\(port)" }
+
+        func get(_ path: String) throws -> String {
+            try ExternalTool.run(["curl", "-s", "-m", "5", "-H", "Host: localhost", base + path]).stdout
+        }
+
+        deinit {
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
+        }
+    }
+
+    @Test("the page in headless chromium at a phone's size and a laptop's: name, every channel, no console errors")
+    func chromium() throws {
+        let player = try Player(skylt: skylt)
+        let shots = TemporaryFolder()
+        for (width, height) in [(390, 844), (1280, 800)] {
+            let file = shots.file("page-\(width).png")
+            let result = try ExternalTool.run([
+                "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--enable-logging=stderr",
+                "--v=0", "--window-size=\(width),\(height)", "--screenshot=\(file.path)", "--virtual-time-budget=3000",
+                "--host-resolver-rules=MAP localhost 127.0.0.1", "http://localhost:\(player.port)/",
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let shot = try Frame.readPNG(from: file)
+            #expect(shot.width == width && shot.height == height)
+            // The browser's console: no errors, no refused content (a CSP violation would show here).
+            let console = result.stderr.split(separator: "\n").filter {
+                $0.contains("CONSOLE") || $0.contains("Refused to")
+            }
+            #expect(console.isEmpty, "\(console)")
+            try? FileManager.default.copyItem(at: file, to: URL(fileURLWithPath: "/tmp/skylt-status-\(width).png"))
+        }
+        let dom = try ExternalTool.run([
+            "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+            "--host-resolver-rules=MAP localhost 127.0.0.1", "http://localhost:\(player.port)/",
+        ])
+        #expect(dom.stdout.contains("Ängsby Handel"))
+        #expect(dom.stdout.contains("<h3>butiken</h3>") && dom.stdout.contains("<h3>kommun</h3>"))
+        #expect(dom.stdout.contains("/screenshot.png"))
+    }
+
+    @Test("200 slow clients held open do not make the play loop miss a deadline; SIGTERM still stops it in 2 s")
+    func slowClients() throws {
+        let player = try Player(skylt: skylt, perIPLimit: 250)
+        var sockets: [Int32] = []
+        for _ in 0..<200 {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = in_port_t(UInt16(player.port).bigEndian)
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            #expect(connected == 0)
+            // Half a request, and then nothing: a slow or hostile client.
+            _ = "GET / HTTP/1.1\r\nHost: local".withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+            sockets.append(fd)
+        }
+        defer { sockets.forEach { close($0) } }
+        let before = try player.get("/api/status")
+        Thread.sleep(forTimeInterval: 8)
+        let report = try JSONDecoder().decode(StatusReport.self, from: Data(try player.get("/api/status").utf8))
+        let earlier = try JSONDecoder().decode(StatusReport.self, from: Data(before.utf8))
+        #expect(report.missedDeadlines == 0)
+        #expect(report.slidesShown >= earlier.slidesShown + 3)
+        #expect(report.healthy)
+        #expect(try player.get("/healthz") == "ok\n")
+        let sent = Date()
+        player.process.terminate()
+        player.process.waitUntilExit()
+        #expect(Date().timeIntervalSince(sent) < 2)
+        #expect(player.process.terminationStatus == 0)
+    }
+
+    @Test("skylt status prints the running player's snapshot")
+    func statusCommand() throws {
+        let player = try Player(skylt: skylt)
+        let result = try ExternalTool.run([skylt, "status", "--config", player.folder.file("config.json").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("Ängsby Handel") && result.stdout.contains("playing"),
+            "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("butiken") && result.stdout.contains("kommun"))
+        #expect(result.stdout.contains("last error") && result.stdout.contains("Couldn't connect"))
+    }
+
+    @Test("the systemd unit is accepted by systemd-analyze and has what the service needs")
+    func unit() throws {
+        let text = try String(
+            contentsOf: Repository.root.appendingPathComponent("systemd/skylt.service"), encoding: .utf8)
+        for directive in [
+            "Type=notify", "WatchdogSec=", "Restart=always", "User=skylt", "ProtectSystem=strict", "ProtectHome=yes",
+            "NoNewPrivileges=yes", "PrivateTmp=yes", "DeviceAllow=char-drm rw", "DeviceAllow=char-input r",
+            "SupplementaryGroups=video render input", "StateDirectory=skylt", "CacheDirectory=skylt",
+        ] {
+            #expect(text.contains(directive), "missing \(directive)")
+        }
+        #expect(!text.contains("PrivateDevices=yes"))
+        let folder = TemporaryFolder()
+        let unit = folder.write("skylt.service", text.replacingOccurrences(of: "/usr/local/bin/skylt", with: skylt))
+        let result = try ExternalTool.run(["systemd-analyze", "verify", unit.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
+
+    @Test("the example config is a valid config")
+    func exampleConfig() throws {
+        let config = try KioskConfig.load(from: Repository.root.appendingPathComponent("Assets/config.example.json"))
+        #expect(config.channels.count == 2 && config.openingHours != nil && config.displayOff != nil)
+    }
+}
