@@ -19,6 +19,16 @@ enum KioskSetup {
         return KioskConfig.demo(folder: demo)
     }
 
+    /// The config, or nil after printing every problem with it.
+    static func configOrReport(path: String?) -> KioskConfig? {
+        do {
+            return try config(path: path)
+        } catch {
+            Console.error(error.description)
+            return nil
+        }
+    }
+
     /// Playlists/demo in the working folder, beside an installed binary, or in the source tree
     /// the binary was built in (.build/<config>/skylt).
     static func demoPlaylist() -> URL? {

@@ -22,13 +22,7 @@ enum ReportCommand {
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
         let arguments = try Arguments(words, valued: ["--config", "--day"], switches: ["--json"])
         guard arguments.positional.isEmpty else { throw UsageError("report takes no positional arguments") }
-        let config: KioskConfig
-        do {
-            config = try KioskSetup.config(path: arguments.values["--config"])
-        } catch {
-            Console.error(error.description)
-            return 1
-        }
+        guard let config = KioskSetup.configOrReport(path: arguments.values["--config"]) else { return 1 }
         let log = PlayLog(folder: config.stateDirectory, timeZone: config.timeZone)
         let day = arguments.values["--day"] ?? log.dayKey(Date())
         guard day.count == 10, (try? Date(day + "T12:00:00Z", strategy: .iso8601)) != nil else {

@@ -51,13 +51,7 @@ enum RunCommand {
             words, valued: ["--config", "--exit-after", "--snapshot"], switches: ["--headless"])
         guard arguments.positional.isEmpty else { throw UsageError("run takes no playlist; use --config") }
         let exitAfter = try arguments.seconds("--exit-after")
-        let config: KioskConfig
-        do {
-            config = try KioskSetup.config(path: arguments.values["--config"])
-        } catch {
-            Console.error(error.description)
-            return 1
-        }
+        guard let config = KioskSetup.configOrReport(path: arguments.values["--config"]) else { return 1 }
         let started = SystemClock()
 
         let store = ProgramStore()

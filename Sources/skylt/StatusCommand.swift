@@ -23,13 +23,7 @@ enum StatusCommand {
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
         let arguments = try Arguments(words, valued: ["--config"], switches: ["--json"])
         guard arguments.positional.isEmpty else { throw UsageError("status takes no positional arguments") }
-        let config: KioskConfig
-        do {
-            config = try KioskSetup.config(path: arguments.values["--config"])
-        } catch {
-            Console.error(error.description)
-            return 1
-        }
+        guard let config = KioskSetup.configOrReport(path: arguments.values["--config"]) else { return 1 }
         var limits = TransferLimits(maxBytes: 4 << 20)
         limits.connectTimeoutSeconds = 2
         limits.totalTimeoutSeconds = 5

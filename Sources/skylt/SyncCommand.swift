@@ -30,13 +30,7 @@ enum SyncCommand {
         guard arguments.has("--once"), arguments.positional.isEmpty else {
             throw UsageError("sync needs --once (skylt run syncs continuously)")
         }
-        let config: KioskConfig
-        do {
-            config = try KioskSetup.config(path: arguments.values["--config"])
-        } catch {
-            Console.error(error.description)
-            return 1
-        }
+        guard let config = KioskSetup.configOrReport(path: arguments.values["--config"]) else { return 1 }
         let settings = SyncSettings(config: config)
         let client = HTTPClient()
         var failed = false
