@@ -1,5 +1,5 @@
 internal import CSystemd
-public import Foundation
+import Foundation
 
 /// Talks to systemd for a `Type=notify` unit: READY=1 after the first frame, WATCHDOG=1 while
 /// playback advances, STATUS= with what plays, STOPPING=1 on the way out. Without
