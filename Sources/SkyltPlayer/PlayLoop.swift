@@ -190,7 +190,7 @@ public final class PlayLoop {
             frameOnScreen = next.frame
             next.shown.shownAt = slotStart
             next.record.start = date(at: slotStart)
-            if next.record.channel != "identify" { record(next) }
+            record(next)
             current = next
 
             // Decide and compose the next slot now, well before its deadline, so that the
@@ -242,9 +242,11 @@ public final class PlayLoop {
                 let changed = store.generation != generation
                 if changed { refreshProgram() }
                 let moment = date(at: clock.now)
-                if let why = planner.interruption(
-                    of: next.record, program, at: moment, clockTrusted: clockTrusted(moment), excluding: broken,
-                    cache: cache)
+                // The identify screen holds its 30 seconds; the technician asked for it.
+                if next.record.channel != "identify",
+                    let why = planner.interruption(
+                        of: next.record, program, at: moment, clockTrusted: clockTrusted(moment), excluding: broken,
+                        cache: cache)
                 {
                     Log.info("cutting \(next.shown.key ?? "the screen") short: \(why)")
                     deadline = nil
@@ -301,7 +303,8 @@ public final class PlayLoop {
     private func record(_ slot: Prepared) {
         history.append(slot.shown)
         if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
-        plays.record(slot.record, in: planner.local)
+        // The identify screen is not a play: the planner does not count it.
+        if slot.record.channel != "identify" { plays.record(slot.record, in: planner.local) }
         let shown = slot.shown
         if let key = shown.key {
             Log.info("showing \(key) in '\(shown.language)' for \(Int(shown.durationSeconds)) s: \(shown.reason)")

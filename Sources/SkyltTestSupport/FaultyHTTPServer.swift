@@ -130,13 +130,19 @@ public final class FaultyHTTPServer: @unchecked Sendable {
         let lines = String(decoding: buffer, as: UTF8.self).components(separatedBy: "\r\n")
         let parts = lines[0].split(separator: " ")
         guard parts.count >= 2 else { return nil }
+        // A proxy gets the absolute form (http://host/path); keep the path and note the host.
+        var target = String(parts[1])
+        if target.hasPrefix("http://"), let slash = target.dropFirst(7).firstIndex(of: "/") {
+            target = String(target[slash...])
+        }
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
                 in: .whitespaces)
         }
-        return Request(path: String(parts[1]), headers: headers)
+        if target != String(parts[1]) { headers["x-absolute-form"] = String(parts[1]) }
+        return Request(path: target, headers: headers)
     }
 
     private func send(_ fd: Int32, _ data: Data) -> Bool {
@@ -176,7 +182,13 @@ public final class FaultyHTTPServer: @unchecked Sendable {
             while recv(fd, &chunk, chunk.count, 0) > 0 {}
             return
         }
-        let relative = request.path.split(separator: "?")[0].dropFirst()
+        var relative = request.path.split(separator: "?")[0].dropFirst()
+        // Served as a proxy for some host's /<channel>/…: look for the file without the folder too.
+        if !FileManager.default.fileExists(atPath: root.appendingPathComponent(String(relative)).path),
+            let slash = relative.firstIndex(of: "/")
+        {
+            relative = relative[relative.index(after: slash)...]
+        }
         let file = root.appendingPathComponent(String(relative))
         guard !relative.contains(".."), var body = try? Data(contentsOf: file) else {
             _ = respond(404, "Not Found")

@@ -157,4 +157,26 @@ struct BundleCommandTests {
         #expect(snapshot.channels.first?.version == 2)
         #expect(snapshot.channels.first?.stale == false)
     }
+
+    @Test("the standard proxy variables are honoured")
+    func proxy() throws {
+        let fixture = BundleFixture(slides: 1)
+        try fixture.publish()
+        let proxy = try FaultyHTTPServer(root: fixture.bundle)
+        let folder = TemporaryFolder()
+        // The bundle's host does not resolve: only the proxy can reach it.
+        let config = folder.write(
+            "config.json",
+            #"""
+            {"id": "k", "cacheDirectory": "cache", "stateDirectory": "state", "diskReserveBytes": 0,
+             "channels": [{"name": "kommun", "url": "http://bundles.invalid/kommun/manifest.json", "keys": ["\#(fixture.publicKey.base64)"]}]}
+            """#)
+        let direct = try run(
+            ["sync", "--config", config.path, "--once"], environment: ["http_proxy": "", "HTTP_PROXY": ""])
+        #expect(direct.status == 1)
+        let result = try run(["sync", "--config", config.path, "--once"], environment: ["http_proxy": proxy.baseURL])
+        #expect(result.status == 0, "\(result.stdout)")
+        let requests = proxy.takeRequests()
+        #expect(requests.contains { $0.headers["x-absolute-form"] == "http://bundles.invalid/kommun/manifest.json" })
+    }
 }

@@ -141,6 +141,26 @@ struct StatusEndToEndTests {
         #expect(player.process.terminationStatus == 0)
     }
 
+    @Test("the restart action ends the player with status 75, for systemd to start it again")
+    func restart() throws {
+        let player = try Player(skylt: skylt)
+        let refused = try ExternalTool.run([
+            "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", "Host: localhost",
+            player.base + "/api/actions/restart",
+        ])
+        #expect(refused.stdout == "401")
+        #expect(player.process.isRunning)
+        let accepted = try ExternalTool.run([
+            "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", "Host: localhost",
+            "-H", "Authorization: Bearer a-long-enough-token-123", player.base + "/api/actions/restart",
+        ])
+        #expect(accepted.stdout == "202")
+        let deadline = Date(timeIntervalSinceNow: 5)
+        while player.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!player.process.isRunning)
+        #expect(player.process.terminationStatus == 75)
+    }
+
     @Test("skylt status prints the running player's snapshot")
     func statusCommand() throws {
         let player = try Player(skylt: skylt)

@@ -202,3 +202,48 @@ final class PlayLoopTests: XCTestCase {
         XCTAssertFalse(screen.shownFrames.isEmpty)
     }
 }
+
+/// What the status page can ask of a running loop.
+final class PlayLoopActionTests: XCTestCase {
+    func loop(screen: RecordingScreen, clock: ManualClock, hours: OpeningHours? = nil) -> PlayLoop {
+        var options = PlayerOptions(kioskName: "Ängsby Handel", languages: ["sv"])
+        options.exitAfterSeconds = 100
+        return PlayLoop(
+            screen: screen, composer: SlideComposer(profile: DisplayProfile.standard.resized(width: 640, height: 360)),
+            store: ProgramStore(
+                Program(slides: [PlanFixtures.slide("a", seconds: 20), PlanFixtures.slide("b", seconds: 20)])),
+            clock: clock, options: options, planner: PlanFixtures.planner(openingHours: hours))
+    }
+
+    func testIdentifyShowsTheNameForThirtySecondsAndPlaybackResumes() throws {
+        let clock = ManualClock(start: PlayLoopTests.saturday)
+        let screen = RecordingScreen(eventPollIntervalSeconds: 0.25, clock: clock)
+        let player = loop(screen: screen, clock: clock)
+        let control = player.control
+        screen.onPromote = { count in if count == 1 { control.requestIdentify() } }
+        player.run()
+        XCTAssertEqual(player.history[0].key, "main/a")
+        XCTAssertNil(player.history[1].key)
+        XCTAssertTrue(player.history[1].reason.contains("identify"))
+        XCTAssertEqual(player.history[2].shownAt - player.history[1].shownAt, 30, accuracy: 1e-6)
+        XCTAssertEqual(player.history[2].key, "main/b")
+        // Identify is not a play: it is not in the planner's memory.
+        XCTAssertEqual(player.plays.recent.compactMap(\.key).prefix(2), ["main/a", "main/b"])
+    }
+
+    func testDisplayOffHoldsUntilTheOpeningHoursChange() throws {
+        let clock = ManualClock(start: PlayLoopTests.saturday)  // 10:00
+        let screen = RecordingScreen(eventPollIntervalSeconds: 0.25, clock: clock)
+        let hours = OpeningHours(weekly: [.sat: [PlanFixtures.window("09:00", "10:01")]])
+        let player = loop(screen: screen, clock: clock, hours: hours)
+        let control = player.control
+        screen.onPromote = { count in if count == 1 { control.requestDisplay(on: false) } }
+        player.run()
+        XCTAssertEqual(player.history[0].key, "main/a")
+        XCTAssertEqual(player.history[1].dark, true)
+        XCTAssertTrue(screen.calls.contains(.blank))
+        // The shop closes at 10:01; the override ends there, and the screen stays dark by the hours.
+        XCTAssertTrue(player.history.dropFirst().allSatisfy { $0.dark })
+        XCTAssertTrue(player.history.dropFirst().contains { $0.reason.contains("outside opening hours") })
+    }
+}
