@@ -114,6 +114,9 @@ public final class StatusServer: @unchecked Sendable {
         skylt_mhd_header(connection, name).map { String(cString: $0) }
     }
 
+    /// The most body an action request may carry.
+    static let maxBodyBytes = 4096
+
     /// Marks a POST whose body is being read (and discarded).
     private static var postMarker: UnsafeMutableRawPointer { UnsafeMutableRawPointer(bitPattern: 1)! }
 
@@ -128,6 +131,11 @@ public final class StatusServer: @unchecked Sendable {
                 return MHD_Result.YES
             }
             if size.pointee > 0 {
+                // Actions take no body: a few bytes are tolerated and dropped, more closes the
+                // connection. The count rides in the per-connection pointer.
+                let received = Int(bitPattern: connectionContext.pointee) - 1 + size.pointee
+                guard received <= Self.maxBodyBytes else { return MHD_Result.NO }
+                connectionContext.pointee = UnsafeMutableRawPointer(bitPattern: received + 1)
                 size.pointee = 0
                 return MHD_Result.YES
             }

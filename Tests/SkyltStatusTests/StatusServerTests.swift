@@ -170,6 +170,13 @@ struct StatusServerTests {
             try setup.curl("/api/actions/restart", method: "POST", headers: [auth, "Origin: https://evil.example"])
                 .status == 403)
         #expect(try setup.curl("/api/actions/format-disk", method: "POST", headers: [auth]).status == 404)
+        // A body beyond 4 KiB closes the connection and does nothing.
+        let big = try ExternalTool.run(
+            [
+                "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: localhost", "-H", auth,
+                "--data-binary", "@-", setup.base + "/api/actions/sync",
+            ], input: Data(repeating: 0x41, count: 64 * 1024))
+        #expect(big.stdout != "202")
         #expect(setup.actions.list == [.identify, .displayOff])
         // Three more failures make five in a minute: then even the right token waits.
         for _ in 0..<3 {
