@@ -3,15 +3,20 @@ import SkyltCore
 
 /// Finds the kiosk's config: the one given, the system one, or the demo.
 enum KioskSetup {
+    /// The config used without --config: $SKYLT_CONFIG, or /etc/skylt/config.json.
+    static var defaultPath: String {
+        ProcessInfo.processInfo.environment["SKYLT_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? KioskConfig.defaultPath
+    }
+
     static func config(path: String?) throws(ProblemList) -> KioskConfig {
         if let path { return try KioskConfig.load(from: URL(fileURLWithPath: path)) }
-        if FileManager.default.fileExists(atPath: KioskConfig.defaultPath) {
-            return try KioskConfig.load(from: URL(fileURLWithPath: KioskConfig.defaultPath))
+        if FileManager.default.fileExists(atPath: defaultPath) {
+            return try KioskConfig.load(from: URL(fileURLWithPath: defaultPath))
         }
         guard let demo = demoPlaylist() else {
             throw ProblemList([
                 Problem(
-                    file: KioskConfig.defaultPath, field: "",
+                    file: defaultPath, field: "",
                     message: "does not exist, and the demo playlist (Playlists/demo) was not found; give --config")
             ])
         }

@@ -30,7 +30,8 @@ enum SkyltCommandLine {
           -h, --help     show this help; COMMAND --help shows the command's
           --version      print the version
 
-        Files: the kiosk's config is /etc/skylt/config.json unless --config says otherwise.
+        Files: the kiosk's config is /etc/skylt/config.json (or $SKYLT_CONFIG) unless --config
+        says otherwise.
         Without a config, `skylt run` plays the demo playlist in Playlists/demo.
         """
 

@@ -9,8 +9,11 @@ import Testing
 struct CommandLineTests {
     let skylt = Repository.skyltBinary.path
 
+    /// Runs skylt as on a machine with no kiosk config, whatever this one has in /etc/skylt.
+    static let noConfig = ["SKYLT_CONFIG": "/nonexistent/skylt-config.json"]
+
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ExternalTool.Result {
-        try ExternalTool.run([skylt] + arguments, environment: environment)
+        try ExternalTool.run([skylt] + arguments, environment: Self.noConfig.merging(environment) { $1 })
     }
 
     @Test("validate accepts the demo")
@@ -127,6 +130,7 @@ struct CommandLineTests {
         process.executableURL = URL(fileURLWithPath: skylt)
         let folder = TemporaryFolder()
         process.arguments = ["run", "--headless", "--snapshot", folder.file("s.png").path]
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.noConfig) { $1 }
         let errors = Pipe()
         process.standardError = errors
         try process.run()
