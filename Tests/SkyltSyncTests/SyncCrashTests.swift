@@ -53,7 +53,8 @@ struct SyncCrashTests {
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
-            Thread.sleep(forTimeInterval: Double.random(in: 0.01...0.6, using: &random))
+            // Kills land anywhere: before the manifest, mid-asset, around the switch, during clean-up.
+            Thread.sleep(forTimeInterval: Double.random(in: 0.01...1.4, using: &random))
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 killed += 1
@@ -84,7 +85,8 @@ struct SyncCrashTests {
         print(
             "figure: \(killed) of \(Self.kills) syncs killed mid-way, \(completed) completed first, \(switched) rounds switched version"
         )
-        #expect(killed >= 20)
+        #expect(killed >= 15)
+        #expect(switched >= 3, "no kill came after a switch; the test would not see a new version")
         // After the storm a normal sync finishes the job.
         let final = try ExternalTool.run([Repository.skyltBinary.path, "sync", "--config", configFile.path, "--once"])
         #expect(final.status == 0, "\(final.stdout)")
