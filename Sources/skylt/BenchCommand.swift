@@ -154,6 +154,8 @@ struct Bench {
     private func firstFrame(config: URL) throws(BenchError) {
         var wall: [Double] = []
         var peak = 0
+        var privateBytes = 0
+        var sharedBytes = 0
         for _ in 0..<runs {
             let start = Date()
             let child = try ChildProcess([
@@ -168,13 +170,20 @@ struct Bench {
             // Let it play on (a switch, a snapshot) before reading its peak.
             Thread.sleep(forTimeInterval: 2.5)
             peak = max(peak, child.peakRSSBytes() ?? 0)
+            privateBytes = max(privateBytes, child.statusBytes("RssAnon") ?? 0)
+            sharedBytes = max(sharedBytes, child.statusBytes("RssFile") ?? 0)
             child.wait()
         }
         Console.out(
             String(
                 format: "first frame: median %.0f ms, max %.0f ms (process start to frame on screen, %d runs)",
                 median(wall) * 1000, (wall.max() ?? 0) * 1000, runs))
-        Console.out(String(format: "peak RSS of `skylt run` (demo, 3 s): %.1f MB", Double(peak) / 1_048_576))
+        Console.out(
+            String(
+                format:
+                    "peak RSS of `skylt run` (demo, 3 s): %.1f MB; at the end %.1f MB private (frames, heap)"
+                    + " and %.1f MB mapped from the binary and its libraries",
+                Double(peak) / 1_048_576, Double(privateBytes) / 1_048_576, Double(sharedBytes) / 1_048_576))
     }
 
     private func composeAndSwitch() throws(BenchError) {
@@ -198,8 +207,8 @@ struct Bench {
             let samples = times[template]!
             Console.out(
                 String(
-                    format: "  %-7@ %6.1f ms / %6.1f ms", template, median(samples) * 1000,
-                    (samples.max() ?? 0) * 1000))
+                    format: "  %@ %6.1f ms / %6.1f ms", template.padding(toLength: 7, withPad: " ", startingAt: 0),
+                    median(samples) * 1000, (samples.max() ?? 0) * 1000))
         }
 
         let screen: SDLScreen

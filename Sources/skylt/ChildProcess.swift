@@ -66,9 +66,12 @@ final class ChildProcess {
 
     /// Peak resident size so far (VmHWM), from /proc. Read while the child runs: the rusage
     /// of an exited child would also count the pages it shared with us before exec.
-    func peakRSSBytes() -> Int? {
+    func peakRSSBytes() -> Int? { statusBytes("VmHWM") }
+
+    /// A size field of /proc/PID/status (`VmRSS`, `RssAnon`, `RssFile`, …) in bytes.
+    func statusBytes(_ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
             return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }.map { $0 * 1024 }
         }
         return nil
