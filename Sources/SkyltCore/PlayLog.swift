@@ -8,16 +8,25 @@ public import Foundation
 public final class PlayLog {
     public let folder: URL
     public let local: LocalTime
-    /// A day's file stops growing here (about 60,000 plays).
-    public static let maxFileBytes = 8 << 20
-    /// Days kept.
-    public static let keepDays = 90
+    /// A day's file stops growing here by default (about 60,000 plays).
+    public static let defaultMaxFileBytes = 8 << 20
+    /// Days kept by default.
+    public static let defaultKeepDays = 90
+    /// A day's file stops growing at this size: plays past it are not logged (with one warning).
+    public let maxFileBytes: Int
+    /// Files of this many days are kept, today's included; older ones go when a new day starts.
+    public let keepDays: Int
 
     private var cappedDay: String?
 
-    public init(folder: URL, timeZone: TimeZone) {
+    public init(
+        folder: URL, timeZone: TimeZone, maxFileBytes: Int = PlayLog.defaultMaxFileBytes,
+        keepDays: Int = PlayLog.defaultKeepDays
+    ) {
         self.folder = folder
         local = LocalTime(timeZone: timeZone)
+        self.maxFileBytes = maxFileBytes
+        self.keepDays = max(1, keepDays)
     }
 
     public struct Entry: Sendable, Equatable, Codable {
@@ -40,11 +49,11 @@ public final class PlayLog {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            guard size < Self.maxFileBytes else {
+            guard size < maxFileBytes else {
                 if cappedDay != day {
                     cappedDay = day
                     Log.warning(
-                        "play log \(url.path) reached \(Self.maxFileBytes) bytes; further plays today are not logged")
+                        "play log \(url.path) reached \(maxFileBytes) bytes; further plays today are not logged")
                 }
                 return
             }
@@ -69,7 +78,7 @@ public final class PlayLog {
     private func removeOldFiles(today: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         let logs = names.filter { $0.hasPrefix("plays-") && $0.hasSuffix(".jsonl") }.sorted()
-        for name in logs.dropLast(Self.keepDays) {
+        for name in logs.dropLast(keepDays) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }

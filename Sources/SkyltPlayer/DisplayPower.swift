@@ -1,25 +1,50 @@
+import Dispatch
 import Foundation
+@preconcurrency import Glibc
 import SkyltCore
 
 /// Turns the TV off and on at opening-hours changes by running the config's commands (for
 /// example `cec-ctl --standby`). Each runs without a shell, with a time limit; a failure is
 /// logged and never stops playback.
-public final class DisplayPower {
+///
+/// The commands run one after another on a queue of their own, never on the play loop's
+/// thread: a TV that takes its time to answer over CEC must not hold up the loop, its
+/// watchdog pings or an urgent notice. Off and on keep the order in which they were asked.
+public final class DisplayPower: Sendable {
     public let offCommand: [String]?
     public let onCommand: [String]?
-    /// A command still running after this is killed.
-    public static let timeoutSeconds = 10.0
+    /// A command still running after this many seconds is stopped.
+    public let timeoutSeconds: Double
+    /// The default time limit of a command.
+    public static let defaultTimeoutSeconds = 10.0
+    /// After SIGTERM, a command gets this long before SIGKILL.
+    public static let killGraceSeconds = 2.0
+    /// How often a running command is checked for its end.
+    static let pollSeconds = 0.05
 
-    public init(off: [String]?, on: [String]?) {
+    private let queue = DispatchQueue(label: "skylt.display-power")
+
+    public init(off: [String]?, on: [String]?, timeoutSeconds: Double = DisplayPower.defaultTimeoutSeconds) {
         offCommand = off
         onCommand = on
+        self.timeoutSeconds = timeoutSeconds
     }
 
-    func turnOff() { run(offCommand, what: "displayOff") }
-    func turnOn() { run(onCommand, what: "displayOn") }
+    func turnOff() { start(offCommand, what: "displayOff") }
+    func turnOn() { start(onCommand, what: "displayOn") }
 
-    private func run(_ command: [String]?, what: String) {
-        guard let command, let program = command.first else { return }
+    /// Blocks until every command asked for so far has ended; for tests and a clean exit.
+    public func waitUntilIdle() { queue.sync {} }
+
+    private func start(_ command: [String]?, what: String) {
+        guard let command, !command.isEmpty else { return }
+        let timeout = timeoutSeconds
+        queue.async { Self.run(command, what: what, timeoutSeconds: timeout) }
+    }
+
+    private static func run(_ command: [String], what: String, timeoutSeconds: Double) {
+        let program = command[0]
+        let shown = command.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
         process.arguments = program.hasPrefix("/") ? Array(command.dropFirst()) : command
@@ -29,24 +54,35 @@ public final class DisplayPower {
         do {
             try process.run()
         } catch {
-            Log.warning(
-                "\(what) command \(command.joined(separator: " ")) could not start: \(error.localizedDescription)")
+            Log.warning("\(what) command \(shown) could not start: \(error.localizedDescription)")
             return
         }
-        let deadline = Date(timeIntervalSinceNow: Self.timeoutSeconds)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
+        guard waitForExit(process, seconds: timeoutSeconds) else {
             process.terminate()
+            if !waitForExit(process, seconds: killGraceSeconds) {
+                kill(process.processIdentifier, SIGKILL)
+            }
             process.waitUntilExit()
-            Log.warning(
-                "\(what) command \(command.joined(separator: " ")) took longer than \(Int(Self.timeoutSeconds)) s and was stopped"
-            )
-        } else if process.terminationStatus != 0 {
-            Log.warning(
-                "\(what) command \(command.joined(separator: " ")) failed with exit status \(process.terminationStatus)"
-            )
-        } else {
-            Log.info("\(what) command \(command.joined(separator: " ")) done")
+            Log.warning("\(what) command \(shown) took longer than \(formatSeconds(timeoutSeconds)) s and was stopped")
+            return
         }
+        if process.terminationReason == .uncaughtSignal {
+            Log.warning("\(what) command \(shown) was ended by signal \(process.terminationStatus)")
+        } else if process.terminationStatus != 0 {
+            Log.warning("\(what) command \(shown) failed with exit status \(process.terminationStatus)")
+        } else {
+            Log.info("\(what) command \(shown) done")
+        }
+    }
+
+    /// True when the process ended within `seconds`.
+    private static func waitForExit(_ process: Process, seconds: Double) -> Bool {
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: pollSeconds) }
+        return !process.isRunning
+    }
+
+    private static func formatSeconds(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 public import SkyltCore
+import Synchronization
 
 /// Where the repository's files are, found from this source file so tests run from any folder.
 public enum Repository {
@@ -86,4 +87,15 @@ public enum PlaylistFixture {
         guard let playlist = reading.playlist else { return (.empty, reading.problems) }
         return (Program(playlists: [(channel: "test", playlist: playlist)]), reading.problems)
     }
+}
+
+/// Lines collected from any thread, for tests that watch the log.
+public final class LockedLines: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    public init() {}
+
+    public func append(_ line: String) { lines.withLock { $0.append(line) } }
+
+    public var all: [String] { lines.withLock { $0 } }
 }

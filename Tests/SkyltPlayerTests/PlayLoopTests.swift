@@ -169,8 +169,35 @@ final class PlayLoopTests: XCTestCase {
             zip(screen.calls, screen.times).first { if case .draw = $0.0 { true } else { false } })
         XCTAssertEqual(firstDraw.1, 60, accuracy: 1e-6)
         XCTAssertEqual(loop.history.dropFirst().first?.key, "main/a")
+        display.waitUntilIdle()
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("off").path))
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.file("on").path))
+    }
+
+    func testADisplayCommandThatHangsOrFailsIsStoppedAndLoggedWithoutHoldingUpTheLoop() throws {
+        let lines = LockedLines()
+        Log.setSink { _, line in lines.append(line) }
+        defer { Log.setSink(nil) }
+        let hours = OpeningHours(weekly: [.sat: [PlanFixtures.window("10:01", "18:00")]])
+        // The off command ignores SIGTERM, so only SIGKILL ends it; the on command fails.
+        let display = DisplayPower(
+            off: ["sh", "-c", "trap '' TERM; while :; do sleep 0.1; done"], on: ["false"], timeoutSeconds: 2)
+        let (loop, _, _, _) = makeLoop(
+            Program(slides: [PlanFixtures.slide("a"), PlanFixtures.slide("b")]), exitAfter: 120,
+            planner: PlanFixtures.planner(openingHours: hours), display: display)
+        XCTAssertTrue(loop.run())
+        // The loop played on through opening time while the TV's command still hung.
+        XCTAssertEqual(loop.history.dropFirst().first?.key, "main/a")
+        XCTAssertFalse(lines.all.contains { $0.contains("was stopped") })
+        display.waitUntilIdle()
+        let logged = lines.all
+        XCTAssertTrue(
+            logged.contains { $0.contains("displayOff command sh -c") && $0.contains("took longer than 2 s") })
+        XCTAssertTrue(logged.contains { $0 == "displayOn command false failed with exit status 1" }, "\(logged)")
+        // Stopped means ended: the order was kept, off before on.
+        let off = try XCTUnwrap(logged.firstIndex { $0.contains("displayOff") })
+        let on = try XCTUnwrap(logged.firstIndex { $0.contains("displayOn") })
+        XCTAssertLessThan(off, on)
     }
 
     func testEverySlideShownGoesToThePlayLog() throws {
