@@ -4,6 +4,9 @@ public import SkyltCore
 /// One bundle or folder channel as the technician sees it.
 public struct ChannelView: Sendable, Equatable, Codable {
     public var name: String
+    /// `bundle` for a signed bundle fetched over HTTP, `folder` for a local playlist folder,
+    /// which is read at start and on SIGHUP and has no sync state.
+    public var kind: String
     /// The manifest's host and path, or the folder; never a secret.
     public var source: String
     public var version: Int?
@@ -20,11 +23,13 @@ public struct ChannelView: Sendable, Equatable, Codable {
     public var secondsSinceLastGoodSync: Double?
 
     public init(
-        name: String, source: String, version: Int? = nil, published: Date? = nil, lastSuccess: Date? = nil,
+        name: String, kind: String = "bundle", source: String, version: Int? = nil, published: Date? = nil,
+        lastSuccess: Date? = nil,
         lastError: String? = nil, nextPoll: Date? = nil, expires: Date? = nil, cacheMatches: Bool? = nil,
         successes: Int = 0, failures: Int = 0, now: Date = Date()
     ) {
         self.name = name
+        self.kind = kind
         self.source = source
         self.version = version
         self.published = published.map(ISO8601.format)

@@ -75,6 +75,10 @@ enum StatusCommand {
         line("Addresses", report.addresses.joined(separator: ", "))
         for channel in report.channels {
             line("Channel", "\(channel.name): \(channel.source)")
+            guard channel.kind == "bundle" else {
+                line("  kind", "local folder, read at start and on SIGHUP")
+                continue
+            }
             line("  version", (channel.version.map { "v\($0)" } ?? "none") + (channel.stale ? " (STALE: expired)" : ""))
             line("  last sync", channel.lastSuccess ?? "never")
             line("  last error", channel.lastError ?? "none")

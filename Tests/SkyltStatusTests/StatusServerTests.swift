@@ -45,7 +45,7 @@ struct StatusServerTests {
                         published: Date().addingTimeInterval(-3600), lastSuccess: Date(),
                         nextPoll: Date().addingTimeInterval(60),
                         expires: Date().addingTimeInterval(86400), cacheMatches: true, successes: 3, failures: 1),
-                    ChannelView(name: "butiken", source: "/var/lib/skylt/playlists/butiken"),
+                    ChannelView(name: "butiken", kind: "folder", source: "/var/lib/skylt/playlists/butiken"),
                 ]
             }
             sources.addresses = { ["192.0.2.7"] }
@@ -102,6 +102,11 @@ struct StatusServerTests {
         let page = try setup.curl("/").body
         #expect(page.contains("Ängsby Handel") && page.contains("kommun") && page.contains("butiken"))
         #expect(page.contains("http-equiv=\"refresh\""))
+        // A folder channel has no sync: its section says so instead of "never synced".
+        let folderSection = try #require(page.components(separatedBy: "<h3>butiken</h3>").last)
+            .components(separatedBy: "</table>")[0]
+        #expect(folderSection.contains("local folder") && !folderSection.contains("never"))
+        #expect(page.components(separatedBy: "<h3>kommun</h3>").last?.contains("Last good sync") == true)
         #expect(!page.contains("<script"))
         let json = try JSONDecoder().decode(StatusReport.self, from: Data(try setup.curl("/api/status").body.utf8))
         #expect(json.kioskName == "Ängsby Handel" && json.channels.count == 2 && json.healthy)
