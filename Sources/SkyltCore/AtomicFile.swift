@@ -10,16 +10,26 @@ public enum AtomicFile {
         public var description: String { "\(path): \(reason)" }
     }
 
-    public static func write(_ data: Data, to url: URL) throws(WriteError) {
+    /// Permissions of an ordinary file.
+    public static let publicMode: mode_t = 0o644
+    /// Permissions of a secret (a private key, a token): the owner alone reads it.
+    public static let secretMode: mode_t = 0o600
+
+    /// Replaces `url` with `data`. The file has `mode` from its first byte on, so a secret is
+    /// never readable by others, not even for a moment.
+    public static func write(_ data: Data, to url: URL, mode: mode_t = publicMode) throws(WriteError) {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).\(getpid()).tmp")
-        try writeSynced(data, to: temporary)
+        try writeSynced(data, to: temporary, mode: mode)
         try rename(temporary, to: url)
     }
 
-    /// Writes and fsyncs a file in place (for temporary files that are renamed afterwards).
-    public static func writeSynced(_ data: Data, to url: URL) throws(WriteError) {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes and fsyncs a new file in place (for temporary files that are renamed afterwards).
+    /// A file left there by a crash is replaced, not reused, so that it cannot keep other
+    /// permissions than `mode`.
+    public static func writeSynced(_ data: Data, to url: URL, mode: mode_t = publicMode) throws(WriteError) {
+        unlink(url.path)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw WriteError(path: url.path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
         var written = 0

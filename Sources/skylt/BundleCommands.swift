@@ -15,6 +15,24 @@ enum KeyFiles {
         return String(cString: typed)
     }
 
+    /// A password for a new key: from SKYLT_KEY_PASSWORD, or typed twice at a terminal, since
+    /// a typo in a password that nobody can recover would lock the editor out of the key.
+    static func newPassword() -> NewPassword? {
+        if let value = ProcessInfo.processInfo.environment[passwordVariable] {
+            return NewPassword(confirmed: value, isEmpty: value.isEmpty)
+        }
+        guard let first = password(prompt: "Password for the new key: ") else { return nil }
+        guard !first.isEmpty else { return NewPassword(confirmed: nil, isEmpty: true) }
+        let second = password(prompt: "The same password again: ")
+        return NewPassword(confirmed: second == first ? first : nil, isEmpty: false)
+    }
+
+    /// A new key's password, nil in `confirmed` when the two typed differ.
+    struct NewPassword {
+        var confirmed: String?
+        var isEmpty: Bool
+    }
+
     static func secretKey(at path: String) throws(BundleCommandError) -> SecretKey {
         let text: String
         do {
@@ -84,16 +102,21 @@ enum KeygenCommand {
         }
         var password: String?
         if arguments.has("--encrypt") {
-            guard let typed = KeyFiles.password(prompt: "Password for the new key: "), !typed.isEmpty else {
+            guard let typed = KeyFiles.newPassword(), !typed.isEmpty else {
                 Console.error("--encrypt needs a password in \(KeyFiles.passwordVariable) or typed at a terminal")
+                return 1
+            }
+            guard let typed = typed.confirmed else {
+                Console.error("the two passwords differ; no key was written")
                 return 1
             }
             password = typed
         }
         let (secret, publicKey) = SecretKey.generate()
         do {
-            try AtomicFile.write(Data(secret.fileText(password: password).utf8), to: URL(fileURLWithPath: secretPath))
-            chmod(secretPath, 0o600)
+            try AtomicFile.write(
+                Data(secret.fileText(password: password).utf8), to: URL(fileURLWithPath: secretPath),
+                mode: AtomicFile.secretMode)
             try AtomicFile.write(Data(publicKey.fileText.utf8), to: URL(fileURLWithPath: publicPath))
         } catch {
             Console.error(error.description)

@@ -152,7 +152,7 @@ enum RunCommand {
         sync.stop()
         keeper?.stop()
         signals.cancel()
-        Log.info("stopped after \(loop.stats.switches) slide switches")
+        Log.info("stopped after \(loop.stats.switches) slide switch\(loop.stats.switches == 1 ? "" : "es")")
         if loop.control.restartRequested {
             Log.notice("restarting, as asked on the status page")
             return 75

@@ -44,8 +44,7 @@ enum StatusWiring {
         let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         do {
-            try AtomicFile.write(Data((token + "\n").utf8), to: file)
-            chmod(file.path, 0o600)
+            try AtomicFile.write(Data((token + "\n").utf8), to: file, mode: AtomicFile.secretMode)
             Log.notice("made a status page token for actions; it is in \(file.path)")
         } catch {
             Log.warning("cannot keep a status page token in \(file.path): \(error)")

@@ -4,6 +4,11 @@ import SkyltCore
 import SkyltTestSupport
 import Testing
 
+/// The variable that would spare a terminal prompt.
+enum KeyPasswordVariable {
+    static let name = "SKYLT_KEY_PASSWORD"
+}
+
 /// keygen, publish, verify and sync as an editor and a technician run them.
 @Suite("skylt keygen, publish, verify, sync", .serialized)
 struct BundleCommandTests {
@@ -25,6 +30,45 @@ struct BundleCommandTests {
         #expect(result.stdout.contains(publicKey.base64))
         #expect(try run(["keygen", "--out", prefix]).status == 1)
         #expect(try run(["keygen", "--out", prefix, "--force"]).status == 0)
+    }
+
+    /// Runs skylt on a pseudo-terminal, typing `answers` at its prompts.
+    func typed(_ answers: [String], _ arguments: [String]) throws -> ExternalTool.Result {
+        // Through env(1): without SKYLT_KEY_PASSWORD, whatever the test's own environment holds.
+        try ExternalTool.run(
+            [
+                "-u", KeyPasswordVariable.name, "python3",
+                Repository.root.appendingPathComponent("Tests/Fixtures/terminal.py").path,
+                answers.joined(separator: "\n"), skylt,
+            ] + arguments)
+    }
+
+    @Test("at a terminal, keygen asks for the password twice and publish asks for it, never echoing it")
+    func passwordsAtATerminal() throws {
+        let folder = TemporaryFolder()
+        let prefix = folder.file("förening").path
+        let differ = try typed(["vinter-2026", "vinter-2062"], ["keygen", "--out", prefix, "--encrypt"])
+        #expect(differ.status == 1, "\(differ.stdout)")
+        #expect(differ.stdout.contains("the two passwords differ"))
+        #expect(!FileManager.default.fileExists(atPath: prefix + ".key"))
+
+        let made = try typed(["vinter-2026", "vinter-2026"], ["keygen", "--out", prefix, "--encrypt"])
+        #expect(made.status == 0, "\(made.stdout)")
+        #expect(made.stdout.contains("Password for the new key:") && made.stdout.contains("The same password again:"))
+        #expect(!made.stdout.contains("vinter-2026"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: prefix + ".key")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+        let out = folder.file("bundle").path
+        let wrong = try typed(
+            ["sommar"], ["publish", Repository.demoPlaylist.path, "--key", prefix + ".key", "--out", out])
+        #expect(wrong.status == 1 && wrong.stdout.contains("wrong password"), "\(wrong.stdout)")
+        let published = try typed(
+            ["vinter-2026"], ["publish", Repository.demoPlaylist.path, "--key", prefix + ".key", "--out", out])
+        #expect(published.status == 0, "\(published.stdout)")
+        #expect(published.stdout.contains("Password for \(prefix).key:") && !published.stdout.contains("vinter-2026"))
+        let check = try ExternalTool.run(["minisign", "-Vm", out + "/manifest.json", "-p", prefix + ".pub"])
+        #expect(check.status == 0, "\(check.stderr)")
     }
 
     @Test("publish refuses an invalid playlist, lists every problem and writes nothing")
