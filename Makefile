@@ -9,8 +9,9 @@ DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libcairo2-dev libpango1
 	libqrencode-dev libsodium-dev libcurl4-openssl-dev libmicrohttpd-dev libsystemd-dev ca-certificates \
 	fonts-noto-core fonts-dejavu-core
 # Only the tests need these: a QR decoder to prove codes scan, minisign to prove signatures
-# interoperate, nginx to serve bundles on loopback, chromium and curl to look at the status page.
-DEB_TEST_PACKAGES := zbar-tools minisign nginx-light chromium curl
+# interoperate, nginx to serve bundles on loopback, chromium and curl to look at the status page,
+# an X server without a screen (Xvfb) and xwd to see what the player puts on a real display.
+DEB_TEST_PACKAGES := zbar-tools minisign nginx-light chromium curl xvfb xauth x11-apps
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SNAPSHOT ?= $(CURDIR)/.build/skylt-screen.png
 # CI builds with warnings as errors.

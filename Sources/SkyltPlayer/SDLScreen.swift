@@ -12,6 +12,13 @@ public final class SDLScreen: Screen {
     public var eventPollIntervalSeconds: Double? { isHeadless ? nil : 0.25 }
     public let width: Int
     public let height: Int
+    /// The display's size in pixels, which frames are scaled to with their aspect kept.
+    public var outputSize: (width: Int, height: Int) {
+        var outputWidth: Int32 = 0
+        var outputHeight: Int32 = 0
+        SDL_GetRendererOutputSize(renderer, &outputWidth, &outputHeight)
+        return (Int(outputWidth), Int(outputHeight))
+    }
 
     private let window: OpaquePointer
     private let renderer: OpaquePointer
@@ -34,7 +41,18 @@ public final class SDLScreen: Screen {
         self.height = height
         let position = skylt_sdl_windowpos_undefined()
         let flags = isHeadless ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP.rawValue
-        guard let window = SDL_CreateWindow("Skylt", position, position, Int32(width), Int32(height), flags) else {
+        // On a display the window is made at the display's own size. Made at the frame's size
+        // and left to grow to full screen, it keeps the renderer's first idea of its size on an
+        // X server without a window manager (a kiosk's usual set-up), and every frame then
+        // lands off-centre and cut.
+        var windowWidth = Int32(width)
+        var windowHeight = Int32(height)
+        var mode = SDL_DisplayMode()
+        if !isHeadless, SDL_GetDesktopDisplayMode(0, &mode) == 0, mode.w > 0, mode.h > 0 {
+            windowWidth = mode.w
+            windowHeight = mode.h
+        }
+        guard let window = SDL_CreateWindow("Skylt", position, position, windowWidth, windowHeight, flags) else {
             let reason = Self.error()
             SDL_Quit()
             throw ScreenError(operation: "SDL_CreateWindow", reason: reason)

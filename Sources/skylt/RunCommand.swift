@@ -68,7 +68,25 @@ enum RunCommand {
             Log.notice(
                 "headless: no display is shown; the frame on screen is written to \(snapshot!.path) at each switch")
         } else {
-            Log.info("playing on the \(screen.driverName) display")
+            if let sdl = screen as? SDLScreen {
+                let output = sdl.outputSize
+                Log.info(
+                    "playing on the \(screen.driverName) display at \(output.width)x\(output.height);"
+                        + " frames of \(sdl.width)x\(sdl.height) are scaled to fit")
+                // Sizes for legibility and QR codes are worked out for the config's pixels; a
+                // smaller display would shrink them below what was checked.
+                let scale = min(Double(output.width) / Double(sdl.width), Double(output.height) / Double(sdl.height))
+                if scale < 0.99 {
+                    Log.warning(
+                        String(
+                            format:
+                                "the display has fewer pixels than the config's display (%dx%d): frames are shrunk"
+                                + " to %.0f%%, and text and QR codes with them; set display.width and display.height"
+                                + " to %dx%d", sdl.width, sdl.height, scale * 100, output.width, output.height))
+                }
+            } else {
+                Log.info("playing on the \(screen.driverName) display")
+            }
         }
 
         let state = StateDirectory.prepare(config.stateDirectory)
