@@ -78,6 +78,12 @@ public final class ChannelCache: @unchecked Sendable {
 
     func partialURL(_ reference: String) -> URL { partials.appendingPathComponent(Manifest.hex(of: reference)) }
 
+    /// Marks an object the coming manifest needs as recently used, so that a clean-up in
+    /// another process leaves it alone (it spares objects younger than `collectGraceSeconds`).
+    func touchObject(_ reference: String, _ asset: Manifest.Asset) {
+        utimes(objectURL(reference, type: asset.type).path, nil)
+    }
+
     /// True when the object is there with the right size (hashes are checked when it is
     /// written and when a program is loaded).
     func hasObject(_ reference: String, _ asset: Manifest.Asset) -> Bool {
@@ -101,8 +107,22 @@ public final class ChannelCache: @unchecked Sendable {
 
     /// Makes `manifest` current, keeping the old current as previous: the manifest's folder is
     /// written and synced first, then each link is switched by one rename.
-    func commit(version: Int, manifest: Data, signature: Data, etag: String?, lastModified: String?) throws(SyncError) {
+    ///
+    /// `required` are the manifest's assets. They are checked again under the lock, because
+    /// another process's clean-up may have removed one that was in the cache when this sync
+    /// began; the switch then waits for the next sync, which fetches it again.
+    func commit(
+        version: Int, manifest: Data, signature: Data, etag: String?, lastModified: String?,
+        required: [String: Manifest.Asset] = [:]
+    ) throws(SyncError) {
         try locked { () throws(SyncError) in
+            for (reference, asset) in required.sorted(by: { $0.key < $1.key }) where !hasObject(reference, asset) {
+                throw SyncError(
+                    channel: channel,
+                    cause:
+                        "asset \(Manifest.hex(of: reference)) left the cache before the switch to version \(version);"
+                        + " the next sync fetches it again")
+            }
             let name = "manifests/\(version)"
             let target = folder.appendingPathComponent(name)
             let temporary = manifests.appendingPathComponent(".\(version).\(getpid()).tmp")

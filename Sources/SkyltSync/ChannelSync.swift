@@ -7,6 +7,8 @@ public import SkyltCore
 public enum SyncOutcome: Sendable, Equatable {
     case updated(version: Int, assetsFetched: Int, bytes: Int64)
     case unchanged(version: Int?)
+    /// The manifest is unchanged, but objects missing from the cache were fetched again.
+    case repaired(version: Int, assetsFetched: Int)
 }
 
 /// Settings shared by every channel's sync.
@@ -82,10 +84,13 @@ public final class ChannelSync {
         if let modified = current?.lastModified { headers.append("If-Modified-Since: \(modified)") }
         let response = try fetchSmall(config.url!, limit: Manifest.maxBytes, headers: headers)
         if response.status == 304, let current {
-            // Never trusted blindly: the cached manifest is verified again.
+            // Never trusted blindly: the cached manifest is verified again, and an object that
+            // has gone from the cache (a damaged disk, a hand that tidied up) is fetched again.
             let manifest = try verified(
                 manifest: current.manifest, signature: current.signature, now: now, allowExpired: true)
-            return .unchanged(version: manifest.version)
+            let restored = try restoreMissing(manifest)
+            return restored > 0
+                ? .repaired(version: manifest.version, assetsFetched: restored) : .unchanged(version: manifest.version)
         }
         guard response.status == 200 else { throw fail("\(config.url!): HTTP \(response.status)") }
         let signature = try fetchSmall(sibling(Manifest.signatureFileName), limit: Signature.maxFileBytes)
@@ -108,7 +113,10 @@ public final class ChannelSync {
                         version: manifest.version, manifest: current.manifest, signature: current.signature,
                         etag: response.headers["etag"], lastModified: response.headers["last-modified"])
                 }
-                return .unchanged(version: manifest.version)
+                let restored = try restoreMissing(manifest)
+                return restored > 0
+                    ? .repaired(version: manifest.version, assetsFetched: restored)
+                    : .unchanged(version: manifest.version)
             }
         }
         // The playlist inside must read cleanly against the manifest's own assets.
@@ -121,16 +129,35 @@ public final class ChannelSync {
         }
         var fetched = 0
         var bytes = response.bytesReceived + signature.bytesReceived
-        for (reference, asset) in manifest.assets.sorted(by: { $0.key < $1.key })
-        where !cache.hasObject(reference, asset) {
-            bytes += try download(reference, asset)
-            fetched += 1
+        for (reference, asset) in manifest.assets.sorted(by: { $0.key < $1.key }) {
+            if cache.hasObject(reference, asset) {
+                cache.touchObject(reference, asset)
+            } else {
+                bytes += try download(reference, asset)
+                fetched += 1
+            }
         }
         try cache.commit(
             version: manifest.version, manifest: response.body, signature: signature.body,
-            etag: response.headers["etag"], lastModified: response.headers["last-modified"])
+            etag: response.headers["etag"], lastModified: response.headers["last-modified"],
+            required: manifest.assets)
         try cache.collectGarbage()
         return .updated(version: manifest.version, assetsFetched: fetched, bytes: bytes)
+    }
+
+    /// Fetches the objects of the current manifest that are no longer in the cache; returns
+    /// how many.
+    func restoreMissing(_ manifest: Manifest) throws(SyncError) -> Int {
+        var restored = 0
+        for (reference, asset) in manifest.assets.sorted(by: { $0.key < $1.key })
+        where !cache.hasObject(reference, asset) {
+            Log.warning(
+                "channel '\(config.name)': asset \(Manifest.hex(of: reference)) is missing from the cache; fetching it again"
+            )
+            _ = try download(reference, asset)
+            restored += 1
+        }
+        return restored
     }
 
     /// Checks signature, channel name and expiry, in that order.

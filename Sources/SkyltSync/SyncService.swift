@@ -129,6 +129,10 @@ public final class SyncService: @unchecked Sendable {
                         changed = true
                     case .unchanged(let version):
                         status.version = version
+                    case .repaired(let version, let fetched):
+                        Log.notice("channel '\(channel.name)' v\(version): \(fetched) missing assets fetched again")
+                        status.version = version
+                        changed = true
                     }
                 } catch {
                     var state = backoff[channel.name, default: Backoff()]

@@ -9,7 +9,8 @@ enum SyncCommand {
         Usage: skylt sync [--config FILE] --once
 
         Syncs every bundle channel of the kiosk once and prints one line per channel:
-        "updated to vN", "unchanged (vN)", or the error. Exits 1 if any channel failed.
+        "updated to vN", "unchanged (vN)" (with how many missing assets were fetched again,
+        if the cache had lost any), or the error. Exits 1 if any channel failed.
         (`skylt run` syncs by itself in the background; this is for set-up and diagnosis.)
 
         A manifest is accepted only when its minisign signature verifies against one of the
@@ -44,6 +45,8 @@ enum SyncCommand {
                     Console.out("\(channel.name): updated to v\(version) (\(fetched) assets fetched, \(bytes) bytes)")
                 case .unchanged(let version):
                     Console.out("\(channel.name): unchanged" + (version.map { " (v\($0))" } ?? ""))
+                case .repaired(let version, let fetched):
+                    Console.out("\(channel.name): unchanged (v\(version)); \(fetched) missing assets fetched again")
                 }
             } catch {
                 failed = true

@@ -3,6 +3,7 @@ import SkyltBundle
 import SkyltCore
 import SkyltSync
 import SkyltTestSupport
+import Synchronization
 import Testing
 
 /// Every way a server or a bundle can go wrong, against our fault-injecting server on
@@ -310,5 +311,75 @@ struct SyncFaultTests {
         try Data("untrusted comment: x\nRUQ=\ntrusted comment: x\nx\n".utf8).write(
             to: stored.folder.appendingPathComponent(Manifest.signatureFileName))
         #expect(throws: SyncError.self) { try world.sync.syncOnce() }
+    }
+
+    @Test("an unchanged poll fetches again what has gone from the cache")
+    func repairs() throws {
+        let world = try World()
+        let manifest = try #require(world.sync.cache.load(keys: [world.fixture.publicKey]).manifest)
+        let (reference, asset) = try #require(manifest.assets.sorted(by: { $0.key < $1.key }).first)
+        try FileManager.default.removeItem(at: world.sync.cache.objectURL(reference, type: asset.type))
+        #expect(!world.sync.cache.load(keys: [world.fixture.publicKey]).problems.isEmpty)
+        #expect(try world.sync.syncOnce() == .repaired(version: 1, assetsFetched: 1))
+        #expect(
+            world.server.takeRequests().map(\.path) == ["/manifest.json", "/assets/\(Manifest.hex(of: reference))"])
+        world.expectVersionOneIntact()
+        #expect(try world.sync.syncOnce() == .unchanged(version: 1))
+    }
+
+    @Test("an asset that another process cleans away during a download stops the switch")
+    func vanishedBeforeSwitch() throws {
+        let world = try World()
+        // Version 2 and 3 change slide 0, so p0's first medium is needed by neither current
+        // nor previous; version 4 brings it back and changes slide 1.
+        for revision in [2, 3] {
+            world.fixture.writeSource(slides: 3, revision: revision, changed: [0])
+            try world.fixture.publish()
+            guard case .updated = try world.sync.syncOnce() else { throw SyncError(channel: "test", cause: "setup") }
+        }
+        let third = try #require(world.sync.cache.load(keys: [world.fixture.publicKey]).manifest)
+        world.fixture.writeSource(slides: 3, revision: 4, changed: [1])
+        let fourth = try world.fixture.publish()
+        func cached(_ reference: String, _ asset: Manifest.Asset) -> Bool {
+            FileManager.default.fileExists(atPath: world.sync.cache.objectURL(reference, type: asset.type).path)
+        }
+        let reused = try #require(fourth.assets.first { third.assets[$0.key] == nil && cached($0.key, $0.value) })
+        let fresh = try #require(fourth.assets.first { !cached($0.key, $0.value) })
+        let freshPath = "/assets/\(Manifest.hex(of: fresh.key))"
+        world.server.inject(freshPath, [.slow(bytesPerSecond: 2000)])
+        _ = world.server.takeRequests()
+
+        let outcome = Mutex<Result<SyncOutcome, SyncError>?>(nil)
+        nonisolated(unsafe) let sync = world.sync
+        let thread = Thread {
+            let result: Result<SyncOutcome, SyncError>
+            do throws(SyncError) { result = .success(try sync.syncOnce()) } catch { result = .failure(error) }
+            outcome.withLock { $0 = result }
+        }
+        thread.start()
+        // While the new medium trickles in, another process's clean-up removes the old one.
+        let deadline = Date().addingTimeInterval(10)
+        var seen: [String] = []
+        while !seen.contains(freshPath) && Date() < deadline {
+            seen += world.server.takeRequests().map(\.path)
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(cached(reused.key, reused.value), "the reused medium was not in the cache when the download began")
+        try FileManager.default.removeItem(at: world.sync.cache.objectURL(reused.key, type: reused.value.type))
+        while outcome.withLock({ $0 }) == nil && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        guard case .failure(let error) = try #require(outcome.withLock { $0 }) else {
+            Issue.record("the switch went ahead without one of its assets")
+            return
+        }
+        #expect(error.cause.contains("left the cache before the switch to version 4"), "\(error)")
+        let loaded = world.sync.cache.load(keys: [world.fixture.publicKey])
+        #expect(loaded.manifest?.version == 3 && loaded.problems.isEmpty, "\(loaded.problems)")
+        // The next sync fetches it again and switches.
+        guard case .updated(version: 4, assetsFetched: 1, _) = try world.sync.syncOnce() else {
+            Issue.record("the next sync did not fetch the lost medium and switch")
+            return
+        }
+        let after = world.sync.cache.load(keys: [world.fixture.publicKey])
+        #expect(after.manifest?.version == 4 && after.problems.isEmpty, "\(after.problems)")
     }
 }
