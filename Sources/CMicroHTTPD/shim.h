@@ -6,6 +6,7 @@
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <microhttpd.h>
 
@@ -14,15 +15,21 @@ typedef enum MHD_Result (*skylt_mhd_handler)(void *_Nullable context, struct MHD
                                              const char *_Nonnull version, const char *_Nullable upload_data,
                                              size_t *_Nonnull upload_data_size, void *_Nullable *_Nonnull connection_context);
 
+/* Receives the library's own error messages (printf-style), so that they reach the player's log
+   with a level instead of bare lines on stderr. */
+typedef void (*skylt_mhd_logger)(void *_Nullable context, const char *_Nonnull format, va_list arguments);
+
 /* Starts a daemon on `address` (IPv4, network byte order inside) with an internal polling
    thread and explicit limits. NULL on failure. */
 static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr_in *_Nonnull address,
                                                           skylt_mhd_handler _Nonnull handler, void *_Nullable context,
+                                                          skylt_mhd_logger _Nonnull logger,
                                                           unsigned int connection_limit, unsigned int per_ip_limit,
                                                           unsigned int timeout_seconds, size_t memory_limit) {
     return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG,
                             ntohs(address->sin_port), NULL, NULL,
                             (MHD_AccessHandlerCallback)handler, context,
+                            MHD_OPTION_EXTERNAL_LOGGER, logger, NULL, /* first, so it gets every message */
                             MHD_OPTION_SOCK_ADDR, address,
                             MHD_OPTION_CONNECTION_LIMIT, connection_limit,
                             MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit,

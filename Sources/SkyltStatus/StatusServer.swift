@@ -63,6 +63,9 @@ public final class StatusServer: @unchecked Sendable {
     private let failures = NSLock()
     private var failedAttempts: [String: [Date]] = [:]
 
+    /// libmicrohttpd's own messages are cut at this length.
+    static let maxLibraryMessageBytes = 512
+
     public init(settings: StatusSettings, sources: StatusSources) throws {
         self.settings = settings
         self.sources = sources
@@ -79,7 +82,17 @@ public final class StatusServer: @unchecked Sendable {
                 let server = Unmanaged<StatusServer>.fromOpaque(context!).takeUnretainedValue()
                 return server.handle(
                     connection, String(cString: url), String(cString: method), data, size, connectionContext)
-            }, context, settings.connectionLimit, settings.perIPConnectionLimit, settings.connectionTimeoutSeconds,
+            }, context,
+            { _, format, arguments in
+                // The library's own complaints (a client that broke a limit, a closed
+                // connection) go to the log with a level, like every other line.
+                guard let arguments else { return }
+                var buffer = [CChar](repeating: 0, count: StatusServer.maxLibraryMessageBytes)
+                _ = vsnprintf(&buffer, buffer.count, format, arguments)
+                let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                let message = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                Log.notice("status page: libmicrohttpd: \(message)")
+            }, settings.connectionLimit, settings.perIPConnectionLimit, settings.connectionTimeoutSeconds,
             settings.connectionMemoryLimitBytes)
         guard let daemon else {
             throw StatusServerError(

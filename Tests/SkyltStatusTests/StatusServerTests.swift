@@ -175,13 +175,18 @@ struct StatusServerTests {
             try setup.curl("/api/actions/restart", method: "POST", headers: [auth, "Origin: https://evil.example"])
                 .status == 403)
         #expect(try setup.curl("/api/actions/format-disk", method: "POST", headers: [auth]).status == 404)
-        // A body beyond 4 KiB closes the connection and does nothing.
+        // A body beyond 4 KiB closes the connection and does nothing; libmicrohttpd's own word
+        // on it reaches the log with a level, not as a bare line on stderr.
+        let lines = LockedLines()
+        Log.setSink { _, line in lines.append(line) }
+        defer { Log.setSink(nil) }
         let big = try ExternalTool.run(
             [
                 "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: localhost", "-H", auth,
                 "--data-binary", "@-", setup.base + "/api/actions/sync",
             ], input: Data(repeating: 0x41, count: 64 * 1024))
         #expect(big.stdout != "202")
+        #expect(lines.all.contains { $0.hasPrefix("status page: libmicrohttpd: ") }, "\(lines.all)")
         #expect(setup.actions.list == [.identify, .displayOff])
         // Three more failures make five in a minute: then even the right token waits.
         for _ in 0..<3 {
