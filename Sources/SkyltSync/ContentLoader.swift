@@ -4,19 +4,22 @@ public import SkyltCore
 
 /// Builds the program from every channel: local folders, and bundle channels from the cache.
 public enum ContentLoader {
-    public static func load(_ config: KioskConfig) -> (program: Program, problems: [String]) {
-        let loaded = loadWithPublication(config)
+    /// `previous`, the program playing now, lends its slides to a channel that cannot be read
+    /// this time (see `ProgramLoader.load`).
+    public static func load(_ config: KioskConfig, previous: Program = .empty) -> (program: Program, problems: [String])
+    {
+        let loaded = loadWithPublication(config, previous: previous)
         return (loaded.program, loaded.problems)
     }
 
     /// Also gives the newest publication time among the cached manifests: a clock earlier than
     /// that is wrong.
-    public static func loadWithPublication(_ config: KioskConfig) -> (
+    public static func loadWithPublication(_ config: KioskConfig, previous: Program = .empty) -> (
         program: Program, problems: [String], newestPublication: Date?
     ) {
         var notes: [String] = []
         var newest: Date?
-        let (program, problems) = ProgramLoader.load(config) { channel in
+        let (program, problems) = ProgramLoader.load(config, previous: previous) { channel in
             let keys = channel.keys.compactMap { try? PublicKey(base64: $0) }
             let cache = ChannelCache(root: config.cacheDirectory, channel: channel.name)
             let loaded = cache.load(keys: keys)

@@ -21,6 +21,8 @@ public struct ChannelStatus: Sendable, Equatable {
 public final class SyncService: @unchecked Sendable {
     private let config: KioskConfig
     private let onChange: @Sendable (Program) -> Void
+    /// The program playing now, which keeps a channel's slides when it cannot be read.
+    private let current: @Sendable () -> Program
     private let condition = NSCondition()
     /// Guarded by `condition`.
     private var stopping = false
@@ -28,8 +30,12 @@ public final class SyncService: @unchecked Sendable {
     private var statuses: [String: ChannelStatus] = [:]
     private var thread: Thread?
 
-    public init(config: KioskConfig, onChange: @escaping @Sendable (Program) -> Void) {
+    public init(
+        config: KioskConfig, current: @escaping @Sendable () -> Program = { .empty },
+        onChange: @escaping @Sendable (Program) -> Void
+    ) {
         self.config = config
+        self.current = current
         self.onChange = onChange
     }
 
@@ -149,7 +155,7 @@ public final class SyncService: @unchecked Sendable {
                 condition.unlock()
             }
             if changed {
-                let (program, problems) = ContentLoader.load(config)
+                let (program, problems) = ContentLoader.load(config, previous: current())
                 for problem in problems { Log.warning(problem) }
                 onChange(program)
             }

@@ -40,7 +40,8 @@ enum RunCommand {
         (plays-YYYY-MM-DD.jsonl, see `skylt report`), status.json, and last-seen, the latest
         time the player saw, which tells a clock that booted in the past.
 
-        Signals: SIGTERM and SIGINT stop cleanly; SIGHUP reloads the playlists.
+        Signals: SIGTERM and SIGINT stop cleanly; SIGHUP reloads the playlists. A channel
+        that cannot be read then (a half-saved playlist.json) keeps the slides it had.
         Logs go to stderr, with journald priorities when run by systemd.
         """
 
@@ -107,7 +108,7 @@ enum RunCommand {
                 "the system clock (\(ISO8601.format(Date()))) is earlier than \(options.clockTrust.reason) (\(ISO8601.format(options.clockTrust.notBefore))); until it is right, only slides without dates or times play"
             )
         }
-        let sync = SyncService(config: config) { program in
+        let sync = SyncService(config: config, current: { store.current().program }) { program in
             store.replace(with: program)
             started.wake()
         }
@@ -156,7 +157,7 @@ enum RunCommand {
         signals.on(SIGTERM) { control.requestStop() }
         signals.on(SIGINT) { control.requestStop() }
         signals.on(SIGHUP) {
-            let (program, problems) = ContentLoader.load(config)
+            let (program, problems) = ContentLoader.load(config, previous: store.current().program)
             for problem in problems { Log.warning(problem) }
             store.replace(with: program)
             Log.notice("reloaded \(program.slides.count) slides")

@@ -149,6 +149,63 @@ struct CommandLineTests {
         #expect(process.terminationReason == .exit)
     }
 
+    @Test("SIGHUP with a half-saved playlist keeps the slides that were playing; a fixed one brings new slides")
+    func reloadKeepsLastGood() throws {
+        func notice(_ id: String) -> String {
+            #"{"id": "\#(id)", "template": "notice", "title": "\#(id)", "body": "Text.", "duration": 2}"#
+        }
+        let playlist = PlaylistFixture.make(slides: [notice("a"), notice("b")])
+        let folder = TemporaryFolder()
+        let config = folder.write(
+            "config.json",
+            #"""
+            {"id": "t", "name": "Test", "languages": ["sv"], "stateDirectory": "\#(folder.file("state").path)",
+             "status": {"enabled": false}, "channels": [{"name": "shop", "folder": "\#(playlist.url.path)"}]}
+            """#)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: skylt)
+        process.arguments = [
+            "run", "--headless", "--config", config.path, "--exit-after", "40", "--snapshot", folder.file("s.png").path,
+        ]
+        process.environment = ProcessInfo.processInfo.environment.merging(Self.noConfig) { $1 }
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        defer {
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+        var seen = ""
+        /// Reads the log until `text` appears after `offset`; returns where it ends.
+        func waitFor(_ text: String, after offset: String.Index? = nil) -> String.Index? {
+            let deadline = Date(timeIntervalSinceNow: 15)
+            while Date() < deadline {
+                if let found = seen.range(of: text, range: (offset ?? seen.startIndex)..<seen.endIndex) {
+                    return found.upperBound
+                }
+                seen += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
+            }
+            return nil
+        }
+        #expect(waitFor("showing shop/a") != nil, "\(seen)")
+
+        playlist.write(Playlist.fileName, #"{"name": "fixture", "slides": [{"id": "a", "templ"#)
+        kill(process.processIdentifier, SIGHUP)
+        let kept = waitFor("reloaded 2 slides")
+        #expect(kept != nil, "\(seen)")
+        #expect(seen.contains("channel 'shop' cannot be read now; the slides it had keep playing"))
+        // The rotation goes on with the slides it had.
+        #expect(waitFor("showing shop/a", after: kept) != nil && waitFor("showing shop/b", after: kept) != nil)
+
+        playlist.write(
+            Playlist.fileName,
+            #"{"name": "fixture", "defaultLanguage": "sv", "slides": [\#(notice("a")), \#(notice("c"))]}"#)
+        kill(process.processIdentifier, SIGHUP)
+        let fixed = waitFor("reloaded 2 slides", after: kept)
+        #expect(fixed != nil, "\(seen)")
+        #expect(waitFor("showing shop/c", after: fixed) != nil, "\(seen)")
+    }
+
     @Test("--help says everything, for skylt and every command")
     func help() throws {
         let top = try run(["--help"])
