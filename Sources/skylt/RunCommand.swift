@@ -40,6 +40,14 @@ enum RunCommand {
         (plays-YYYY-MM-DD.jsonl, see `skylt report`), status.json, and last-seen, the latest
         time the player saw, which tells a clock that booted in the past.
 
+        Status page: http://ADDRESS:PORT/ from the config's "status" (default 0.0.0.0:8080; the
+        demo listens on 127.0.0.1:8080 only), with /api/status, /metrics and /healthz. It only
+        reads; actions (sync, identify, display off/on, restart) need the token from the config
+        or from <stateDirectory>/status-token.
+
+        Frames are composed at the config's display size and scaled to the display's real
+        pixels; the log warns when the display has fewer pixels than the config says.
+
         Signals: SIGTERM and SIGINT stop cleanly; SIGHUP reloads the playlists. A channel
         that cannot be read then (a half-saved playlist.json) keeps the slides it had.
         Logs go to stderr, with journald priorities when run by systemd.
