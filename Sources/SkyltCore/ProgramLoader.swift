@@ -12,39 +12,27 @@ public enum ProgramLoader {
     public static func load(
         _ config: KioskConfig, previous: Program = .empty, bundles: (ChannelConfig) -> PlaylistReading? = { _ in nil }
     ) -> (program: Program, problems: [Problem]) {
-        var playlists: [(channel: String, playlist: Playlist)] = []
+        var slides: [ProgramSlide] = []
         var problems: [Problem] = []
-        var unreadable: Set<String> = []
         for channel in config.channels {
-            let reading: PlaylistReading?
-            var source = channel.url ?? channel.name
-            if let folder = channel.folder {
-                reading = PlaylistReader.read(folder: folder)
-                source = folder.appendingPathComponent(Playlist.fileName).path
-            } else {
-                reading = bundles(channel)
-            }
+            let reading = channel.folder.map { PlaylistReader.read(folder: $0) } ?? bundles(channel)
             problems += reading?.problems ?? []
             if let playlist = reading?.playlist {
-                playlists.append((channel.name, playlist))
-            } else if previous.slides.contains(where: { $0.channel == channel.name }) {
-                unreadable.insert(channel.name)
+                slides +=
+                    Program(playlists: [(channel.name, playlist)], defaults: [channel.name: channel.defaults]).slides
+                continue
+            }
+            let kept = previous.slides.filter { $0.channel == channel.name }
+            if !kept.isEmpty {
+                slides += kept
+                let source =
+                    channel.folder?.appendingPathComponent(Playlist.fileName).path ?? channel.url ?? channel.name
                 problems.append(
                     Problem(
                         file: source, field: "",
                         message: "channel '\(channel.name)' cannot be read now; the slides it had keep playing"))
             }
         }
-        let defaults = Dictionary(config.channels.map { ($0.name, $0.defaults) }, uniquingKeysWith: { a, _ in a })
-        let order = Dictionary(config.channels.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var program = Program(playlists: playlists, defaults: defaults)
-        if !unreadable.isEmpty {
-            // The kept slides go back in their channel's place, so rotation order stays as configured.
-            program.slides += previous.slides.filter { unreadable.contains($0.channel) }
-            program.slides = program.slides.enumerated().sorted {
-                (order[$0.element.channel] ?? 0, $0.offset) < (order[$1.element.channel] ?? 0, $1.offset)
-            }.map(\.element)
-        }
-        return (program, problems)
+        return (Program(slides: slides), problems)
     }
 }

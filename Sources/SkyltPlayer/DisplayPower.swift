@@ -33,7 +33,7 @@ public final class DisplayPower: Sendable {
     func turnOff() { start(offCommand, what: "displayOff") }
     func turnOn() { start(onCommand, what: "displayOn") }
 
-    /// Blocks until every command asked for so far has ended; for tests and a clean exit.
+    /// Blocks until every command asked for so far has ended (tests wait on it).
     public func waitUntilIdle() { queue.sync {} }
 
     private func start(_ command: [String]?, what: String) {

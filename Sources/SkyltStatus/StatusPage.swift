@@ -80,7 +80,7 @@ enum StatusPage {
         for channel in report.channels {
             html += "<h3>\(escape(channel.name))</h3><table>"
             html += row("Source", channel.source)
-            guard channel.kind == "bundle" else {
+            guard channel.kind == .bundle else {
                 html += row("Kind", "local folder, read at start and on SIGHUP; nothing to sync")
                 html += "</table>"
                 continue

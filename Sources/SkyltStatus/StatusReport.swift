@@ -1,12 +1,19 @@
 public import Foundation
 public import SkyltCore
 
+/// Where a channel's content comes from. A local folder is read at start and on SIGHUP and
+/// has no sync state to show.
+public enum ChannelKind: String, Sendable, Equatable, Codable {
+    /// A signed bundle fetched over HTTP.
+    case bundle
+    /// A local playlist folder.
+    case folder
+}
+
 /// One bundle or folder channel as the technician sees it.
 public struct ChannelView: Sendable, Equatable, Codable {
     public var name: String
-    /// `bundle` for a signed bundle fetched over HTTP, `folder` for a local playlist folder,
-    /// which is read at start and on SIGHUP and has no sync state.
-    public var kind: String
+    public var kind: ChannelKind
     /// The manifest's host and path, or the folder; never a secret.
     public var source: String
     public var version: Int?
@@ -23,7 +30,7 @@ public struct ChannelView: Sendable, Equatable, Codable {
     public var secondsSinceLastGoodSync: Double?
 
     public init(
-        name: String, kind: String = "bundle", source: String, version: Int? = nil, published: Date? = nil,
+        name: String, kind: ChannelKind = .bundle, source: String, version: Int? = nil, published: Date? = nil,
         lastSuccess: Date? = nil,
         lastError: String? = nil, nextPoll: Date? = nil, expires: Date? = nil, cacheMatches: Bool? = nil,
         successes: Int = 0, failures: Int = 0, now: Date = Date()

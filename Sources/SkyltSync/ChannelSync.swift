@@ -84,13 +84,10 @@ public final class ChannelSync {
         if let modified = current?.lastModified { headers.append("If-Modified-Since: \(modified)") }
         let response = try fetchSmall(config.url!, limit: Manifest.maxBytes, headers: headers)
         if response.status == 304, let current {
-            // Never trusted blindly: the cached manifest is verified again, and an object that
-            // has gone from the cache (a damaged disk, a hand that tidied up) is fetched again.
+            // Never trusted blindly: the cached manifest is verified again.
             let manifest = try verified(
                 manifest: current.manifest, signature: current.signature, now: now, allowExpired: true)
-            let restored = try restoreMissing(manifest)
-            return restored > 0
-                ? .repaired(version: manifest.version, assetsFetched: restored) : .unchanged(version: manifest.version)
+            return try unchangedOrRepaired(manifest)
         }
         guard response.status == 200 else { throw fail("\(config.url!): HTTP \(response.status)") }
         let signature = try fetchSmall(sibling(Manifest.signatureFileName), limit: Signature.maxFileBytes)
@@ -113,10 +110,7 @@ public final class ChannelSync {
                         version: manifest.version, manifest: current.manifest, signature: current.signature,
                         etag: response.headers["etag"], lastModified: response.headers["last-modified"])
                 }
-                let restored = try restoreMissing(manifest)
-                return restored > 0
-                    ? .repaired(version: manifest.version, assetsFetched: restored)
-                    : .unchanged(version: manifest.version)
+                return try unchangedOrRepaired(manifest)
             }
         }
         // The playlist inside must read cleanly against the manifest's own assets.
@@ -127,16 +121,8 @@ public final class ChannelSync {
         if let problem = reading.problems.first {
             throw fail("the manifest's playlist has \(reading.problems.count) problem(s), first: \(problem)")
         }
-        var fetched = 0
-        var bytes = response.bytesReceived + signature.bytesReceived
-        for (reference, asset) in manifest.assets.sorted(by: { $0.key < $1.key }) {
-            if cache.hasObject(reference, asset) {
-                cache.touchObject(reference, asset)
-            } else {
-                bytes += try download(reference, asset)
-                fetched += 1
-            }
-        }
+        let (fetched, assetBytes) = try fetchMissing(manifest)
+        let bytes = response.bytesReceived + signature.bytesReceived + assetBytes
         try cache.commit(
             version: manifest.version, manifest: response.body, signature: signature.body,
             etag: response.headers["etag"], lastModified: response.headers["last-modified"],
@@ -145,19 +131,33 @@ public final class ChannelSync {
         return .updated(version: manifest.version, assetsFetched: fetched, bytes: bytes)
     }
 
-    /// Fetches the objects of the current manifest that are no longer in the cache; returns
-    /// how many.
-    func restoreMissing(_ manifest: Manifest) throws(SyncError) -> Int {
-        var restored = 0
-        for (reference, asset) in manifest.assets.sorted(by: { $0.key < $1.key })
-        where !cache.hasObject(reference, asset) {
-            Log.warning(
-                "channel '\(config.name)': asset \(Manifest.hex(of: reference)) is missing from the cache; fetching it again"
-            )
-            _ = try download(reference, asset)
-            restored += 1
+    /// Fetches the manifest's assets that the cache lacks, and marks those it has as fresh so
+    /// that a clean-up in another process spares them until the switch. Returns how many were
+    /// fetched and the bytes transferred.
+    func fetchMissing(_ manifest: Manifest) throws(SyncError) -> (count: Int, bytes: Int64) {
+        var count = 0
+        var bytes: Int64 = 0
+        for (reference, asset) in manifest.assets.sorted(by: { $0.key < $1.key }) {
+            if cache.hasObject(reference, asset) {
+                cache.touchObject(reference, asset)
+            } else {
+                bytes += try download(reference, asset)
+                count += 1
+            }
         }
-        return restored
+        return (count, bytes)
+    }
+
+    /// The outcome of a poll that brought no new manifest. The current manifest's files are
+    /// checked too: any that went from the cache (a damaged disk, a hand that tidied up) are
+    /// fetched again.
+    func unchangedOrRepaired(_ manifest: Manifest) throws(SyncError) -> SyncOutcome {
+        let (restored, _) = try fetchMissing(manifest)
+        guard restored > 0 else { return .unchanged(version: manifest.version) }
+        Log.warning(
+            "channel '\(config.name)': \(restored) assets of v\(manifest.version) were missing from the cache; fetched again"
+        )
+        return .repaired(version: manifest.version, assetsFetched: restored)
     }
 
     /// Checks signature, channel name and expiry, in that order.

@@ -135,8 +135,8 @@ public final class SyncService: @unchecked Sendable {
                         changed = true
                     case .unchanged(let version):
                         status.version = version
-                    case .repaired(let version, let fetched):
-                        Log.notice("channel '\(channel.name)' v\(version): \(fetched) missing assets fetched again")
+                    case .repaired(let version, _):
+                        // Slides left out for a missing file can play again.
                         status.version = version
                         changed = true
                     }

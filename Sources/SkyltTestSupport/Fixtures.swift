@@ -89,6 +89,20 @@ public enum PlaylistFixture {
     }
 }
 
+/// A kiosk config for `skylt run` in tests: one folder channel named `channel`, its state kept
+/// in `folder`, and no status page (so that parallel tests never compete for its port).
+public enum KioskConfigFixture {
+    @discardableResult
+    public static func write(in folder: TemporaryFolder, channel: String, playlist: URL) -> URL {
+        folder.write(
+            "config.json",
+            #"""
+            {"id": "t", "name": "Test", "languages": ["sv"], "stateDirectory": "\#(folder.file("state").path)",
+             "status": {"enabled": false}, "channels": [{"name": "\#(channel)", "folder": "\#(playlist.path)"}]}
+            """#)
+    }
+}
+
 /// Lines collected from any thread, for tests that watch the log.
 public final class LockedLines: Sendable {
     private let lines = Mutex<[String]>([])

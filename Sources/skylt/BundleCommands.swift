@@ -15,22 +15,23 @@ enum KeyFiles {
         return String(cString: typed)
     }
 
-    /// A password for a new key: from SKYLT_KEY_PASSWORD, or typed twice at a terminal, since
-    /// a typo in a password that nobody can recover would lock the editor out of the key.
-    static func newPassword() -> NewPassword? {
-        if let value = ProcessInfo.processInfo.environment[passwordVariable] {
-            return NewPassword(confirmed: value, isEmpty: value.isEmpty)
-        }
-        guard let first = password(prompt: "Password for the new key: ") else { return nil }
-        guard !first.isEmpty else { return NewPassword(confirmed: nil, isEmpty: true) }
-        let second = password(prompt: "The same password again: ")
-        return NewPassword(confirmed: second == first ? first : nil, isEmpty: false)
+    /// A new key's password, as given.
+    enum NewPassword {
+        /// None in SKYLT_KEY_PASSWORD, and none typed (or no terminal to type it at).
+        case missing
+        /// The two typed differ.
+        case mismatch
+        case given(String)
     }
 
-    /// A new key's password, nil in `confirmed` when the two typed differ.
-    struct NewPassword {
-        var confirmed: String?
-        var isEmpty: Bool
+    /// A password for a new key: from SKYLT_KEY_PASSWORD, or typed twice at a terminal, since
+    /// a typo in a password that nobody can recover would lock the editor out of the key.
+    static func newPassword() -> NewPassword {
+        if let value = ProcessInfo.processInfo.environment[passwordVariable] {
+            return value.isEmpty ? .missing : .given(value)
+        }
+        guard let first = password(prompt: "Password for the new key: "), !first.isEmpty else { return .missing }
+        return password(prompt: "The same password again: ") == first ? .given(first) : .mismatch
     }
 
     static func secretKey(at path: String) throws(BundleCommandError) -> SecretKey {
@@ -102,15 +103,16 @@ enum KeygenCommand {
         }
         var password: String?
         if arguments.has("--encrypt") {
-            guard let typed = KeyFiles.newPassword(), !typed.isEmpty else {
+            switch KeyFiles.newPassword() {
+            case .missing:
                 Console.error("--encrypt needs a password in \(KeyFiles.passwordVariable) or typed at a terminal")
                 return 1
-            }
-            guard let typed = typed.confirmed else {
+            case .mismatch:
                 Console.error("the two passwords differ; no key was written")
                 return 1
+            case .given(let typed):
+                password = typed
             }
-            password = typed
         }
         let (secret, publicKey) = SecretKey.generate()
         do {

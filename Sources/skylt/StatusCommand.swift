@@ -75,7 +75,7 @@ enum StatusCommand {
         line("Addresses", report.addresses.joined(separator: ", "))
         for channel in report.channels {
             line("Channel", "\(channel.name): \(channel.source)")
-            guard channel.kind == "bundle" else {
+            guard channel.kind == .bundle else {
                 line("  kind", "local folder, read at start and on SIGHUP")
                 continue
             }

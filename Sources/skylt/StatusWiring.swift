@@ -97,7 +97,7 @@ enum StatusWiring {
             return config.channels.map { channel in
                 let status = statuses[channel.name]
                 return ChannelView(
-                    name: channel.name, kind: channel.url == nil ? "folder" : "bundle", source: source(channel),
+                    name: channel.name, kind: channel.url == nil ? .folder : .bundle, source: source(channel),
                     version: status?.version, published: status?.published,
                     lastSuccess: status?.lastSuccess, lastError: status?.lastError, nextPoll: status?.nextPoll,
                     expires: status?.expires, cacheMatches: matches[channel.name], successes: status?.successes ?? 0,

@@ -4,11 +4,6 @@ import SkyltCore
 import SkyltTestSupport
 import Testing
 
-/// The variable that would spare a terminal prompt.
-enum KeyPasswordVariable {
-    static let name = "SKYLT_KEY_PASSWORD"
-}
-
 /// keygen, publish, verify and sync as an editor and a technician run them.
 @Suite("skylt keygen, publish, verify, sync", .serialized)
 struct BundleCommandTests {
@@ -37,7 +32,7 @@ struct BundleCommandTests {
         // Through env(1): without SKYLT_KEY_PASSWORD, whatever the test's own environment holds.
         try ExternalTool.run(
             [
-                "-u", KeyPasswordVariable.name, "python3",
+                "-u", "SKYLT_KEY_PASSWORD", "python3",
                 Repository.root.appendingPathComponent("Tests/Fixtures/terminal.py").path,
                 answers.joined(separator: "\n"), skylt,
             ] + arguments)

@@ -156,12 +156,7 @@ struct CommandLineTests {
         }
         let playlist = PlaylistFixture.make(slides: [notice("a"), notice("b")])
         let folder = TemporaryFolder()
-        let config = folder.write(
-            "config.json",
-            #"""
-            {"id": "t", "name": "Test", "languages": ["sv"], "stateDirectory": "\#(folder.file("state").path)",
-             "status": {"enabled": false}, "channels": [{"name": "shop", "folder": "\#(playlist.url.path)"}]}
-            """#)
+        let config = KioskConfigFixture.write(in: folder, channel: "shop", playlist: playlist.url)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: skylt)
         process.arguments = [

@@ -95,12 +95,7 @@ struct X11DisplayTests {
             #"{"id": "open", "template": "notice", "title": "Öppet i jul", "body": "Vardagar 9–19, lördag 10–16.", "duration": 600}"#
         ])
         let folder = TemporaryFolder()
-        let config = folder.write(
-            "config.json",
-            #"""
-            {"id": "x", "name": "X", "languages": ["sv"], "stateDirectory": "\#(folder.file("state").path)",
-             "status": {"enabled": false}, "channels": [{"name": "shop", "folder": "\#(playlist.url.path)"}]}
-            """#)
+        let config = KioskConfigFixture.write(in: folder, channel: "shop", playlist: playlist.url)
         let rendered = try ExternalTool.run([skylt, "render", playlist.url.path, "--out", folder.file("png").path])
         #expect(rendered.status == 0, "\(rendered.stderr)")
         let frame = try Frame.readPNG(from: folder.file("png/01-open.png"))

@@ -45,7 +45,7 @@ struct StatusServerTests {
                         published: Date().addingTimeInterval(-3600), lastSuccess: Date(),
                         nextPoll: Date().addingTimeInterval(60),
                         expires: Date().addingTimeInterval(86400), cacheMatches: true, successes: 3, failures: 1),
-                    ChannelView(name: "butiken", kind: "folder", source: "/var/lib/skylt/playlists/butiken"),
+                    ChannelView(name: "butiken", kind: .folder, source: "/var/lib/skylt/playlists/butiken"),
                 ]
             }
             sources.addresses = { ["192.0.2.7"] }
