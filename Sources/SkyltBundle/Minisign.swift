@@ -24,7 +24,11 @@ public enum MinisignError: Error, Equatable, CustomStringConvertible {
 }
 
 /// Key ids print as minisign prints them: the 8 bytes read as a little-endian integer, in hex.
-func keyIDText(_ id: [UInt8]) -> String { id.reversed().map { String(format: "%02X", $0) }.joined() }
+/// A key id as minisign prints it: the 8 bytes read as a little-endian integer, in upper-case
+/// hex without leading zeros (minisign's `%" PRIX64 "`), so that ids can be compared by eye.
+func keyIDText(_ id: [UInt8]) -> String {
+    String(id.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }, radix: 16, uppercase: true)
+}
 
 /// Reads the base64 line after a `untrusted comment:` line.
 func payloadLines(_ text: String, what: String) throws(MinisignError) -> [String] {

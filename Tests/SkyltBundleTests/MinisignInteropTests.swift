@@ -36,6 +36,15 @@ struct MinisignInteropTests {
         try signature.verify(try Data(contentsOf: file), with: publicKey)
     }
 
+    @Test("a key id is printed as minisign prints it: little-endian, upper-case hex, no leading zeros")
+    func keyIDText() throws {
+        let keyID: [UInt8] = [0x22, 0x32, 0x43, 0x5A, 0x41, 0xB3, 0x99, 0x07]
+        let bytes = Array("Ed".utf8) + keyID + [UInt8](repeating: 0xAB, count: 32)
+        let key = try PublicKey(base64: Data(bytes).base64EncodedString())
+        #expect(key.keyIDHex == "799B3415A433222")
+        #expect(key.fileText.hasPrefix("untrusted comment: minisign public key 799B3415A433222\n"))
+    }
+
     @Test("a key made by minisign -G -W signs in skylt, and minisign's signatures verify in skylt")
     func minisignKeys() throws {
         let generated = try minisign(["-G", "-W", "-p", folder.file("m.pub").path, "-s", folder.file("m.key").path])
