@@ -20,12 +20,21 @@ public final class FaultyHTTPServer: @unchecked Sendable {
         case slow(bytesPerSecond: Int)
     }
 
+    /// What the server offers for conditional requests.
+    public enum Validator: Sendable {
+        /// A strong ETag, for If-None-Match and If-Range.
+        case etag
+        /// Only Last-Modified, for If-Modified-Since, as some servers and CDNs answer.
+        case lastModified
+    }
+
     public struct Request: Sendable, Equatable {
         public var path: String
         public var headers: [String: String]
     }
 
     public let root: URL
+    public let validator: Validator
     public private(set) var port: UInt16 = 0
     private let socketFD: Int32
     private let lock = NSLock()
@@ -34,8 +43,9 @@ public final class FaultyHTTPServer: @unchecked Sendable {
     private var stopped = false
     private var bytesSent = 0
 
-    public init(root: URL) throws {
+    public init(root: URL, validator: Validator = .etag) throws {
         self.root = root
+        self.validator = validator
         socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var yes: Int32 = 1
         setsockopt(socketFD, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -64,6 +74,15 @@ public final class FaultyHTTPServer: @unchecked Sendable {
     deinit { stop() }
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// An IMF-fixdate, as HTTP's Last-Modified carries it.
+    static func httpDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+        return formatter.string(from: date)
+    }
 
     public func stop() {
         lock.lock()
@@ -198,12 +217,24 @@ public final class FaultyHTTPServer: @unchecked Sendable {
         // A strong validator: FNV-1a over every byte (Data's own hash looks at a prefix only).
         let etag =
             "\"\(body.count)-\(String(body.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16))\""
-        if request.headers["if-none-match"] == etag {
-            _ = respond(304, "Not Modified", headers: ["ETag: \(etag)"])
-            return
+        var headers: [String]
+        switch validator {
+        case .etag:
+            if request.headers["if-none-match"] == etag {
+                _ = respond(304, "Not Modified", headers: ["ETag: \(etag)"])
+                return
+            }
+            headers = ["ETag: \(etag)"]
+        case .lastModified:
+            let modified = Self.httpDate(
+                (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date) ?? Date())
+            if request.headers["if-modified-since"] == modified {
+                _ = respond(304, "Not Modified", headers: ["Last-Modified: \(modified)"])
+                return
+            }
+            headers = ["Last-Modified: \(modified)"]
         }
         var status = (200, "OK")
-        var headers = ["ETag: \(etag)"]
         if let range = request.headers["range"], range.hasPrefix("bytes="),
             let start = Int(range.dropFirst(6).dropLast()),
             request.headers["if-range"].map({ $0 == etag }) ?? true

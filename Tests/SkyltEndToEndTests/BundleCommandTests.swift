@@ -66,6 +66,36 @@ struct BundleCommandTests {
         #expect(check.status == 0, "\(check.stderr)")
     }
 
+    @Test("publish reports its progress on a large medium")
+    func publishProgress() throws {
+        let folder = TemporaryFolder()
+        _ = try run(["keygen", "--out", folder.file("k").path])
+        // A 1800x1700 PNG of noise: about 9 MB, past the 8 MiB at which progress is shown.
+        let png = folder.file("source/media/stor.png")
+        try FileManager.default.createDirectory(
+            at: png.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let script = """
+            import os, struct, sys, zlib
+            w, h = 1800, 1700
+            raw = b"".join(b"\\x00" + os.urandom(w * 3) for _ in range(h))
+            def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+            open(sys.argv[1], "wb").write(b"\\x89PNG\\r\\n\\x1a\\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw, 1)) + chunk(b"IEND", b""))
+            """
+        #expect(try ExternalTool.run(["python3", "-c", script, png.path]).status == 0)
+        folder.write(
+            "source/playlist.json",
+            #"{"name": "stor", "defaultLanguage": "sv", "slides": [{"id": "stor", "template": "poster", "image": "media/stor.png"}]}"#
+        )
+        let result = try run([
+            "publish", folder.file("source").path, "--key", folder.file("k.key").path, "--out", folder.file("out").path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let output = result.stdout + result.stderr
+        #expect(output.contains("hashing media/stor.png: 100% of "), "\(output)")
+        #expect(output.components(separatedBy: "hashing media/stor.png:").count >= 3, "more than one step: \(output)")
+    }
+
     @Test("publish refuses an invalid playlist, lists every problem and writes nothing")
     func publishInvalid() throws {
         let folder = TemporaryFolder()

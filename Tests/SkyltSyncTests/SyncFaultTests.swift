@@ -18,10 +18,12 @@ struct SyncFaultTests {
         let cacheFolder = TemporaryFolder()
         let sync: ChannelSync
 
-        init(slides: Int = 3, maxAssetBytes: Int64 = 1 << 20) throws {
+        init(
+            slides: Int = 3, maxAssetBytes: Int64 = 1 << 20, validator: FaultyHTTPServer.Validator = .etag
+        ) throws {
             fixture = BundleFixture(slides: slides)
             try fixture.publish()
-            server = try FaultyHTTPServer(root: fixture.bundle)
+            server = try FaultyHTTPServer(root: fixture.bundle, validator: validator)
             var config = fixture.config(baseURL: server.baseURL, cache: cacheFolder.url)
             config.maxAssetBytes = maxAssetBytes
             var settings = SyncSettings(config: config)
@@ -311,6 +313,17 @@ struct SyncFaultTests {
         try Data("untrusted comment: x\nRUQ=\ntrusted comment: x\nx\n".utf8).write(
             to: stored.folder.appendingPathComponent(Manifest.signatureFileName))
         #expect(throws: SyncError.self) { try world.sync.syncOnce() }
+    }
+
+    @Test("a server with only Last-Modified: an unchanged poll is one If-Modified-Since answered 304")
+    func unchangedByDate() throws {
+        let world = try World(validator: .lastModified)
+        #expect(try world.sync.syncOnce() == .unchanged(version: 1))
+        let requests = world.server.takeRequests()
+        #expect(requests.map(\.path) == ["/manifest.json"])
+        #expect(requests.first?.headers["if-modified-since"]?.hasSuffix(" GMT") == true)
+        #expect(requests.first?.headers["if-none-match"] == nil)
+        world.expectVersionOneIntact()
     }
 
     @Test("an unchanged poll fetches again what has gone from the cache")
