@@ -18,7 +18,22 @@ public final class NginxServer {
         public var requestBytes: Int
     }
 
-    public init(root: URL) throws {
+    /// A certificate and its key (PEM files) for https.
+    public struct TLS: Sendable {
+        public var certificate: URL
+        public var key: URL
+
+        public init(certificate: URL, key: URL) {
+            self.certificate = certificate
+            self.key = key
+        }
+    }
+
+    public let tls: TLS?
+
+    /// Serves `root` over http, or over https with `tls`.
+    public init(root: URL, tls: TLS? = nil) throws {
+        self.tls = tls
         let binary = ["/usr/sbin/nginx", "/usr/bin/nginx"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let binary else {
             throw ExternalTool.ToolError(tool: "nginx", message: "not installed (apt-get install nginx-light)")
@@ -30,6 +45,11 @@ public final class NginxServer {
             let config = template.replacingOccurrences(of: "{{PREFIX}}", with: prefix.url.path)
                 .replacingOccurrences(of: "{{PORT}}", with: String(port))
                 .replacingOccurrences(of: "{{ROOT}}", with: root.path)
+                .replacingOccurrences(of: "{{SSL}}", with: tls == nil ? "" : "ssl")
+                .replacingOccurrences(
+                    of: "{{TLS}}",
+                    with: tls.map { "ssl_certificate \($0.certificate.path); ssl_certificate_key \($0.key.path);" }
+                        ?? "")
             let file = prefix.write("nginx.conf", config)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: binary)
@@ -58,7 +78,7 @@ public final class NginxServer {
         process.waitUntilExit()
     }
 
-    public var baseURL: String { "http://127.0.0.1:\(port)" }
+    public var baseURL: String { "\(tls == nil ? "http" : "https")://127.0.0.1:\(port)" }
 
     /// The access log so far, parsed.
     public func log() -> [LogLine] {

@@ -54,4 +54,45 @@ struct SyncNginxTests {
             atPath: sync.cache.folder.appendingPathComponent("objects").path)
         #expect(objects.count == 51)
     }
+
+    @Test("https: the system's CA store decides; a certificate it does not hold is refused")
+    func https() throws {
+        let fixture = BundleFixture(slides: 2)
+        try fixture.publish()
+        // A self-signed certificate for 127.0.0.1, made with openssl.
+        let keys = TemporaryFolder()
+        let certificate = keys.file("cert.pem")
+        let made = try ExternalTool.run([
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:TRUE",
+            "-keyout", keys.file("key.pem").path, "-out", certificate.path,
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let server = try NginxServer(
+            root: fixture.bundle, tls: .init(certificate: certificate, key: keys.file("key.pem")))
+        let work = TemporaryFolder()
+        let config = work.write(
+            "config.json",
+            #"""
+            {"id": "t", "cacheDirectory": "\#(work.file("cache").path)", "diskReserveBytes": 0,
+             "channels": [{"name": "kommun", "url": "\#(server.baseURL)/manifest.json", "keys": ["\#(fixture.publicKey.base64)"]}]}
+            """#)
+        let sync = [Repository.skyltBinary.path, "sync", "--config", config.path, "--once"]
+
+        // Not in the machine's store: refused, and nothing is cached.
+        let refused = try ExternalTool.run(sync)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.contains("kommun: error:") && refused.stdout.lowercased().contains("certificate"))
+        #expect(server.log().isEmpty, "no request got through")
+
+        // The same certificate in the system's CA bundle, seen only by this process (a private
+        // mount namespace): accepted, without any setting of Skylt's.
+        let trusted = try ExternalTool.run(
+            [
+                "unshare", "--mount", "sh", "-c",
+                "mount --bind \"$0\" /etc/ssl/certs/ca-certificates.crt && exec \"$@\"", certificate.path,
+            ] + sync)
+        #expect(trusted.status == 0, "\(trusted.stdout)\(trusted.stderr)")
+        #expect(trusted.stdout.contains("kommun: updated to v1"))
+    }
 }
