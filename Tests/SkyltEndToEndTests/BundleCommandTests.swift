@@ -136,6 +136,31 @@ struct BundleCommandTests {
         #expect(minisign.status == 0, "\(minisign.stdout)\(minisign.stderr)")
         #expect(try run(["verify", out.path, "--pub", folder.file("k.pub").path]).status == 0)
 
+        // What the manifest always carries.
+        let manifest = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("manifest.json")))
+                as? [String: Any])
+        #expect(manifest["channel"] as? String == "demo" && manifest["version"] as? Int == 1)
+        #expect(manifest["published"] is String && manifest["expires"] is String)
+        let slides = try #require((manifest["playlist"] as? [String: Any])?["slides"] as? [[String: Any]])
+        #expect(slides.count == 7)
+        #expect(slides.contains { ($0["schedule"] as? [String: Any])?["validUntil"] != nil })
+        let listed = try #require(manifest["assets"] as? [String: [String: Any]])
+        #expect(listed.count == 5)
+        for (reference, asset) in listed {
+            #expect(reference.hasPrefix("sha256:") && reference.count == 71)
+            #expect(asset["size"] is Int && (asset["type"] as? String)?.hasPrefix("image/") == true)
+        }
+        // Published again: one version more, no asset copied twice, no temporary file left.
+        let again = try run(
+            ["publish", Repository.demoPlaylist.path, "--key", folder.file("k.key").path, "--out", out.path],
+            environment: ["SKYLT_KEY_PASSWORD": "bröd"])
+        #expect(again.status == 0 && again.stdout.contains("version 2"), "\(again.stdout)\(again.stderr)")
+        #expect((again.stdout + again.stderr).components(separatedBy: "already published").count - 1 == 5)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+                == ["assets", "manifest.json", "manifest.json.minisig"])
+
         let assets = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("assets").path)
             .sorted()
         let damaged = out.appendingPathComponent("assets/\(assets[0])")
