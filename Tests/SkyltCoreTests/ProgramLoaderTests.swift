@@ -52,4 +52,32 @@ import Testing
         let second = ProgramLoader.load(config, previous: first.program)
         #expect(second.program.slides.isEmpty)
     }
+
+    @Test("a channel's schedule defaults fill in what its slides leave open, and no more")
+    func channelDefaults() throws {
+        let playlist = PlaylistFixture.make(slides: [
+            Self.notice("open"),
+            #"{"id": "own", "template": "notice", "title": "T", "body": "B", "schedule": {"weekdays": ["sat"]}}"#,
+        ])
+        let folder = TemporaryFolder()
+        let file = folder.write(
+            "config.json",
+            #"""
+            {"id": "k", "channels": [{"name": "kommun", "folder": "\#(playlist.url.path)",
+              "defaults": {"weekdays": ["mon", "tue", "wed", "thu", "fri"], "times": [{"from": "07:00", "to": "19:00"}]}}]}
+            """#)
+        let config = try KioskConfig.load(from: file)
+        let slides = ProgramLoader.load(config).program.slides
+        let open = try #require(slides.first { $0.slide.id == "open" })
+        let own = try #require(slides.first { $0.slide.id == "own" })
+        #expect(open.schedule.weekdays == [.mon, .tue, .wed, .thu, .fri])
+        #expect(open.schedule.windows.count == 1)
+        #expect(own.schedule.weekdays == [.sat], "the slide's own weekdays win")
+        #expect(own.schedule.windows.count == 1, "the times it left open come from the channel")
+        // Tuesday 1 December 2026 at 12:00 and 20:00 in Stockholm.
+        let local = PlanFixtures.local
+        #expect(open.schedule.isActive(at: PlanFixtures.at("2026-12-01T12:00"), in: local))
+        #expect(!open.schedule.isActive(at: PlanFixtures.at("2026-12-01T20:00"), in: local))
+        #expect(!own.schedule.isActive(at: PlanFixtures.at("2026-12-01T12:00"), in: local))
+    }
 }

@@ -124,4 +124,27 @@ struct PlanAndReportTests {
         #expect(snapshot.clockTrusted)
         #expect(snapshot.display == "on")
     }
+
+    @Test("a clock earlier than the last time seen is untrusted: dated slides wait, and status.json says why")
+    func untrustedClock() throws {
+        let playlist = PlaylistFixture.make(slides: [
+            #"{"id": "always", "template": "notice", "title": "Öppet", "body": "Välkommen", "duration": 2}"#,
+            #"{"id": "dated", "template": "notice", "title": "Nu", "body": "I dag", "duration": 2, "schedule": {"validFrom": "2020-01-01T00:00:00Z"}}"#,
+        ])
+        let folder = TemporaryFolder()
+        let config = KioskConfigFixture.write(in: folder, channel: "shop", playlist: playlist.url)
+        // The player last saw a time a year ahead: this clock has gone back.
+        try LastSeen.write(Date().addingTimeInterval(365 * 86400), to: folder.file("state"))
+        let run = try ExternalTool.run([
+            skylt, "run", "--headless", "--config", config.path, "--exit-after", "7", "--snapshot",
+            folder.file("s.png").path,
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("showing shop/always"))
+        #expect(!run.stderr.contains("showing shop/dated"), "\(run.stderr)")
+        let snapshot = try JSONDecoder().decode(
+            StatusSnapshot.self, from: Data(contentsOf: folder.file("state/status.json")))
+        #expect(!snapshot.clockTrusted)
+        #expect(snapshot.clockReason.contains("last"), "\(snapshot.clockReason)")
+    }
 }
