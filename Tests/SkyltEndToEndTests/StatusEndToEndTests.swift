@@ -108,24 +108,8 @@ struct StatusEndToEndTests {
     @Test("200 slow clients held open do not make the play loop miss a deadline; SIGTERM still stops it in 2 s")
     func slowClients() throws {
         let player = try Player(skylt: skylt, perIPLimit: 250)
-        var sockets: [Int32] = []
-        for _ in 0..<200 {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            address.sin_port = in_port_t(UInt16(player.port).bigEndian)
-            let connected = withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-            #expect(connected == 0)
-            // Half a request, and then nothing: a slow or hostile client.
-            _ = "GET / HTTP/1.1\r\nHost: local".withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
-            sockets.append(fd)
-        }
-        defer { sockets.forEach { close($0) } }
+        let clients = (0..<200).map { _ in StalledClient(port: player.port) }
+        #expect(clients.allSatisfy { $0.connected })
         let before = try player.get("/api/status")
         Thread.sleep(forTimeInterval: 8)
         let report = try JSONDecoder().decode(StatusReport.self, from: Data(try player.get("/api/status").utf8))
@@ -138,6 +122,7 @@ struct StatusEndToEndTests {
         player.process.terminate()
         player.process.waitUntilExit()
         #expect(Date().timeIntervalSince(sent) < 2)
+        withExtendedLifetime(clients) {}
         #expect(player.process.terminationStatus == 0)
     }
 

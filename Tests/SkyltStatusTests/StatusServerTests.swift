@@ -197,6 +197,33 @@ struct StatusServerTests {
         #expect(try setup.curl("/api/status").status == 200)
     }
 
+    @Test("the per-address connection limit and the idle timeout hold")
+    func limits() throws {
+        var settings = StatusSettings(token: StatusServerTests.token)
+        settings.address = "127.0.0.1"
+        settings.port = 0
+        settings.perIPConnectionLimit = 3
+        settings.connectionTimeoutSeconds = 1
+        let hub = StatusHub()
+        hub.beat()
+        let server = try StatusServer(settings: settings, sources: StatusSources(hub: hub))
+        let port = Int(server.port)
+        func healthz() throws -> String {
+            try ExternalTool.run([
+                "curl", "-s", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: localhost",
+                "http://127.0.0.1:\(port)/healthz",
+            ]).stdout
+        }
+        #expect(try healthz() == "200")
+        let stalled = (0..<3).map { _ in StalledClient(port: port) }
+        #expect(stalled.allSatisfy { $0.connected })
+        // A fourth connection from the same address is closed at once.
+        #expect(try healthz() == "000")
+        // The stalled ones are dropped after the idle timeout, and the page answers again.
+        #expect(stalled.allSatisfy { $0.closedByServer(within: 5) })
+        #expect(try healthz() == "200")
+    }
+
     @Test("/healthz turns 503 when the play loop stops ticking")
     func health() throws {
         let setup = try Setup(heartbeatLimit: 5)

@@ -1,0 +1,36 @@
+import Foundation
+@preconcurrency import Glibc
+
+/// A client on 127.0.0.1 that sends half a request and then nothing: a slow or hostile phone
+/// on the shop's Wi-Fi. Closed when released.
+public final class StalledClient {
+    private let fd: Int32
+    /// True when the TCP connection was accepted.
+    public let connected: Bool
+
+    public init(port: Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.fd = fd
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        connected =
+            withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            } == 0
+        _ = "GET / HTTP/1.1\r\nHost: local".withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+    }
+
+    deinit { close(fd) }
+
+    /// Whether the server has closed the connection, waiting up to `seconds` for it.
+    public func closedByServer(within seconds: Double) -> Bool {
+        var poll = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard Glibc.poll(&poll, 1, Int32(seconds * 1000)) == 1 else { return false }
+        var byte: UInt8 = 0
+        return recv(fd, &byte, 1, Int32(MSG_DONTWAIT)) <= 0
+    }
+}
