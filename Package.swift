@@ -41,10 +41,14 @@ let package = Package(
         .target(name: "SkyltBundle", dependencies: ["SkyltCore", "CSodium"]),
         .target(name: "SkyltSync", dependencies: ["SkyltCore", "SkyltBundle", "CCurl"]),
         .target(name: "SkyltStatus", dependencies: ["SkyltCore", "SkyltCompose", "CMicroHTTPD", "CSystemd"]),
+        .target(
+            name: "SkyltKiosk",
+            dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus"]),
         .executableTarget(
             name: "skylt",
             dependencies: [
-                "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus", "CLinux",
+                "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus", "SkyltKiosk",
+                "CLinux",
             ]),
 
         .target(

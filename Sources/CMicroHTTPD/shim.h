@@ -29,7 +29,7 @@ static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr
     return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG,
                             ntohs(address->sin_port), NULL, NULL,
                             (MHD_AccessHandlerCallback)handler, context,
-                            MHD_OPTION_EXTERNAL_LOGGER, logger, NULL, /* first, so it gets every message */
+                            MHD_OPTION_EXTERNAL_LOGGER, logger, context, /* first, so it gets every message */
                             MHD_OPTION_SOCK_ADDR, address,
                             MHD_OPTION_CONNECTION_LIMIT, connection_limit,
                             MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit,

@@ -64,7 +64,7 @@ public final class SlideComposer {
         theme.foreground = theme.accentForeground
         let slide = ProgramSlide(
             slide: Slide(
-                id: "identify", durationSeconds: 30,
+                id: "identify", durationSeconds: Slot.identifySeconds,
                 content: .poster(image: URL(fileURLWithPath: "/"), caption: nil, qr: nil)),
             channel: "", defaultLanguage: "en", theme: theme, timeZone: .current)
         let painter = SlidePainter(canvas: canvas, legibility: legibility, slide: slide, language: "en", urgent: false)

@@ -1,9 +1,8 @@
 import Foundation
-import Synchronization
 
 /// Severity of a log line, with the syslog priority that systemd's journal reads from a
 /// `<N>` prefix.
-public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
+public enum LogLevel: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
     case error = 3
     case warning = 4
     case notice = 5
@@ -12,7 +11,7 @@ public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
 
     public static func < (a: LogLevel, b: LogLevel) -> Bool { a.rawValue > b.rawValue }
 
-    var name: String {
+    public var description: String {
         switch self {
         case .error: "error"
         case .warning: "warning"
@@ -23,37 +22,58 @@ public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
     }
 }
 
-/// Structured log lines on stderr. Under systemd (when `JOURNAL_STREAM` is set) each line starts
-/// with `<priority>` so the journal files it at the right level; at a terminal it starts with
-/// the level's name. Safe to call from any thread.
-public enum Log {
-    private static let state = Mutex(State())
+/// Where log lines go. Handlers are called from any thread and must return quickly.
+public protocol LogHandler: Sendable {
+    func log(_ level: LogLevel, _ message: String)
+}
 
-    private struct State {
-        var minimum: LogLevel = .info
-        var sink: (@Sendable (LogLevel, String) -> Void)?
+/// What every part of Skylt logs through: a value handed to the part that logs, so a kiosk
+/// sends its lines to stderr and the status page, and a test to memory, without any global
+/// to swap.
+public struct Logger: Sendable {
+    public let handler: any LogHandler
+
+    public init(_ handler: any LogHandler) { self.handler = handler }
+
+    /// Lines on stderr at `info` and above: what a command uses unless told otherwise.
+    public static let standard = Logger(StandardErrorLogHandler())
+
+    public func error(_ message: String) { handler.log(.error, message) }
+    public func warning(_ message: String) { handler.log(.warning, message) }
+    public func notice(_ message: String) { handler.log(.notice, message) }
+    public func info(_ message: String) { handler.log(.info, message) }
+    public func debug(_ message: String) { handler.log(.debug, message) }
+}
+
+/// Lines on stderr. Under systemd (when `JOURNAL_STREAM` is set) each line starts with
+/// `<priority>` so the journal files it at the right level; at a terminal it starts with the
+/// level's name. One `write` per line, so lines from threads never interleave.
+public struct StandardErrorLogHandler: LogHandler {
+    /// Lines below this level are dropped.
+    public var minimum: LogLevel
+    public var journal: Bool
+
+    /// `journal` nil: prefix priorities when systemd's journal reads stderr (JOURNAL_STREAM).
+    public init(minimum: LogLevel = .info, journal: Bool? = nil) {
+        self.minimum = minimum
+        self.journal = journal ?? (ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil)
     }
 
-    static let journal = ProcessInfo.processInfo.environment["JOURNAL_STREAM"] != nil
-
-    /// Lines below this level are dropped.
-    public static func setMinimum(_ level: LogLevel) { state.withLock { $0.minimum = level } }
-
-    /// Also hands each line to `sink` (tests, the status page's ring buffer).
-    public static func setSink(_ sink: (@Sendable (LogLevel, String) -> Void)?) { state.withLock { $0.sink = sink } }
-
-    public static func write(_ level: LogLevel, _ message: String) {
-        let (minimum, sink) = state.withLock { ($0.minimum, $0.sink) }
+    public func log(_ level: LogLevel, _ message: String) {
         guard level >= minimum else { return }
         let line =
-            (journal ? "<\(level.rawValue)>" : "\(level.name): ") + message.replacingOccurrences(of: "\n", with: " | ")
+            (journal ? "<\(level.rawValue)>" : "\(level): ") + message.replacingOccurrences(of: "\n", with: " | ")
         FileHandle.standardError.write(Data((line + "\n").utf8))
-        sink?(level, message)
     }
+}
 
-    public static func error(_ message: String) { write(.error, message) }
-    public static func warning(_ message: String) { write(.warning, message) }
-    public static func notice(_ message: String) { write(.notice, message) }
-    public static func info(_ message: String) { write(.info, message) }
-    public static func debug(_ message: String) { write(.debug, message) }
+/// Hands every line to each of its handlers: stderr and the status page's ring, say.
+public struct MultiplexLogHandler: LogHandler {
+    public let handlers: [any LogHandler]
+
+    public init(_ handlers: [any LogHandler]) { self.handlers = handlers }
+
+    public func log(_ level: LogLevel, _ message: String) {
+        for handler in handlers { handler.log(level, message) }
+    }
 }

@@ -53,29 +53,10 @@ public struct PlanSimulator {
         var now = from
         var count = 0
         while now < to && count < maxEntries {
-            let decision = planner.decide(
+            let slot = planner.decide(
                 program, at: now, history: history, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
-            var entry: PlanEntry
-            var record: PlayRecord
-            switch decision {
-            case .play(let slide, let language, let reason):
-                entry = PlanEntry(
-                    start: now, end: now.addingTimeInterval(slide.slide.durationSeconds), slide: slide.slide.id,
-                    channel: slide.channel, language: language, urgent: slide.isUrgent, reason: reason)
-                record = PlayRecord(
-                    key: slide.key, channel: slide.channel, start: now, seconds: 0, urgent: slide.isUrgent)
-            case .closed(let until):
-                entry = PlanEntry(
-                    start: now, end: until ?? to, slide: nil, channel: nil, language: nil, urgent: false,
-                    reason: "closed: outside opening hours")
-                record = PlayRecord(key: nil, channel: "closed", start: now, seconds: 0, urgent: false)
-            case .nothing(let reason):
-                entry = PlanEntry(
-                    start: now, end: now.addingTimeInterval(planner.settings.noContentSeconds), slide: nil,
-                    channel: nil,
-                    language: nil, urgent: false, reason: reason)
-                record = PlayRecord(key: nil, channel: nil, start: now, seconds: 0, urgent: false)
-            }
+            var entry = entry(for: slot, at: now, until: to)
+            var record = PlayRecord(slot, start: now, seconds: 0)
             // Cut the slot at the first boundary where what shows must give way.
             var moment = now
             while let boundary = planner.nextBoundary(program, after: moment, clockTrusted: clockTrusted, cache: cache),
@@ -98,5 +79,23 @@ public struct PlanSimulator {
             count += 1
         }
         return history
+    }
+
+    /// The plan entry of `slot` from `now`, at its full length.
+    private func entry(for slot: Slot, at now: Date, until end: Date) -> PlanEntry {
+        switch slot {
+        case .slide(let slide, let language, let reason):
+            PlanEntry(
+                start: now, end: now.addingTimeInterval(slide.slide.durationSeconds), slide: slide.slide.id,
+                channel: slide.channel, language: language, urgent: slide.isUrgent, reason: reason)
+        case .closed(let until):
+            PlanEntry(
+                start: now, end: until ?? end, slide: nil, channel: nil, language: nil, urgent: false,
+                reason: "closed: outside opening hours")
+        case .identify, .noContent:
+            PlanEntry(
+                start: now, end: now.addingTimeInterval(planner.settings.noContentSeconds), slide: nil, channel: nil,
+                language: nil, urgent: false, reason: slot.reason)
+        }
     }
 }

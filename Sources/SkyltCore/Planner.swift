@@ -33,15 +33,6 @@ public struct PlanSettings: Sendable, Equatable {
     }
 }
 
-/// What the screen should do next.
-public enum Decision: Sendable, Equatable {
-    case play(ProgramSlide, language: String, reason: String)
-    /// Outside opening hours: the screen is dark until `until` (nil: no opening ahead).
-    case closed(until: Date?)
-    /// Open, but nothing may play now.
-    case nothing(reason: String)
-}
-
 /// Remembers, per slide of one program, whether its schedule allows it and the span in which
 /// that holds, so that calendars are evaluated only when something can have changed. A memo
 /// of a pure function: it never changes what the planner decides. Make a new one for a new
@@ -139,13 +130,13 @@ public struct Planner: Sendable {
     public func decide(
         _ program: Program, at now: Date, history: PlayHistory, clockTrusted: Bool, excluding: Set<String> = [],
         cache: EligibilityCache
-    ) -> Decision {
+    ) -> Slot {
         if !isOpen(at: now, clockTrusted: clockTrusted, cache: cache) {
             return .closed(until: settings.openingHours?.nextOpening(after: now, in: local))
         }
         let candidates = eligible(program, at: now, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
         guard !candidates.isEmpty else {
-            return .nothing(reason: program.slides.isEmpty ? "no content" : "no slide is scheduled now")
+            return .noContent(reason: program.slides.isEmpty ? "no content" : "no slide is scheduled now")
         }
         let table = cache.table(program)
         let urgent = candidates.filter { table.urgent[$0] }
@@ -161,10 +152,10 @@ public struct Planner: Sendable {
             reasonSuffix: untrusted + (urgent.isEmpty ? "" : ", between urgent notices"))
     }
 
-    private func play(_ slide: ProgramSlide, history: PlayHistory, reason: String) -> Decision {
+    private func play(_ slide: ProgramSlide, history: PlayHistory, reason: String) -> Slot {
         let language = LanguageChoice.language(
             for: slide, play: history.playCount[slide.key, default: 0], display: settings.languages)
-        return .play(slide, language: language, reason: reason)
+        return .slide(slide, language: language, reason: reason)
     }
 
     /// Least recently shown first (never shown before all), then program order; the slide
@@ -187,7 +178,7 @@ public struct Planner: Sendable {
 
     private func pickNormal(
         _ indices: [Int], in program: Program, table: EligibilityCache.Table, history: PlayHistory, reasonSuffix: String
-    ) -> Decision {
+    ) -> Slot {
         var byChannel: [String: [Int]] = [:]
         for index in indices { byChannel[table.channels[index], default: []].append(index) }
         let targets = ShareTargets.compute(
@@ -223,8 +214,8 @@ public struct Planner: Sendable {
         cache: EligibilityCache
     ) -> String? {
         let open = isOpen(at: now, clockTrusted: clockTrusted, cache: cache)
-        if !open { return current.key == nil && current.channel == "closed" ? nil : "closing time" }
-        if current.channel == "closed" { return "opening time" }
+        if !open { return current.kind == .closed ? nil : "closing time" }
+        if current.kind == .closed { return "opening time" }
         let candidates = eligible(program, at: now, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
         guard let key = current.key else { return candidates.isEmpty ? nil : "content to show" }
         let table = cache.table(program)

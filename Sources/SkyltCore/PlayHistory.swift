@@ -1,20 +1,43 @@
 public import Foundation
 
-/// One slot on the screen: a slide, the no-content screen, or the screen off.
+/// One slot on the screen as the planner remembers it: a slide, or one of the other slots.
 public struct PlayRecord: Sendable, Equatable {
-    /// `channel/slide`, nil for the no-content screen or a dark screen.
+    public var kind: Slot.Kind
+    /// `channel/slide` for a slide, nil for the other slots.
     public var key: String?
+    /// The slide's channel, nil for the other slots.
     public var channel: String?
     public var start: Date
     public var seconds: Double
     public var urgent: Bool
 
-    public init(key: String?, channel: String?, start: Date, seconds: Double, urgent: Bool) {
+    /// A slide's record.
+    public init(key: String, channel: String, start: Date, seconds: Double, urgent: Bool) {
+        kind = .slide
         self.key = key
         self.channel = channel
         self.start = start
         self.seconds = seconds
         self.urgent = urgent
+    }
+
+    /// The record of a slot that is not a slide.
+    public init(kind: Slot.Kind, start: Date, seconds: Double) {
+        self.kind = kind
+        key = nil
+        channel = nil
+        self.start = start
+        self.seconds = seconds
+        urgent = false
+    }
+
+    /// The record of `slot` from `start`, for `seconds`.
+    public init(_ slot: Slot, start: Date, seconds: Double) {
+        if let slide = slot.slide {
+            self.init(key: slide.key, channel: slide.channel, start: start, seconds: seconds, urgent: slide.isUrgent)
+        } else {
+            self.init(kind: slot.kind, start: start, seconds: seconds)
+        }
     }
 }
 

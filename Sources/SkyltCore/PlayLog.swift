@@ -18,11 +18,13 @@ public final class PlayLog {
     public let keepDays: Int
 
     private var cappedDay: String?
+    private let logger: Logger
 
     public init(
         folder: URL, timeZone: TimeZone, maxFileBytes: Int = PlayLog.defaultMaxFileBytes,
-        keepDays: Int = PlayLog.defaultKeepDays
+        keepDays: Int = PlayLog.defaultKeepDays, logger: Logger = .standard
     ) {
+        self.logger = logger
         self.folder = folder
         local = LocalTime(timeZone: timeZone)
         self.maxFileBytes = maxFileBytes
@@ -36,9 +38,12 @@ public final class PlayLog {
         public var seconds: Double
     }
 
-    public func file(for day: String) -> URL { folder.appendingPathComponent("plays-\(day).jsonl") }
+    /// The day files, for readers on other threads (the status page, `skylt report`).
+    public var files: PlayLogFiles { PlayLogFiles(folder: folder, local: local) }
 
-    public func dayKey(_ date: Date) -> String { OpeningHours.dateKey(date, in: local) }
+    public func file(for day: String) -> URL { files.file(for: day) }
+
+    public func dayKey(_ date: Date) -> String { files.dayKey(date) }
 
     /// Appends a play. Failures are logged, never thrown: proof of play must not stop playback.
     public func append(slide: String, channel: String, start: Date, seconds: Double) {
@@ -52,7 +57,7 @@ public final class PlayLog {
             guard size < maxFileBytes else {
                 if cappedDay != day {
                     cappedDay = day
-                    Log.warning(
+                    logger.warning(
                         "play log \(url.path) reached \(maxFileBytes) bytes; further plays today are not logged")
                 }
                 return
@@ -71,7 +76,7 @@ public final class PlayLog {
                 try handle.write(contentsOf: line)
             }
         } catch {
-            Log.warning("cannot write the play log \(url.path): \(error.localizedDescription)")
+            logger.warning("cannot write the play log \(url.path): \(error.localizedDescription)")
         }
     }
 
@@ -82,6 +87,22 @@ public final class PlayLog {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
+
+    /// Totals per channel and slide for one day.
+    public func totals(day: String) throws -> (totals: [PlayLogFiles.Total], badLines: Int) {
+        try files.totals(day: day)
+    }
+}
+
+/// The play log's day files, read from any thread: a value, so the status page reads totals
+/// without holding the writer the play loop owns.
+public struct PlayLogFiles: Sendable {
+    public let folder: URL
+    public let local: LocalTime
+
+    public func file(for day: String) -> URL { folder.appendingPathComponent("plays-\(day).jsonl") }
+
+    public func dayKey(_ date: Date) -> String { OpeningHours.dateKey(date, in: local) }
 
     /// Totals per channel and slide for one day.
     public struct Total: Sendable, Equatable {
@@ -97,7 +118,7 @@ public final class PlayLog {
         var sums: [String: Total] = [:]
         var bad = 0
         for line in data.split(separator: 0x0A) where !line.isEmpty {
-            guard let entry = try? JSONDecoder().decode(Entry.self, from: Data(line)) else {
+            guard let entry = try? JSONDecoder().decode(PlayLog.Entry.self, from: Data(line)) else {
                 bad += 1
                 continue
             }

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 @preconcurrency import Glibc
-import SkyltCore
+public import SkyltCore
 
 /// Turns the TV off and on at opening-hours changes by running the config's commands (for
 /// example `cec-ctl --standby`). Each runs without a shell, with a time limit; a failure is
@@ -23,11 +23,16 @@ public final class DisplayPower: Sendable {
     static let pollSeconds = 0.05
 
     private let queue = DispatchQueue(label: "skylt.display-power")
+    private let logger: Logger
 
-    public init(off: [String]?, on: [String]?, timeoutSeconds: Double = DisplayPower.defaultTimeoutSeconds) {
+    public init(
+        off: [String]?, on: [String]?, timeoutSeconds: Double = DisplayPower.defaultTimeoutSeconds,
+        logger: Logger = .standard
+    ) {
         offCommand = off
         onCommand = on
         self.timeoutSeconds = timeoutSeconds
+        self.logger = logger
     }
 
     func turnOff() { start(offCommand, what: "displayOff") }
@@ -39,10 +44,11 @@ public final class DisplayPower: Sendable {
     private func start(_ command: [String]?, what: String) {
         guard let command, !command.isEmpty else { return }
         let timeout = timeoutSeconds
-        queue.async { Self.run(command, what: what, timeoutSeconds: timeout) }
+        let logger = logger
+        queue.async { Self.run(command, what: what, timeoutSeconds: timeout, logger: logger) }
     }
 
-    private static func run(_ command: [String], what: String, timeoutSeconds: Double) {
+    private static func run(_ command: [String], what: String, timeoutSeconds: Double, logger: Logger) {
         let program = command[0]
         let shown = command.joined(separator: " ")
         let process = Process()
@@ -54,7 +60,7 @@ public final class DisplayPower: Sendable {
         do {
             try process.run()
         } catch {
-            Log.warning("\(what) command \(shown) could not start: \(error.localizedDescription)")
+            logger.warning("\(what) command \(shown) could not start: \(error.localizedDescription)")
             return
         }
         guard waitForExit(process, seconds: timeoutSeconds) else {
@@ -63,15 +69,16 @@ public final class DisplayPower: Sendable {
                 kill(process.processIdentifier, SIGKILL)
             }
             process.waitUntilExit()
-            Log.warning("\(what) command \(shown) took longer than \(formatSeconds(timeoutSeconds)) s and was stopped")
+            logger.warning(
+                "\(what) command \(shown) took longer than \(formatSeconds(timeoutSeconds)) s and was stopped")
             return
         }
         if process.terminationReason == .uncaughtSignal {
-            Log.warning("\(what) command \(shown) was ended by signal \(process.terminationStatus)")
+            logger.warning("\(what) command \(shown) was ended by signal \(process.terminationStatus)")
         } else if process.terminationStatus != 0 {
-            Log.warning("\(what) command \(shown) failed with exit status \(process.terminationStatus)")
+            logger.warning("\(what) command \(shown) failed with exit status \(process.terminationStatus)")
         } else {
-            Log.info("\(what) command \(shown) done")
+            logger.info("\(what) command \(shown) done")
         }
     }
 

@@ -6,7 +6,7 @@ import Synchronization
 /// What the player shares with the status server: written by the play loop (and the log and
 /// sync threads), read by the server's threads. Everything is behind one lock and copied out,
 /// so a slow or hostile client never holds up the play loop.
-public final class StatusHub: Sendable {
+public final class StatusHub: LogHandler {
     public struct Counters: Sendable, Equatable {
         public var slidesShown = 0
         public var missedDeadlines = 0
@@ -55,6 +55,7 @@ public final class StatusHub: Sendable {
         }
     }
 
+    /// Keeps the line for the page's log, the latest `logLimit` lines only.
     public func log(_ level: LogLevel, _ message: String) {
         let line = "\(ISO8601.format(Date())) \(level) \(message)"
         state.withLock {

@@ -1,7 +1,7 @@
 internal import CMicroHTTPD
 import Foundation
 @preconcurrency import Glibc
-import SkyltCore
+public import SkyltCore
 
 /// Where and how the status server listens, each limit set explicitly.
 public struct StatusSettings: Sendable {
@@ -55,20 +55,30 @@ public struct StatusServerError: Error, CustomStringConvertible {
 ///
 /// Answers 421 to a Host that is not the kiosk's own (DNS rebinding), checks Origin on POST,
 /// and sends strict security headers with everything.
-public final class StatusServer: @unchecked Sendable {
+public final class StatusServer: Service, @unchecked Sendable {
     public let settings: StatusSettings
     let sources: StatusSources
     private var daemon: OpaquePointer?
     public private(set) var port: UInt16 = 0
     private let failures = NSLock()
     private var failedAttempts: [String: [Date]] = [:]
+    let logger: Logger
 
     /// libmicrohttpd's own messages are cut at this length.
     static let maxLibraryMessageBytes = 512
 
-    public init(settings: StatusSettings, sources: StatusSources) throws {
+    public init(settings: StatusSettings, sources: StatusSources, logger: Logger = .standard) {
         self.settings = settings
         self.sources = sources
+        self.logger = logger
+    }
+
+    deinit { stop() }
+
+    /// Listens on the settings' address and port; `port` then holds the real port (the one
+    /// the system chose for port 0).
+    public func start() throws {
+        guard daemon == nil else { return }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(settings.port.bigEndian)
@@ -83,15 +93,16 @@ public final class StatusServer: @unchecked Sendable {
                 return server.handle(
                     connection, String(cString: url), String(cString: method), data, size, connectionContext)
             }, context,
-            { _, format, arguments in
+            { context, format, arguments in
                 // The library's own complaints (a client that broke a limit, a closed
                 // connection) go to the log with a level, like every other line.
-                guard let arguments else { return }
+                guard let context, let arguments else { return }
+                let server = Unmanaged<StatusServer>.fromOpaque(context).takeUnretainedValue()
                 var buffer = [CChar](repeating: 0, count: StatusServer.maxLibraryMessageBytes)
                 _ = vsnprintf(&buffer, buffer.count, format, arguments)
                 let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
                 let message = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                Log.notice("status page: libmicrohttpd: \(message)")
+                server.logger.notice("status page: libmicrohttpd: \(message)")
             }, settings.connectionLimit, settings.perIPConnectionLimit, settings.connectionTimeoutSeconds,
             settings.connectionMemoryLimitBytes)
         guard let daemon else {
@@ -102,8 +113,8 @@ public final class StatusServer: @unchecked Sendable {
         port = skylt_mhd_port(daemon)
     }
 
-    deinit { stop() }
-
+    /// Stops listening. MHD_stop_daemon returns only after libmicrohttpd's thread has ended
+    /// and every connection is closed, so no handler runs after this returns.
     public func stop() {
         if let daemon {
             MHD_stop_daemon(daemon)
@@ -255,7 +266,7 @@ public final class StatusServer: @unchecked Sendable {
                 404, "unknown action; actions are " + StatusAction.allCases.map(\.rawValue).joined(separator: ", "))
         }
         if let origin, !allowed.contains(Self.hostName(origin)) {
-            Log.warning("status page: refused \(action.rawValue) from \(client): foreign Origin")
+            logger.warning("status page: refused \(action.rawValue) from \(client): foreign Origin")
             return .text(403, "forbidden: foreign origin")
         }
         let now = Date()
@@ -273,10 +284,10 @@ public final class StatusServer: @unchecked Sendable {
             // Bounded: forget addresses with no recent failures.
             if failedAttempts.count > 1000 { failedAttempts = failedAttempts.filter { !$0.value.isEmpty } }
             failures.unlock()
-            Log.warning("status page: refused \(action.rawValue) from \(client): wrong or missing token")
+            logger.warning("status page: refused \(action.rawValue) from \(client): wrong or missing token")
             return .text(401, "unauthorized: send the kiosk's token as 'Authorization: Bearer <token>'")
         }
-        Log.notice("status page: \(action.rawValue) requested from \(client)")
+        logger.notice("status page: \(action.rawValue) requested from \(client)")
         sources.perform(action)
         return .text(202, "accepted: \(action.rawValue)")
     }

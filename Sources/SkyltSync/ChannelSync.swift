@@ -38,8 +38,12 @@ public final class ChannelSync {
     public let cache: ChannelCache
     let settings: SyncSettings
     let client: HTTPClient
+    let logger: Logger
 
-    public init(config: ChannelConfig, settings: SyncSettings, client: HTTPClient = HTTPClient()) throws(SyncError) {
+    public init(
+        config: ChannelConfig, settings: SyncSettings, client: HTTPClient = HTTPClient(), logger: Logger = .standard
+    ) throws(SyncError) {
+        self.logger = logger
         self.config = config
         self.settings = settings
         self.client = client
@@ -154,7 +158,7 @@ public final class ChannelSync {
     func unchangedOrRepaired(_ manifest: Manifest) throws(SyncError) -> SyncOutcome {
         let (restored, _) = try fetchMissing(manifest)
         guard restored > 0 else { return .unchanged(version: manifest.version) }
-        Log.warning(
+        logger.warning(
             "channel '\(config.name)': \(restored) assets of v\(manifest.version) were missing from the cache; fetched again"
         )
         return .repaired(version: manifest.version, assetsFetched: restored)

@@ -18,7 +18,7 @@ public struct ChannelStatus: Sendable, Equatable {
 /// Syncs every bundle channel in the background, on its own thread, each on its own poll
 /// interval with backoff on failure. When a channel changes, the program is rebuilt from the
 /// cache and `onChange` is called (the player then publishes it and wakes its loop).
-public final class SyncService: @unchecked Sendable {
+public final class SyncService: Service, @unchecked Sendable {
     private let config: KioskConfig
     private let onChange: @Sendable (Program) -> Void
     /// The program playing now, which keeps a channel's slides when it cannot be read.
@@ -30,10 +30,13 @@ public final class SyncService: @unchecked Sendable {
     private var statuses: [String: ChannelStatus] = [:]
     private var thread: Thread?
 
+    private let logger: Logger
+
     public init(
-        config: KioskConfig, current: @escaping @Sendable () -> Program = { .empty },
+        config: KioskConfig, logger: Logger = .standard, current: @escaping @Sendable () -> Program = { .empty },
         onChange: @escaping @Sendable (Program) -> Void
     ) {
+        self.logger = logger
         self.config = config
         self.current = current
         self.onChange = onChange
@@ -88,10 +91,11 @@ public final class SyncService: @unchecked Sendable {
         var backoff: [String: Backoff] = [:]
         for channel in bundleChannels {
             do {
-                syncs[channel.name] = try ChannelSync(config: channel, settings: settings, client: client)
+                syncs[channel.name] = try ChannelSync(
+                    config: channel, settings: settings, client: client, logger: logger)
                 due[channel.name] = Date()
             } catch {
-                Log.error(error.description)
+                logger.error(error.description)
             }
         }
         while true {
@@ -129,7 +133,7 @@ public final class SyncService: @unchecked Sendable {
                     }
                     switch outcome {
                     case .updated(let version, let fetched, let bytes):
-                        Log.notice(
+                        logger.notice(
                             "channel '\(channel.name)' updated to v\(version) (\(fetched) assets, \(bytes) bytes)")
                         status.version = version
                         changed = true
@@ -146,7 +150,7 @@ public final class SyncService: @unchecked Sendable {
                     backoff[channel.name] = state
                     status.lastError = error.cause
                     status.failures += 1
-                    Log.warning("\(error); retrying in \(Int(delay)) s")
+                    logger.warning("\(error); retrying in \(Int(delay)) s")
                 }
                 due[channel.name] = Date().addingTimeInterval(delay)
                 status.nextPoll = due[channel.name]
@@ -156,7 +160,7 @@ public final class SyncService: @unchecked Sendable {
             }
             if changed {
                 let (program, problems) = ContentLoader.load(config, previous: current())
-                for problem in problems { Log.warning(problem) }
+                for problem in problems { logger.warning(problem) }
                 onChange(program)
             }
             let next = due.values.min() ?? Date().addingTimeInterval(60)

@@ -1,6 +1,7 @@
 import Foundation
 import SkyltCompose
 import SkyltCore
+import SkyltKiosk
 import SkyltPlayer
 
 /// `skylt bench`: figures for the demo playlist at 1920x1080. A benchmark prints numbers; it
@@ -33,7 +34,7 @@ enum BenchCommand {
         let runs = Int(arguments.values["--runs"] ?? "5") ?? -1
         guard switches >= 50 else { throw UsageError("--switches takes a whole number of at least 50") }
         guard runs >= 1 else { throw UsageError("--runs takes a whole number of at least 1") }
-        guard let demo = KioskSetup.demoPlaylist() else {
+        guard let demo = KioskConfigFile.demoPlaylist() else {
             Console.error("skylt bench: the demo playlist (Playlists/demo) was not found")
             return 1
         }

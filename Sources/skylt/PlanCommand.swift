@@ -1,5 +1,6 @@
 import Foundation
 import SkyltCore
+import SkyltKiosk
 
 /// `skylt plan`: the dry run for editors: what the screen shows when, from the same planner
 /// that drives `skylt run`.
@@ -71,9 +72,12 @@ enum PlanCommand {
         guard to.timeIntervalSince(from) <= maxDays * 86400 else {
             throw UsageError("a plan covers at most \(Int(maxDays)) days")
         }
-        let (program, problems) = ProgramLoader.load(config)
-        for problem in problems { Console.error(problem.description) }
-        let simulator = PlanSimulator(planner: Planner(settings: PlanSettings(config: config)))
+        // The kiosk's own pieces: the program it would play (folders and the bundle cache)
+        // and its planner.
+        let kiosk = Kiosk(config: config)
+        let (program, problems, _) = kiosk.loadProgram()
+        for problem in problems { Console.error(problem) }
+        let simulator = PlanSimulator(planner: kiosk.planner)
         var output = ""
         _ = simulator.run(program, from: from, to: to) { entry in
             output += entry.jsonLine(timeZone: config.timeZone) + "\n"

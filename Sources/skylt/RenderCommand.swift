@@ -1,7 +1,7 @@
 import Foundation
 import SkyltCompose
 import SkyltCore
-import SkyltSync
+import SkyltKiosk
 
 /// `skylt render`: previews for editors, the same pixels the player shows.
 enum RenderCommand {
@@ -30,6 +30,7 @@ enum RenderCommand {
         var size = try arguments.size("--size") ?? (1920, 1080)
         let program: Program
         var failures = 0
+        var kiosk: Kiosk?
         if let configPath = arguments.values["--config"] {
             guard arguments.positional.isEmpty else { throw UsageError("give a PLAYLIST or --config, not both") }
             let config: KioskConfig
@@ -40,7 +41,8 @@ enum RenderCommand {
                 return 1
             }
             if arguments.values["--size"] == nil { size = (config.display.widthPixels, config.display.heightPixels) }
-            let loaded = ContentLoader.load(config)
+            kiosk = Kiosk(config: config)
+            let loaded = kiosk!.loadProgram()
             for problem in loaded.problems { Console.error(problem) }
             program = loaded.program
         } else {
@@ -60,8 +62,11 @@ enum RenderCommand {
             Console.error("\(out): cannot create the folder: \(error.localizedDescription)")
             return 1
         }
-        let profile = DisplayProfile.standard.resized(width: size.width, height: size.height)
-        let composer = SlideComposer(profile: profile)
+        // A kiosk's previews use its display (diagonal and distances set text and QR sizes);
+        // a playlist's use the standard display.
+        let composer =
+            kiosk?.composer(width: size.width, height: size.height)
+            ?? SlideComposer(profile: DisplayProfile.standard.resized(width: size.width, height: size.height))
         var written = 0
         for (index, entry) in program.slides.enumerated() {
             let number = String(format: "%02d", index + 1)

@@ -22,13 +22,13 @@ enum ReportCommand {
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
         let arguments = try Arguments(words, valued: ["--config", "--day"], switches: ["--json"])
         guard arguments.positional.isEmpty else { throw UsageError("report takes no positional arguments") }
-        guard let config = KioskSetup.configOrReport(path: arguments.values["--config"]) else { return 1 }
+        guard let config = CommandConfig.load(path: arguments.values["--config"]) else { return 1 }
         let log = PlayLog(folder: config.stateDirectory, timeZone: config.timeZone)
         let day = arguments.values["--day"] ?? log.dayKey(Date())
         guard day.count == 10, (try? Date(day + "T12:00:00Z", strategy: .iso8601)) != nil else {
             throw UsageError("--day takes a date such as 2026-12-24, not '\(day)'")
         }
-        let totals: [PlayLog.Total]
+        let totals: [PlayLogFiles.Total]
         let bad: Int
         do {
             (totals, bad) = try log.totals(day: day)

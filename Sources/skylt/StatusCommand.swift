@@ -1,5 +1,6 @@
 import Foundation
 import SkyltCore
+import SkyltKiosk
 import SkyltStatus
 import SkyltSync
 
@@ -23,11 +24,12 @@ enum StatusCommand {
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
         let arguments = try Arguments(words, valued: ["--config"], switches: ["--json"])
         guard arguments.positional.isEmpty else { throw UsageError("status takes no positional arguments") }
-        guard let config = KioskSetup.configOrReport(path: arguments.values["--config"]) else { return 1 }
+        guard let config = CommandConfig.load(path: arguments.values["--config"]) else { return 1 }
         var limits = TransferLimits(maxBytes: 4 << 20)
         limits.connectTimeoutSeconds = 2
         limits.totalTimeoutSeconds = 5
-        var request = HTTPRequest(url: "http://127.0.0.1:\(config.status.port)/api/status", limits: limits)
+        let kiosk = Kiosk(config: config)
+        var request = HTTPRequest(url: kiosk.statusURL, limits: limits)
         request.headers = ["Host: localhost"]
         if let response = try? HTTPClient().get(request), response.status == 200 {
             if arguments.has("--json") {
@@ -41,7 +43,7 @@ enum StatusCommand {
             print(report)
             return 0
         }
-        let file = config.stateDirectory.appendingPathComponent(StatusSnapshot.fileName)
+        let file = kiosk.statusFile
         guard let data = try? Data(contentsOf: file) else {
             Console.error("the player does not answer on port \(config.status.port), and \(file.path) does not exist")
             return 1

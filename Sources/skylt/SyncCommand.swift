@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import SkyltCore
+import SkyltKiosk
 import SkyltSync
 
 /// `skylt sync`: fetch the kiosk's bundle channels now.
@@ -31,26 +32,21 @@ enum SyncCommand {
         guard arguments.has("--once"), arguments.positional.isEmpty else {
             throw UsageError("sync needs --once (skylt run syncs continuously)")
         }
-        guard let config = KioskSetup.configOrReport(path: arguments.values["--config"]) else { return 1 }
-        let settings = SyncSettings(config: config)
-        let client = HTTPClient()
+        guard let config = CommandConfig.load(path: arguments.values["--config"]) else { return 1 }
         var failed = false
-        let bundles = config.channels.filter { $0.url != nil }
-        if bundles.isEmpty { Console.out("no bundle channels in the config; nothing to sync") }
-        for channel in bundles {
-            do {
-                let sync = try ChannelSync(config: channel, settings: settings, client: client)
-                switch try sync.syncOnce() {
-                case .updated(let version, let fetched, let bytes):
-                    Console.out("\(channel.name): updated to v\(version) (\(fetched) assets fetched, \(bytes) bytes)")
-                case .unchanged(let version):
-                    Console.out("\(channel.name): unchanged" + (version.map { " (v\($0))" } ?? ""))
-                case .repaired(let version, let fetched):
-                    Console.out("\(channel.name): unchanged (v\(version)); \(fetched) missing assets fetched again")
-                }
-            } catch {
+        let results = Kiosk(config: config).syncOnce()
+        if results.isEmpty { Console.out("no bundle channels in the config; nothing to sync") }
+        for (name, result) in results.map({ ($0.channel, $0.result) }) {
+            switch result {
+            case .success(.updated(let version, let fetched, let bytes)):
+                Console.out("\(name): updated to v\(version) (\(fetched) assets fetched, \(bytes) bytes)")
+            case .success(.unchanged(let version)):
+                Console.out("\(name): unchanged" + (version.map { " (v\($0))" } ?? ""))
+            case .success(.repaired(let version, let fetched)):
+                Console.out("\(name): unchanged (v\(version)); \(fetched) missing assets fetched again")
+            case .failure(let error):
                 failed = true
-                Console.out("\(channel.name): error: \(error.cause)")
+                Console.out("\(name): error: \(error.cause)")
             }
         }
         return failed ? 1 : 0

@@ -29,6 +29,7 @@ struct StatusServerTests {
     struct Setup {
         let hub = StatusHub()
         let actions = Actions()
+        let log = InMemoryLogHandler()
         let server: StatusServer
 
         init(heartbeatLimit: Double = 30) throws {
@@ -50,7 +51,8 @@ struct StatusServerTests {
             }
             sources.addresses = { ["192.0.2.7"] }
             sources.perform = { actions.add($0) }
-            server = try StatusServer(settings: settings, sources: sources)
+            server = StatusServer(settings: settings, sources: sources, logger: log.logger)
+            try server.start()
             let frame = SlideComposer(profile: DisplayProfile.standard.resized(width: 640, height: 360))
                 .composeNoContent(
                     kioskName: "Ängsby Handel", addresses: ["192.0.2.7"], version: "1", language: "sv")
@@ -177,16 +179,16 @@ struct StatusServerTests {
         #expect(try setup.curl("/api/actions/format-disk", method: "POST", headers: [auth]).status == 404)
         // A body beyond 4 KiB closes the connection and does nothing; libmicrohttpd's own word
         // on it reaches the log with a level, not as a bare line on stderr.
-        let lines = LockedLines()
-        Log.setSink { _, line in lines.append(line) }
-        defer { Log.setSink(nil) }
         let big = try ExternalTool.run(
             [
                 "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: localhost", "-H", auth,
                 "--data-binary", "@-", setup.base + "/api/actions/sync",
             ], input: Data(repeating: 0x41, count: 64 * 1024))
         #expect(big.stdout != "202")
-        #expect(lines.all.contains { $0.hasPrefix("status page: libmicrohttpd: ") }, "\(lines.all)")
+        let logged = setup.log.all
+        #expect(
+            logged.contains { $0.level == .notice && $0.message.hasPrefix("status page: libmicrohttpd: ") },
+            "\(logged)")
         #expect(setup.actions.list == [.identify, .displayOff])
         // Three more failures make five in a minute: then even the right token waits.
         for _ in 0..<3 {
@@ -206,7 +208,8 @@ struct StatusServerTests {
         settings.connectionTimeoutSeconds = 1
         let hub = StatusHub()
         hub.beat()
-        let server = try StatusServer(settings: settings, sources: StatusSources(hub: hub))
+        let server = StatusServer(settings: settings, sources: StatusSources(hub: hub))
+        try server.start()
         let port = Int(server.port)
         func healthz() throws -> String {
             try ExternalTool.run([
@@ -230,6 +233,21 @@ struct StatusServerTests {
         #expect(try setup.curl("/healthz").status == 200)
         setup.hub.beat(at: Date().addingTimeInterval(-10))
         #expect(try setup.curl("/healthz").status == 503)
+    }
+}
+
+/// Beats the hub and counts each heartbeat, as the kiosk's watchdog would.
+final class Pinger: PlayObserver {
+    let hub: StatusHub
+    let pings: StuckLoopTests.Counter
+    init(hub: StatusHub, pings: StuckLoopTests.Counter) {
+        self.hub = hub
+        self.pings = pings
+    }
+    func playLoop(_ event: PlayEvent) {
+        guard case .heartbeat = event else { return }
+        hub.beat()
+        pings.add()
     }
 }
 
@@ -280,15 +298,11 @@ struct StuckLoopTests {
         var options = PlayerOptions(kioskName: "k", languages: ["sv"])
         options.heartbeatSeconds = 0.1
         options.crossfadeSeconds = 0.1
-        let hub = setup.hub
-        options.onHeartbeat = {
-            hub.beat()
-            pings.add()
-        }
         let loop = PlayLoop(
             screen: screen, composer: SlideComposer(profile: DisplayProfile.standard.resized(width: 320, height: 180)),
             store: ProgramStore(Program(slides: slides)), clock: SystemClock(), options: options,
             planner: PlanFixtures.planner())
+        loop.add(Pinger(hub: setup.hub, pings: pings))
         // The loop runs on its own thread here; a box carries it across.
         final class Box: @unchecked Sendable {
             let loop: PlayLoop

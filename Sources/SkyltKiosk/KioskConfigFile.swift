@@ -1,14 +1,15 @@
-import Foundation
-import SkyltCore
+public import Foundation
+public import SkyltCore
 
 /// Finds the kiosk's config: the one given, the system one, or the demo.
-enum KioskSetup {
+public enum KioskConfigFile {
     /// The config used without --config: $SKYLT_CONFIG, or /etc/skylt/config.json.
-    static var defaultPath: String {
+    public static var defaultPath: String {
         ProcessInfo.processInfo.environment["SKYLT_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? KioskConfig.defaultPath
     }
 
-    static func config(path: String?) throws(ProblemList) -> KioskConfig {
+    /// The config at `path`; without one the system config, and without that the demo's.
+    public static func load(path: String?, logger: Logger = .standard) throws(ProblemList) -> KioskConfig {
         if let path { return try KioskConfig.load(from: URL(fileURLWithPath: path)) }
         if FileManager.default.fileExists(atPath: defaultPath) {
             return try KioskConfig.load(from: URL(fileURLWithPath: defaultPath))
@@ -20,23 +21,13 @@ enum KioskSetup {
                     message: "does not exist, and the demo playlist (Playlists/demo) was not found; give --config")
             ])
         }
-        Log.info("no config given; playing the demo playlist in \(demo.path)")
+        logger.info("no config given; playing the demo playlist in \(demo.path)")
         return KioskConfig.demo(folder: demo)
-    }
-
-    /// The config, or nil after printing every problem with it.
-    static func configOrReport(path: String?) -> KioskConfig? {
-        do {
-            return try config(path: path)
-        } catch {
-            Console.error(error.description)
-            return nil
-        }
     }
 
     /// Playlists/demo in the working folder, beside an installed binary, or in the source tree
     /// the binary was built in (.build/<config>/skylt).
-    static func demoPlaylist() -> URL? {
+    public static func demoPlaylist() -> URL? {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var candidates = [
             URL(fileURLWithPath: FileManager.default.currentDirectoryPath),

@@ -33,7 +33,7 @@ enum StatusWiring {
 
     /// The token from the config, or the one kept in the state directory (made at first start).
     /// It is never logged or shown: the log says where it is.
-    static func token(config: KioskConfig, state: URL?) -> String? {
+    static func token(config: KioskConfig, state: URL?, logger: Logger) -> String? {
         if let token = config.status.token { return token }
         guard let state else { return nil }
         let file = state.appendingPathComponent(tokenFile)
@@ -45,9 +45,9 @@ enum StatusWiring {
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         do {
             try AtomicFile.write(Data((token + "\n").utf8), to: file, mode: AtomicFile.secretMode)
-            Log.notice("made a status page token for actions; it is in \(file.path)")
+            logger.notice("made a status page token for actions; it is in \(file.path)")
         } catch {
-            Log.warning("cannot keep a status page token in \(file.path): \(error)")
+            logger.warning("cannot keep a status page token in \(file.path): \(error)")
         }
         return token
     }
@@ -78,7 +78,7 @@ enum StatusWiring {
     }
 
     static func sources(
-        hub: StatusHub, config: KioskConfig, sync: SyncService, control: PlayControl, playLog: PlayLog?
+        hub: StatusHub, config: KioskConfig, sync: SyncService, control: PlayControl, playLog: PlayLogFiles?
     ) -> StatusSources {
         var sources = StatusSources(hub: hub)
         let checks = Throttled(seconds: 60) { () -> [String: Bool] in
@@ -108,12 +108,9 @@ enum StatusWiring {
         sources.cacheBytes = { cacheBytes.get() }
         sources.freeDiskBytes = { freeBytes(config.cacheDirectory) }
         sources.addresses = { NetworkAddresses.current() }
-        let folder = playLog?.folder
-        let zone = config.timeZone
         sources.playsToday = {
-            guard let folder else { return [] }
-            let log = PlayLog(folder: folder, timeZone: zone)
-            let totals = (try? log.totals(day: log.dayKey(Date())).totals) ?? []
+            guard let playLog else { return [] }
+            let totals = (try? playLog.totals(day: playLog.dayKey(Date())).totals) ?? []
             return totals.map { .init(channel: $0.channel, slide: $0.slide, plays: $0.plays, seconds: $0.seconds) }
         }
         sources.perform = { action in

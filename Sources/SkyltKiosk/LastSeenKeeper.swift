@@ -1,0 +1,48 @@
+import Dispatch
+public import Foundation
+public import SkyltCore
+
+/// Writes the time the player last saw to the state directory every few minutes, while the
+/// clock is trusted, so that a restart with a clock in the past is noticed.
+public final class LastSeenKeeper: Service {
+    private let queue = DispatchQueue(label: "skylt.last-seen")
+    private let folder: URL
+    private let trust: ClockTrust
+    private let logger: Logger
+    private var timer: (any DispatchSourceTimer)?
+
+    public init(folder: URL, trust: ClockTrust, logger: Logger) {
+        self.folder = folder
+        self.trust = trust
+        self.logger = logger
+    }
+
+    public func start() {
+        guard timer == nil else { return }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now(), repeating: LastSeen.intervalSeconds, leeway: .seconds(30))
+        timer.setEventHandler { [folder, trust, logger] in Self.save(folder: folder, trust: trust, logger: logger) }
+        timer.resume()
+        self.timer = timer
+    }
+
+    /// Cancels the timer, waits for a write under way, and writes the time once more.
+    public func stop() {
+        guard let timer else { return }
+        timer.cancel()
+        self.timer = nil
+        queue.sync {}
+        Self.save(folder: folder, trust: trust, logger: logger)
+    }
+
+    static func save(folder: URL, trust: ClockTrust, logger: Logger) {
+        let now = Date()
+        guard trust.trusts(now) else { return }
+        do {
+            try LastSeen.write(now, to: folder)
+        } catch {
+            logger.warning(
+                "cannot write \(folder.appendingPathComponent(LastSeen.fileName).path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+public import Foundation
+public import SkyltCore
+public import SkyltPlayer
+public import SkyltStatus
+
+/// Tells the world what the play loop does: `status.json` in the state directory and the
+/// status page at each switch, systemd's watchdog and status line while it advances.
+public final class StatusReporter: PlayObserver {
+    /// What the snapshot says of the kiosk beyond the switch itself.
+    public struct Facts: Sendable {
+        public var kioskID: String
+        public var kioskName: String
+        public var timeZone: TimeZone
+        public var clockTrust: ClockTrust
+        /// The channels' state, asked for at each switch.
+        public var channels: @Sendable () -> [StatusSnapshot.Channel]
+
+        public init(
+            kioskID: String, kioskName: String, timeZone: TimeZone, clockTrust: ClockTrust,
+            channels: @escaping @Sendable () -> [StatusSnapshot.Channel]
+        ) {
+            self.kioskID = kioskID
+            self.kioskName = kioskName
+            self.timeZone = timeZone
+            self.clockTrust = clockTrust
+            self.channels = channels
+        }
+    }
+
+    private let facts: Facts
+    private let folder: URL?
+    private let hub: StatusHub
+    private let notifier: Notifier
+    private let logger: Logger
+
+    /// Writes `status.json` into `folder` when there is one.
+    public init(facts: Facts, folder: URL?, hub: StatusHub, notifier: Notifier, logger: Logger) {
+        self.facts = facts
+        self.folder = folder
+        self.hub = hub
+        self.notifier = notifier
+        self.logger = logger
+    }
+
+    public func playLoop(_ event: PlayEvent) {
+        switch event {
+        case .heartbeat:
+            hub.beat()
+            notifier.watchdog()
+        case .composed(_, let seconds):
+            hub.composed(seconds: seconds)
+        case .switched(let change):
+            report(change)
+        case .firstFrame, .finished:
+            break
+        }
+    }
+
+    private func report(_ change: PlaySwitch) {
+        let snapshot = self.snapshot(of: change)
+        hub.switched(
+            to: snapshot, frame: change.frame, next: change.upcoming?.slot.summary,
+            missedDeadline: change.missedDeadline)
+        notifier.status("showing \(change.shown.slot.summary)")
+        guard let folder else { return }
+        do {
+            try snapshot.write(to: folder)
+        } catch {
+            logger.warning(
+                "cannot write \(folder.appendingPathComponent(StatusSnapshot.fileName).path): \(error.localizedDescription)"
+            )
+        }
+    }
+
+    /// The status snapshot of a switch.
+    public func snapshot(of change: PlaySwitch, now: Date = Date()) -> StatusSnapshot {
+        let shown = change.shown
+        let slide = shown.slot.slide
+        var status = StatusSnapshot(
+            kioskID: facts.kioskID, kioskName: facts.kioskName, timeZone: facts.timeZone.identifier,
+            clockTrusted: change.clockTrusted, clockNotBefore: facts.clockTrust.notBefore,
+            clockReason: facts.clockTrust.reason, display: shown.dark ? "off" : "on",
+            showing: .init(
+                slide: slide?.slide.id, channel: slide?.channel, language: slide == nil ? nil : shown.language,
+                reason: shown.reason, since: ISO8601.format(shown.start)),
+            slidesInProgram: change.slidesInProgram, written: now)
+        status.channels = facts.channels()
+        return status
+    }
+}
