@@ -32,39 +32,17 @@ public enum BundleWriter {
     public static func publish(
         source: URL, key: SecretKey, out: URL, options: Options, progress: (String) -> Void
     ) throws(PublishError) -> Manifest {
-        let playlistFile = source.appendingPathComponent(Playlist.fileName)
-        let document: JSONValue
-        do {
-            document = try JSONValue.parse(try Data(contentsOf: playlistFile))
-        } catch {
-            throw PublishError(path: playlistFile.path, reason: "cannot be read: \(error)")
-        }
-        guard case .object(var root) = document, case .array(let slides) = root["slides"] ?? .null else {
-            throw PublishError(path: playlistFile.path, reason: "has no slides")
-        }
+        var root = try playlistObject(in: source)
         let assetsFolder = out.appendingPathComponent("assets")
         do {
             try FileManager.default.createDirectory(at: assetsFolder, withIntermediateDirectories: true)
         } catch {
             throw PublishError(path: assetsFolder.path, reason: "cannot be created: \(error.localizedDescription)")
         }
-        var assets: [String: Manifest.Asset] = [:]
-        var references: [String: String] = [:]
-        var newSlides: [JSONValue] = []
-        for slide in slides {
-            guard case .object(var fields) = slide, case .string(let path) = fields["image"] ?? .null else {
-                newSlides.append(slide)
-                continue
-            }
-            if references[path] == nil {
-                let (reference, asset) = try store(
-                    source.appendingPathComponent(path), named: path, in: assetsFolder, progress: progress)
-                references[path] = reference
-                assets[reference] = asset
-            }
-            fields["image"] = .string(references[path]!)
-            newSlides.append(.object(fields))
+        guard case .array(let slides) = root["slides"] ?? .null else {
+            throw PublishError(path: source.appendingPathComponent(Playlist.fileName).path, reason: "has no slides")
         }
+        let (newSlides, assets) = try storeMedia(of: slides, from: source, in: assetsFolder, progress: progress)
         root["slides"] = .array(newSlides)
         root.removeValue(forKey: "$schema")
         let manifest = Manifest(
@@ -74,6 +52,57 @@ public enum BundleWriter {
         let data = manifest.encode()
         let stamp = Int(options.now.timeIntervalSince1970)
         let signature = key.sign(data, trustedComment: "timestamp:\(stamp)\tfile:\(Manifest.fileName)\thashed")
+        try writeSigned(data, signature: signature, in: out)
+        return manifest
+    }
+
+    /// The playlist.json of `source` as a JSON object with a `slides` array.
+    static func playlistObject(in source: URL) throws(PublishError) -> [String: JSONValue] {
+        let playlistFile = source.appendingPathComponent(Playlist.fileName)
+        let document: JSONValue
+        do {
+            document = try JSONValue.parse(try Data(contentsOf: playlistFile))
+        } catch {
+            throw PublishError(path: playlistFile.path, reason: "cannot be read: \(error)")
+        }
+        guard case .object(let root) = document, case .array = root["slides"] ?? .null else {
+            throw PublishError(path: playlistFile.path, reason: "has no slides")
+        }
+        return root
+    }
+
+    /// Stores each slide's image as a content-addressed asset (once, however many slides show
+    /// it) and returns the slides with their images named by hash, and the assets.
+    static func storeMedia(
+        of slides: [JSONValue], from source: URL, in assetsFolder: URL, progress: (String) -> Void
+    ) throws(PublishError) -> (slides: [JSONValue], assets: [String: Manifest.Asset]) {
+        var assets: [String: Manifest.Asset] = [:]
+        var references: [String: String] = [:]
+        var newSlides: [JSONValue] = []
+        for slide in slides {
+            guard case .object(var fields) = slide, case .string(let path) = fields["image"] ?? .null else {
+                newSlides.append(slide)
+                continue
+            }
+            let reference: String
+            if let known = references[path] {
+                reference = known
+            } else {
+                let (stored, asset) = try store(
+                    source.appendingPathComponent(path), named: path, in: assetsFolder, progress: progress)
+                references[path] = stored
+                assets[stored] = asset
+                reference = stored
+            }
+            fields["image"] = .string(reference)
+            newSlides.append(.object(fields))
+        }
+        return (newSlides, assets)
+    }
+
+    /// Writes the manifest and its signature beside each other, each atomically, the
+    /// manifest first.
+    static func writeSigned(_ data: Data, signature: String, in out: URL) throws(PublishError) {
         let manifestFile = out.appendingPathComponent(Manifest.fileName)
         let signatureFile = out.appendingPathComponent(Manifest.signatureFileName)
         let manifestTemporary = out.appendingPathComponent(".\(Manifest.fileName).tmp")
@@ -98,7 +127,6 @@ public enum BundleWriter {
         } catch {
             throw PublishError(path: error.path, reason: error.reason)
         }
-        return manifest
     }
 
     /// The version of the manifest already in `out`, or 0.
