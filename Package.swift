@@ -64,6 +64,11 @@ let package = Package(
         .testTarget(
             name: "SkyltPlayerTests", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltTestSupport"]),
         .testTarget(
+            name: "SkyltKioskTests",
+            dependencies: [
+                "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltStatus", "SkyltKiosk", "SkyltTestSupport",
+            ]),
+        .testTarget(
             name: "SkyltEndToEndTests",
             dependencies: ["SkyltCore", "SkyltBundle", "SkyltCompose", "SkyltStatus", "SkyltTestSupport"]),
     ]

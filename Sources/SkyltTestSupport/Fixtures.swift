@@ -1,6 +1,5 @@
 public import Foundation
 public import SkyltCore
-import Synchronization
 
 /// Where the repository's files are, found from this source file so tests run from any folder.
 public enum Repository {
@@ -101,15 +100,4 @@ public enum KioskConfigFixture {
              "status": {"enabled": false}, "channels": [{"name": "\#(channel)", "folder": "\#(playlist.path)"}]}
             """#)
     }
-}
-
-/// Lines collected from any thread, for tests that watch the log.
-public final class LockedLines: Sendable {
-    private let lines = Mutex<[String]>([])
-
-    public init() {}
-
-    public func append(_ line: String) { lines.withLock { $0.append(line) } }
-
-    public var all: [String] { lines.withLock { $0 } }
 }
