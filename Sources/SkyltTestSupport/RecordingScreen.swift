@@ -1,4 +1,5 @@
 public import SkyltCompose
+public import SkyltCore
 public import SkyltPlayer
 
 /// A screen that records what the play loop asks of it, for tests.
