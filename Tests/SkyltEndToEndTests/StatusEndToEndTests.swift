@@ -8,7 +8,7 @@ import Testing
 
 /// The status page of a running `skylt run`, seen by a phone's browser, by 200 slow clients,
 /// and by systemd.
-@Suite("The technician's view of a running player", .serialized)
+@Suite("The technician's view of a running player", .serialized, .timeLimit(.minutes(10)))
 struct StatusEndToEndTests {
     let skylt = Repository.skyltBinary.path
 

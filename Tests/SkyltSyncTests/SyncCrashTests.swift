@@ -8,7 +8,7 @@ import Testing
 /// Power cuts during sync: `skylt sync --once` is killed with SIGKILL at random moments while
 /// new versions arrive slowly. After every kill the cache must be consistent: every object
 /// matches its hash, and the current program is the old one or the new one, never a mix.
-@Suite("Sync survives SIGKILL", .serialized)
+@Suite("Sync survives SIGKILL", .serialized, .timeLimit(.minutes(10)))
 struct SyncCrashTests {
     static let kills = 30
 
