@@ -6,6 +6,11 @@ public import Foundation
 /// one copy.
 ///
 /// Immutable once composed, so it may be read from any thread (the status page's screenshot).
+///
+/// `@unchecked` because the cairo surface is an `OpaquePointer`, which the compiler cannot
+/// check. It is safe: the surface is flushed in `init` and never drawn on afterwards (every
+/// method only reads its pixels or uses it as a source for a new surface), cairo's reference
+/// count is atomic, and it is destroyed only in `deinit`, when no other reference exists.
 public final class Frame: @unchecked Sendable {
     let surface: OpaquePointer
     public let width: Int

@@ -1,5 +1,6 @@
 internal import CCairo
 internal import CRsvg
+internal import CSDL2
 internal import CSDLImage
 import Foundation
 import SkyltCore
@@ -78,6 +79,11 @@ final class Picture {
     }
 
     /// Decodes with SDL2_image and converts to cairo's premultiplied ARGB32.
+    ///
+    /// Compose touches SDL only here: SDL2_image is its PNG, JPEG and WebP decoder, and it
+    /// hands back an `SDL_Surface`, which SDL itself must convert and free (hence the direct
+    /// `CSDL2` import rather than reaching SDL through SDL2_image's headers). The pixels are
+    /// copied into a cairo surface at once, so no SDL type leaves this function.
     private static func decodeRaster(_ path: String) throws(MediaError) -> OpaquePointer {
         guard let loaded = IMG_Load(path) else {
             throw MediaError(path: path, reason: "not a readable image: " + String(cString: SDL_GetError()))

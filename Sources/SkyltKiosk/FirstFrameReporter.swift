@@ -6,14 +6,14 @@ public import SkyltPlayer
 /// Logs how long the first frame took from the start of the process, once it is on screen,
 /// and tells systemd the player is ready.
 public final class FirstFrameReporter: PlayObserver {
-    private let clock: any PlayClock
+    private let clock: any LoopClock
     private let logger: Logger
     private let ready: () -> Void
     /// The clock's time at creation, and the process's age then.
     private let createdAt: Double
     private let ageAtCreation: Double
 
-    public init(clock: any PlayClock, logger: Logger, ready: @escaping () -> Void) {
+    public init(clock: any LoopClock, logger: Logger, ready: @escaping () -> Void) {
         self.clock = clock
         self.logger = logger
         self.ready = ready

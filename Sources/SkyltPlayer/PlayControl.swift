@@ -11,9 +11,9 @@ public final class PlayControl: Sendable {
     /// The requested display state and the opening state it was asked in: it holds until
     /// the opening hours change.
     private let display = Mutex<(on: Bool, askedWhileOpen: Bool?)?>(nil)
-    private let clock: any PlayClock
+    private let clock: any LoopClock
 
-    init(clock: any PlayClock) { self.clock = clock }
+    init(clock: any LoopClock) { self.clock = clock }
 
     /// Asks the loop to stop at its next wake-up. Safe from any thread and from signal sources.
     public func requestStop() {

@@ -12,7 +12,7 @@ public import SkyltCore
 /// `control` and `ProgramStore` changes may come from any thread.
 public final class PlayLoop {
     private let screen: any Screen
-    private let clock: any PlayClock
+    private let clock: any LoopClock
     private let options: PlayerOptions
     private let display: DisplayPower?
     private let slots: SlotMaker
@@ -34,7 +34,7 @@ public final class PlayLoop {
     public var plays: PlayHistory { slots.plays }
 
     public init(
-        screen: any Screen, composer: SlideComposer, store: ProgramStore, clock: any PlayClock, options: PlayerOptions,
+        screen: any Screen, composer: SlideComposer, store: ProgramStore, clock: any LoopClock, options: PlayerOptions,
         planner: Planner? = nil, display: DisplayPower? = nil, logger: Logger = .standard
     ) {
         self.logger = logger

@@ -2,6 +2,7 @@ internal import CMicroHTTPD
 import Foundation
 @preconcurrency import Glibc
 public import SkyltCore
+import Synchronization
 
 /// Where and how the status server listens, each limit set explicitly.
 public struct StatusSettings: Sendable {
@@ -55,261 +56,82 @@ public struct StatusServerError: Error, CustomStringConvertible {
 ///
 /// Answers 421 to a Host that is not the kiosk's own (DNS rebinding), checks Origin on POST,
 /// and sends strict security headers with everything.
-public final class StatusServer: Service, @unchecked Sendable {
+public final class StatusServer: Service, Sendable {
     public let settings: StatusSettings
-    let sources: StatusSources
-    private var daemon: OpaquePointer?
-    public private(set) var port: UInt16 = 0
-    private let failures = NSLock()
-    private var failedAttempts: [String: [Date]] = [:]
-    let logger: Logger
+    /// What libmicrohttpd's threads call, through an unretained pointer: the server holds it
+    /// until the daemon is stopped, and the daemon is stopped before the server goes away.
+    private let responder: StatusResponder
+    /// The running daemon and the port it listens on; nil while stopped.
+    private let running = Mutex<(daemon: OpaquePointer, port: UInt16)?>(nil)
 
     /// libmicrohttpd's own messages are cut at this length.
     static let maxLibraryMessageBytes = 512
 
     public init(settings: StatusSettings, sources: StatusSources, logger: Logger = .standard) {
         self.settings = settings
-        self.sources = sources
-        self.logger = logger
+        responder = StatusResponder(settings: settings, sources: sources, logger: logger)
     }
 
     deinit { stop() }
 
-    /// Listens on the settings' address and port; `port` then holds the real port (the one
-    /// the system chose for port 0).
+    /// The port listened on: the one asked for, or the kernel's choice for port 0; 0 while
+    /// stopped.
+    public var port: UInt16 { running.withLock { $0?.port ?? 0 } }
+
+    /// Listens on the settings' address and port. Does nothing while already listening.
     public func start() throws {
-        guard daemon == nil else { return }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(settings.port.bigEndian)
-        guard inet_pton(AF_INET, settings.address, &address.sin_addr) == 1 else {
-            throw StatusServerError(description: "status address '\(settings.address)' is not an IPv4 address")
+        try running.withLock { running in
+            guard running == nil else { return }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(settings.port.bigEndian)
+            guard inet_pton(AF_INET, settings.address, &address.sin_addr) == 1 else {
+                throw StatusServerError(description: "status address '\(settings.address)' is not an IPv4 address")
+            }
+            guard let started = Self.startDaemon(&address, responder: responder) else {
+                throw StatusServerError(
+                    description:
+                        "cannot listen on \(settings.address):\(settings.port): \(String(cString: strerror(errno)))")
+            }
+            running = (started, skylt_mhd_port(started))
         }
-        let context = Unmanaged.passUnretained(self).toOpaque()
-        daemon = skylt_mhd_start(
+    }
+
+    /// Stops listening and returns only once libmicrohttpd's threads are gone:
+    /// `MHD_stop_daemon` closes every connection and joins the daemon's internal threads (the
+    /// listener and any per-connection ones) before it returns, so no request is answered
+    /// after `stop()`. Safe to call more than once.
+    public func stop() {
+        running.withLock { running in
+            if let daemon = running?.daemon {
+                MHD_stop_daemon(daemon)
+                running = nil
+            }
+        }
+    }
+
+    /// Starts libmicrohttpd with the settings' limits; nil when it cannot listen.
+    private static func startDaemon(_ address: inout sockaddr_in, responder: StatusResponder) -> OpaquePointer? {
+        let settings = responder.settings
+        let context = Unmanaged.passUnretained(responder).toOpaque()
+        return skylt_mhd_start(
             &address,
             { context, connection, url, method, _, data, size, connectionContext in
-                let server = Unmanaged<StatusServer>.fromOpaque(context!).takeUnretainedValue()
-                return server.handle(
+                let responder = Unmanaged<StatusResponder>.fromOpaque(context!).takeUnretainedValue()
+                return responder.handle(
                     connection, String(cString: url), String(cString: method), data, size, connectionContext)
             }, context,
             { context, format, arguments in
                 // The library's own complaints (a client that broke a limit, a closed
                 // connection) go to the log with a level, like every other line.
                 guard let context, let arguments else { return }
-                let server = Unmanaged<StatusServer>.fromOpaque(context).takeUnretainedValue()
+                let responder = Unmanaged<StatusResponder>.fromOpaque(context).takeUnretainedValue()
                 var buffer = [CChar](repeating: 0, count: StatusServer.maxLibraryMessageBytes)
                 _ = vsnprintf(&buffer, buffer.count, format, arguments)
                 let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
                 let message = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                server.logger.notice("status page: libmicrohttpd: \(message)")
+                responder.logger.notice("status page: libmicrohttpd: \(message)")
             }, settings.connectionLimit, settings.perIPConnectionLimit, settings.connectionTimeoutSeconds,
             settings.connectionMemoryLimitBytes)
-        guard let daemon else {
-            throw StatusServerError(
-                description:
-                    "cannot listen on \(settings.address):\(settings.port): \(String(cString: strerror(errno)))")
-        }
-        port = skylt_mhd_port(daemon)
-    }
-
-    /// Stops listening. MHD_stop_daemon returns only after libmicrohttpd's thread has ended
-    /// and every connection is closed, so no handler runs after this returns.
-    public func stop() {
-        if let daemon {
-            MHD_stop_daemon(daemon)
-            self.daemon = nil
-        }
-    }
-
-    /// One response: status, content type, body and extra headers.
-    struct Reply {
-        var status: UInt32
-        var type: String
-        var body: Data
-        var headers: [(String, String)] = []
-
-        static func text(_ status: UInt32, _ text: String) -> Reply {
-            Reply(status: status, type: "text/plain; charset=utf-8", body: Data((text + "\n").utf8))
-        }
-    }
-
-    private func header(_ connection: OpaquePointer, _ name: String) -> String? {
-        skylt_mhd_header(connection, name).map { String(cString: $0) }
-    }
-
-    /// The most body an action request may carry.
-    static let maxBodyBytes = 4096
-
-    /// Marks a POST whose body is being read (and discarded).
-    private static var postMarker: UnsafeMutableRawPointer { UnsafeMutableRawPointer(bitPattern: 1)! }
-
-    private func handle(
-        _ connection: OpaquePointer, _ url: String, _ method: String, _ data: UnsafePointer<CChar>?,
-        _ size: UnsafeMutablePointer<Int>, _ connectionContext: UnsafeMutablePointer<UnsafeMutableRawPointer?>
-    ) -> MHD_Result {
-        if method == "POST" {
-            // libmicrohttpd calls once before the body, once per piece of it, and once after.
-            if connectionContext.pointee == nil {
-                connectionContext.pointee = Self.postMarker
-                return MHD_Result.YES
-            }
-            if size.pointee > 0 {
-                // Actions take no body: a few bytes are tolerated and dropped, more closes the
-                // connection. The count rides in the per-connection pointer.
-                let received = Int(bitPattern: connectionContext.pointee) - 1 + size.pointee
-                guard received <= Self.maxBodyBytes else { return MHD_Result.NO }
-                connectionContext.pointee = UnsafeMutableRawPointer(bitPattern: received + 1)
-                size.pointee = 0
-                return MHD_Result.YES
-            }
-        }
-        var client = [CChar](repeating: 0, count: 64)
-        skylt_mhd_client_address(connection, &client, client.count)
-        let address = String(decoding: client.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let reply = route(
-            url: url, method: method, host: header(connection, "Host"), origin: header(connection, "Origin"),
-            authorization: header(connection, "Authorization"), client: address)
-        return send(reply, on: connection)
-    }
-
-    private func send(_ reply: Reply, on connection: OpaquePointer) -> MHD_Result {
-        let response = reply.body.withUnsafeBytes { bytes in skylt_mhd_response_copy(bytes.count, bytes.baseAddress) }
-        guard let response else { return MHD_Result.NO }
-        defer { MHD_destroy_response(response) }
-        var headers: [(String, String)] = [
-            ("Content-Type", reply.type),
-            (
-                "Content-Security-Policy",
-                "default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-            ),
-            ("X-Frame-Options", "DENY"), ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
-            ("Cache-Control", "no-store"), ("Cross-Origin-Resource-Policy", "same-origin"),
-        ]
-        headers += reply.headers
-        for (name, value) in headers { MHD_add_response_header(response, name, value) }
-        return MHD_queue_response(connection, reply.status, response)
-    }
-
-    /// The kiosk's own names: requests for any other Host are refused (DNS rebinding).
-    func allowedHosts() -> Set<String> {
-        var names: Set<String> = ["localhost", "127.0.0.1", "::1"]
-        for address in sources.addresses() { names.insert(address.lowercased()) }
-        var buffer = [CChar](repeating: 0, count: 256)
-        if gethostname(&buffer, buffer.count) == 0 {
-            let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                .lowercased()
-            names.insert(name)
-            names.insert(name + ".local")
-        }
-        return names
-    }
-
-    /// The host part of a Host header or an Origin URL, without port and brackets.
-    static func hostName(_ value: String) -> String {
-        var text = value.lowercased()
-        if let scheme = text.range(of: "://") { text = String(text[scheme.upperBound...]) }
-        if text.hasPrefix("["), let end = text.firstIndex(of: "]") {
-            return String(text[text.index(after: text.startIndex)..<end])
-        }
-        if let colon = text.lastIndex(of: ":") { text = String(text[..<colon]) }
-        return text.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-    }
-
-    func route(url: String, method: String, host: String?, origin: String?, authorization: String?, client: String)
-        -> Reply
-    {
-        let allowed = allowedHosts()
-        guard let host, allowed.contains(Self.hostName(host)) else {
-            return .text(421, "misdirected request: this kiosk answers only to its own name or address")
-        }
-        let path = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
-        if method == "POST" {
-            return action(path: path, origin: origin, authorization: authorization, client: client, allowed: allowed)
-        }
-        guard method == "GET" || method == "HEAD" else { return .text(405, "method not allowed") }
-        switch path {
-        case "/":
-            return Reply(status: 200, type: "text/html; charset=utf-8", body: Data(StatusPage.render(report()).utf8))
-        case "/style.css": return Reply(status: 200, type: "text/css; charset=utf-8", body: Data(StatusPage.css.utf8))
-        case "/api/status":
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let body = (try? encoder.encode(report())) ?? Data("{}".utf8)
-            return Reply(status: 200, type: "application/json", body: body)
-        case "/metrics":
-            return Reply(
-                status: 200, type: "text/plain; version=0.0.4; charset=utf-8", body: Data(Metrics.render(report()).utf8)
-            )
-        case "/screenshot.png":
-            guard let png = sources.hub.screenshot() else { return .text(404, "nothing on screen") }
-            return Reply(status: 200, type: "image/png", body: png)
-        case "/healthz":
-            return healthy() ? .text(200, "ok") : .text(503, "the play loop is stuck")
-        default:
-            return .text(404, "not found")
-        }
-    }
-
-    func healthy() -> Bool {
-        guard let beat = sources.hub.lastHeartbeat else { return false }
-        return Date().timeIntervalSince(beat) < settings.heartbeatLimitSeconds
-    }
-
-    private func action(path: String, origin: String?, authorization: String?, client: String, allowed: Set<String>)
-        -> Reply
-    {
-        guard path.hasPrefix("/api/actions/"),
-            let action = StatusAction(rawValue: String(path.dropFirst("/api/actions/".count)))
-        else {
-            return .text(
-                404, "unknown action; actions are " + StatusAction.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        if let origin, !allowed.contains(Self.hostName(origin)) {
-            logger.warning("status page: refused \(action.rawValue) from \(client): foreign Origin")
-            return .text(403, "forbidden: foreign origin")
-        }
-        let now = Date()
-        failures.lock()
-        let recent = (failedAttempts[client] ?? []).filter { now.timeIntervalSince($0) < 60 }
-        failedAttempts[client] = recent
-        failures.unlock()
-        if recent.count >= StatusSettings.failedAttemptsPerMinute {
-            return .text(429, "too many failed attempts; wait a minute")
-        }
-        let expected = "Bearer " + settings.token
-        guard let authorization, Self.constantTimeEqual(authorization, expected) else {
-            failures.lock()
-            failedAttempts[client, default: []].append(now)
-            // Bounded: forget addresses with no recent failures.
-            if failedAttempts.count > 1000 { failedAttempts = failedAttempts.filter { !$0.value.isEmpty } }
-            failures.unlock()
-            logger.warning("status page: refused \(action.rawValue) from \(client): wrong or missing token")
-            return .text(401, "unauthorized: send the kiosk's token as 'Authorization: Bearer <token>'")
-        }
-        logger.notice("status page: \(action.rawValue) requested from \(client)")
-        sources.perform(action)
-        return .text(202, "accepted: \(action.rawValue)")
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
-    }
-
-    func report() -> StatusReport {
-        let (snapshot, next, counters, logs) = sources.hub.read()
-        return StatusReport(
-            kioskID: snapshot?.kioskID ?? "", kioskName: snapshot?.kioskName ?? "", version: SkyltVersion.string,
-            uptimeSeconds: Date().timeIntervalSince(sources.hub.started), timeZone: snapshot?.timeZone ?? "",
-            clockTrusted: snapshot?.clockTrusted ?? true, clockReason: snapshot?.clockReason ?? "",
-            display: snapshot?.display ?? "on", showing: snapshot?.showing, next: next, healthy: healthy(),
-            slidesShown: counters.slidesShown, missedDeadlines: counters.missedDeadlines,
-            composeSecondsSum: counters.composeSecondsSum, composeCount: counters.composeCount,
-            channels: sources.channels(),
-            cacheBytes: sources.cacheBytes(), freeDiskBytes: sources.freeDiskBytes(), addresses: sources.addresses(),
-            logs: Array(logs.suffix(50)), playsToday: sources.playsToday())
     }
 }

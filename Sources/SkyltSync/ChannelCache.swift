@@ -16,7 +16,7 @@ public import SkyltCore
 ///
 /// File names come only from validated hashes and versions; nothing a manifest says reaches
 /// the file system as a path.
-public final class ChannelCache: @unchecked Sendable {
+public final class ChannelCache: Sendable {
     public let folder: URL
     public let channel: String
     /// Objects younger than this are never collected: another process may be about to commit them.

@@ -1,6 +1,7 @@
 public import Foundation
 import SkyltBundle
 public import SkyltCore
+import Synchronization
 
 /// A channel's sync state, for logs and the status page.
 public struct ChannelStatus: Sendable, Equatable {
@@ -18,58 +19,88 @@ public struct ChannelStatus: Sendable, Equatable {
 /// Syncs every bundle channel in the background, on its own thread, each on its own poll
 /// interval with backoff on failure. When a channel changes, the program is rebuilt from the
 /// cache and `onChange` is called (the player then publishes it and wakes its loop).
-public final class SyncService: Service, @unchecked Sendable {
+///
+/// Life cycle: `start()` begins the thread; `stop()` returns only once it has ended. Polls are
+/// scheduled on an injected `LoopClock` (monotonic, so a wall-clock jump neither skips nor
+/// floods polls), which is also what `stop()` and `syncNow()` wake.
+public final class SyncService: Service, Sendable {
     private let config: KioskConfig
     private let onChange: @Sendable (Program) -> Void
     /// The program playing now, which keeps a channel's slides when it cannot be read.
     private let current: @Sendable () -> Program
-    private let condition = NSCondition()
-    /// Guarded by `condition`.
-    private var stopping = false
-    private var wakeRequested = false
-    private var statuses: [String: ChannelStatus] = [:]
-    private var thread: Thread?
-
+    private let clock: any LoopClock
     private let logger: Logger
+    private let state = Mutex(State())
+    /// Signalled by the sync thread as its last act. `stop()` waits for it and signals it again,
+    /// so it works as a latch for every caller of `stop()`.
+    private let exited = DispatchSemaphore(value: 0)
+
+    private struct State {
+        var started = false
+        var running = false
+        var stopping = false
+        var wakeRequested = false
+        var statuses: [String: ChannelStatus] = [:]
+    }
 
     public init(
-        config: KioskConfig, logger: Logger = .standard, current: @escaping @Sendable () -> Program = { .empty },
+        config: KioskConfig, clock: any LoopClock = SystemClock(), logger: Logger = .standard,
+        current: @escaping @Sendable () -> Program = { .empty },
         onChange: @escaping @Sendable (Program) -> Void
     ) {
         self.logger = logger
         self.config = config
+        self.clock = clock
         self.current = current
         self.onChange = onChange
     }
 
     public var bundleChannels: [ChannelConfig] { config.channels.filter { $0.url != nil } }
 
+    /// True from `start()` until the sync thread has ended.
+    public var isRunning: Bool { state.withLock { $0.running } }
+
+    /// Starts the sync thread; does nothing without bundle channels, when already started, or
+    /// after `stop()`.
     public func start() {
         guard !bundleChannels.isEmpty else { return }
-        let thread = Thread { [self] in self.loop() }
+        let fresh = state.withLock { state in
+            guard !state.started && !state.stopping else { return false }
+            state.started = true
+            state.running = true
+            return true
+        }
+        guard fresh else { return }
+        let thread = Thread { [self] in
+            loop()
+            state.withLock { $0.running = false }
+            exited.signal()
+        }
         thread.name = "skylt-sync"
-        self.thread = thread
         thread.start()
     }
 
+    /// Ends the sync thread and returns once it has ended: a sync in progress finishes first
+    /// (the HTTP limits bound how long), and `onChange` is never called after this returns.
     public func stop() {
-        condition.lock()
-        stopping = true
-        condition.signal()
-        condition.unlock()
+        let started = state.withLock { state in
+            state.stopping = true
+            return state.started
+        }
+        clock.wake()
+        guard started else { return }
+        exited.wait()
+        exited.signal()
     }
 
     /// Syncs every channel at once (the status page's "sync now").
     public func syncNow() {
-        condition.lock()
-        wakeRequested = true
-        condition.signal()
-        condition.unlock()
+        state.withLock { $0.wakeRequested = true }
+        clock.wake()
     }
 
     public func status() -> [ChannelStatus] {
-        condition.lock()
-        defer { condition.unlock() }
+        let statuses = state.withLock { $0.statuses }
         return bundleChannels.compactMap { statuses[$0.name] }
     }
 
@@ -85,90 +116,85 @@ public final class SyncService: Service, @unchecked Sendable {
     private func loop() {
         let settings = SyncSettings(config: config)
         let client = HTTPClient()
-        var random = SystemRandomNumberGenerator()
         var syncs: [String: ChannelSync] = [:]
-        var due: [String: Date] = [:]
+        /// When each channel is next due, in the clock's monotonic seconds.
+        var due: [String: Double] = [:]
         var backoff: [String: Backoff] = [:]
+        var random = SystemRandomNumberGenerator()
         for channel in bundleChannels {
             do {
                 syncs[channel.name] = try ChannelSync(
                     config: channel, settings: settings, client: client, logger: logger)
-                due[channel.name] = Date()
+                due[channel.name] = clock.now
             } catch {
                 logger.error(error.description)
             }
         }
         while true {
-            condition.lock()
-            if stopping {
-                condition.unlock()
-                return
+            let (stopping, wake) = state.withLock { state in
+                defer { state.wakeRequested = false }
+                return (state.stopping, state.wakeRequested)
             }
-            if wakeRequested {
-                for name in due.keys { due[name] = Date() }
-                wakeRequested = false
-            }
-            condition.unlock()
+            if stopping { return }
+            if wake { for name in due.keys { due[name] = clock.now } }
             var changed = false
             for channel in bundleChannels {
-                guard let sync = syncs[channel.name], let when = due[channel.name], when <= Date() else { continue }
-                var status = ChannelStatus(name: channel.name)
-                condition.lock()
-                status = statuses[channel.name] ?? status
-                condition.unlock()
-                var delay: Double
-                do {
-                    let outcome = try sync.syncOnce()
-                    var state = backoff[channel.name, default: Backoff()]
-                    delay = state.succeeded(pollSeconds: channel.pollSeconds, using: &random)
-                    backoff[channel.name] = state
-                    status.lastSuccess = Date()
-                    status.successes += 1
-                    status.lastError = nil
-                    if let stored = sync.cache.stored(),
-                        let manifest = try? Manifest.decode(stored.manifest, source: "cache")
-                    {
-                        status.expires = manifest.expires
-                        status.published = manifest.published
-                    }
-                    switch outcome {
-                    case .updated(let version, let fetched, let bytes):
-                        logger.notice(
-                            "channel '\(channel.name)' updated to v\(version) (\(fetched) assets, \(bytes) bytes)")
-                        status.version = version
-                        changed = true
-                    case .unchanged(let version):
-                        status.version = version
-                    case .repaired(let version, _):
-                        // Slides left out for a missing file can play again.
-                        status.version = version
-                        changed = true
-                    }
-                } catch {
-                    var state = backoff[channel.name, default: Backoff()]
-                    delay = state.failed(using: &random)
-                    backoff[channel.name] = state
-                    status.lastError = error.cause
-                    status.failures += 1
-                    logger.warning("\(error); retrying in \(Int(delay)) s")
-                }
-                due[channel.name] = Date().addingTimeInterval(delay)
-                status.nextPoll = due[channel.name]
-                condition.lock()
-                statuses[channel.name] = status
-                condition.unlock()
+                guard let sync = syncs[channel.name], let when = due[channel.name], when <= clock.now else { continue }
+                if state.withLock({ $0.stopping }) { return }
+                let (delay, updated) = poll(channel, sync, backoff: &backoff[channel.name, default: Backoff()], &random)
+                due[channel.name] = clock.now + delay
+                changed = changed || updated
             }
             if changed {
                 let (program, problems) = ContentLoader.load(config, previous: current())
                 for problem in problems { logger.warning(problem) }
                 onChange(program)
             }
-            let next = due.values.min() ?? Date().addingTimeInterval(60)
-            condition.lock()
-            while !stopping && !wakeRequested && Date() < next {
-                _ = condition.wait(until: next)
-            }
-            condition.unlock()
+            clock.sleep(until: due.values.min() ?? clock.now + 60)
         }
+    }
+
+    /// Syncs one channel once and records its status; returns the seconds until its next poll
+    /// and whether its content changed.
+    private func poll(
+        _ channel: ChannelConfig, _ sync: ChannelSync, backoff: inout Backoff,
+        _ random: inout SystemRandomNumberGenerator
+    ) -> (delay: Double, changed: Bool) {
+        var status = state.withLock { $0.statuses[channel.name] } ?? ChannelStatus(name: channel.name)
+        var delay: Double
+        var changed = false
+        do {
+            let outcome = try sync.syncOnce()
+            delay = backoff.succeeded(pollSeconds: channel.pollSeconds, using: &random)
+            status.lastSuccess = clock.date
+            status.successes += 1
+            status.lastError = nil
+            if let stored = sync.cache.stored(),
+                let manifest = try? Manifest.decode(stored.manifest, source: "cache")
+            {
+                status.expires = manifest.expires
+                status.published = manifest.published
+            }
+            switch outcome {
+            case .updated(let version, let fetched, let bytes):
+                logger.notice("channel '\(channel.name)' updated to v\(version) (\(fetched) assets, \(bytes) bytes)")
+                status.version = version
+                changed = true
+            case .unchanged(let version):
+                status.version = version
+            case .repaired(let version, _):
+                // Slides left out for a missing file can play again.
+                status.version = version
+                changed = true
+            }
+        } catch {
+            delay = backoff.failed(using: &random)
+            status.lastError = error.cause
+            status.failures += 1
+            logger.warning("\(error); retrying in \(Int(delay)) s")
+        }
+        status.nextPoll = clock.date.addingTimeInterval(delay)
+        state.withLock { [status] in $0.statuses[channel.name] = status }
+        return (delay, changed)
     }
 }

@@ -4,7 +4,7 @@ public import SkyltCore
 
 /// A channel's publishing side for sync tests: a key, a playlist folder with generated media,
 /// and a bundle folder that a test server serves.
-public final class BundleFixture: @unchecked Sendable {
+public final class BundleFixture: Sendable {
     public let channel: String
     public let work = TemporaryFolder()
     public let secret: SecretKey

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// Runs a program to its end and gives back its exit status and output.
 public enum ExternalTool {
@@ -32,11 +33,11 @@ public enum ExternalTool {
         }
         let collector = OutputCollector()
         let group = DispatchGroup()
-        for (pipe, keyPath) in [(out, \OutputCollector.stdout), (err, \OutputCollector.stderr)] {
+        for (index, pipe) in [out, err].enumerated() {
             group.enter()
             DispatchQueue.global().async {
                 let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                collector.set(keyPath, data)
+                collector.set(index, data)
                 group.leave()
             }
         }
@@ -47,16 +48,13 @@ public enum ExternalTool {
             stderr: String(decoding: collector.stderr, as: UTF8.self))
     }
 
-    private final class OutputCollector: @unchecked Sendable {
-        private let lock = NSLock()
-        var stdout = Data()
-        var stderr = Data()
+    /// Standard output (0) and standard error (1), each filled by its own reader.
+    private final class OutputCollector: Sendable {
+        private let outputs = Mutex([Data(), Data()])
 
-        func set(_ keyPath: ReferenceWritableKeyPath<OutputCollector, Data>, _ data: Data) {
-            lock.lock()
-            self[keyPath: keyPath] = data
-            lock.unlock()
-        }
+        func set(_ index: Int, _ data: Data) { outputs.withLock { $0[index] = data } }
+        var stdout: Data { outputs.withLock { $0[0] } }
+        var stderr: Data { outputs.withLock { $0[1] } }
     }
 
     /// Decodes every barcode in a PNG with zbarimg and returns the texts, one per symbol.

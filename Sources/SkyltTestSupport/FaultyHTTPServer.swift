@@ -1,12 +1,13 @@
 public import Foundation
 @preconcurrency import Glibc
+import Synchronization
 
 /// A small HTTP/1.1 server on 127.0.0.1 for sync tests: it serves files from a folder, with
 /// Range support, and misbehaves on request, per path: error statuses, stalls, truncated
 /// bodies, cut connections, wrong bytes, slow trickles. It records every request.
 ///
 /// One connection at a time, `Connection: close` on every answer; enough for one kiosk.
-public final class FaultyHTTPServer: @unchecked Sendable {
+public final class FaultyHTTPServer: Sendable {
     public enum Fault: Sendable, Equatable {
         /// Answer with this status and no body.
         case status(Int)
@@ -18,6 +19,10 @@ public final class FaultyHTTPServer: @unchecked Sendable {
         case replace(Data)
         /// Send the body at this many bytes a second.
         case slow(bytesPerSecond: Int)
+        /// Send this many body bytes (fewer if the body is shorter), then hold the transfer
+        /// until `releaseHeld()`, `stop()` or the client going away. `heldTransfers` counts
+        /// the holds reached, so a test knows for certain that a transfer is in progress.
+        case hold(afterBytes: Int)
     }
 
     /// What the server offers for conditional requests.
@@ -35,36 +40,42 @@ public final class FaultyHTTPServer: @unchecked Sendable {
 
     public let root: URL
     public let validator: Validator
-    public private(set) var port: UInt16 = 0
+    public let port: UInt16
     private let socketFD: Int32
-    private let lock = NSLock()
-    private var faults: [String: [Fault]] = [:]
-    private var log: [Request] = []
-    private var stopped = false
-    private var bytesSent = 0
+    private let state = Mutex(State())
+
+    private struct State {
+        var faults: [String: [Fault]] = [:]
+        var log: [Request] = []
+        var stopped = false
+        var bytesSent = 0
+        var held = 0
+        var releases = 0
+    }
 
     public init(root: URL, validator: Validator = .etag) throws {
         self.root = root
         self.validator = validator
-        socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        socketFD = fd
         var yes: Int32 = 1
-        setsockopt(socketFD, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard bound == 0, listen(socketFD, 16) == 0 else {
-            close(socketFD)
+        guard bound == 0, listen(fd, 16) == 0 else {
+            close(fd)
             throw ExternalTool.ToolError(tool: "FaultyHTTPServer", message: String(cString: strerror(errno)))
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(socketFD, $0, &length) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = getsockname(fd, $0, &length) }
         }
         port = UInt16(bigEndian: address.sin_port)
         let thread = Thread { [self] in self.serve() }
@@ -85,10 +96,10 @@ public final class FaultyHTTPServer: @unchecked Sendable {
     }
 
     public func stop() {
-        lock.lock()
-        let wasStopped = stopped
-        stopped = true
-        lock.unlock()
+        let wasStopped = state.withLock { state in
+            defer { state.stopped = true }
+            return state.stopped
+        }
         if !wasStopped {
             shutdown(socketFD, Int32(SHUT_RDWR))
             close(socketFD)
@@ -97,39 +108,43 @@ public final class FaultyHTTPServer: @unchecked Sendable {
 
     /// Makes the next requests for `path` misbehave, one fault per request, in order.
     public func inject(_ path: String, _ list: [Fault]) {
-        lock.lock()
-        faults[path, default: []] += list
-        lock.unlock()
+        state.withLock { $0.faults[path, default: []] += list }
+    }
+
+    /// Forgets every fault not yet used.
+    public func clearFaults() {
+        state.withLock { $0.faults = [:] }
     }
 
     /// Every request so far, and forgets them.
     public func takeRequests() -> [Request] {
-        lock.lock()
-        defer {
-            log = []
-            lock.unlock()
+        state.withLock { state in
+            defer { state.log = [] }
+            return state.log
         }
-        return log
     }
 
     /// Body bytes sent since the last call, and resets the count.
     public func takeBytesSent() -> Int {
-        lock.lock()
-        defer {
-            bytesSent = 0
-            lock.unlock()
+        state.withLock { state in
+            defer { state.bytesSent = 0 }
+            return state.bytesSent
         }
-        return bytesSent
+    }
+
+    /// How many `.hold` faults have reached their hold so far.
+    public var heldTransfers: Int { state.withLock { $0.held } }
+
+    /// Lets every transfer held now go on.
+    public func releaseHeld() {
+        state.withLock { $0.releases += 1 }
     }
 
     private func serve() {
         while true {
             let client = accept(socketFD, nil, nil)
             if client < 0 {
-                lock.lock()
-                let done = stopped
-                lock.unlock()
-                if done { return }
+                if state.withLock({ $0.stopped }) { return }
                 continue
             }
             handle(client)
@@ -178,10 +193,10 @@ public final class FaultyHTTPServer: @unchecked Sendable {
 
     private func handle(_ fd: Int32) {
         guard let request = readRequest(fd) else { return }
-        lock.lock()
-        log.append(request)
-        let fault = faults[request.path]?.isEmpty == false ? faults[request.path]!.removeFirst() : nil
-        lock.unlock()
+        let fault = state.withLock { state in
+            state.log.append(request)
+            return state.faults[request.path]?.isEmpty == false ? state.faults[request.path]!.removeFirst() : nil
+        }
         func respond(
             _ status: Int, _ reason: String, headers: [String] = [], body: Data = Data(), declaredLength: Int? = nil
         )
@@ -250,6 +265,14 @@ public final class FaultyHTTPServer: @unchecked Sendable {
         guard respond(status.0, status.1, headers: headers, declaredLength: body.count) else { return }
         var payload = body
         if case .cutAfter(let count) = fault { payload = body.prefix(count) }
+        if case .hold(let count) = fault {
+            // At least one byte is held back, so the transfer is unfinished while held.
+            let first = payload.prefix(min(count, max(payload.count - 1, 0)))
+            guard send(fd, first) else { return }
+            record(first.count)
+            guard hold(fd) else { return }
+            payload = Data(payload.dropFirst(first.count))
+        }
         if case .slow(let rate) = fault {
             var offset = 0
             while offset < payload.count {
@@ -265,8 +288,25 @@ public final class FaultyHTTPServer: @unchecked Sendable {
     }
 
     private func record(_ count: Int) {
-        lock.lock()
-        bytesSent += count
-        lock.unlock()
+        state.withLock { $0.bytesSent += count }
+    }
+
+    /// Holds a transfer until released (true) or until the server stops or the client closes
+    /// the connection (false). Checks every 20 ms: this only parks a test's server thread.
+    private func hold(_ fd: Int32) -> Bool {
+        let releases = state.withLock { state in
+            state.held += 1
+            return state.releases
+        }
+        while true {
+            let (released, stopped) = state.withLock { ($0.releases != releases, $0.stopped) }
+            if released { return true }
+            if stopped { return false }
+            var poll = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            if Glibc.poll(&poll, 1, 20) == 1 {
+                var byte: UInt8 = 0
+                if recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT)) <= 0 { return false }
+            }
+        }
     }
 }

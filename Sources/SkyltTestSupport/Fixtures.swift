@@ -27,7 +27,7 @@ public enum Repository {
 }
 
 /// A temporary folder, removed when the value is released.
-public final class TemporaryFolder: @unchecked Sendable {
+public final class TemporaryFolder: Sendable {
     public let url: URL
 
     public init() {

@@ -1,10 +1,10 @@
 public import Foundation
-public import SkyltPlayer
+public import SkyltCore
 import Synchronization
 
 /// A clock for tests: sleeping moves time forward at once, so a day of playback runs in
 /// milliseconds and every deadline is exact.
-public final class ManualClock: PlayClock, Sendable {
+public final class ManualClock: LoopClock, Sendable {
     private let state: Mutex<(now: Double, sleeps: Int)>
     private let origin: Date
 

@@ -1,4 +1,5 @@
 public import SkyltCompose
+public import SkyltCore
 public import SkyltPlayer
 
 /// A screen that records what the play loop asks of it, for tests.
@@ -16,14 +17,14 @@ public final class RecordingScreen: Screen {
     public private(set) var calls: [Call] = []
     /// Each call with the clock's time when it came, when a clock was given.
     public private(set) var times: [Double] = []
-    private let clock: (any PlayClock)?
+    private let clock: (any LoopClock)?
     /// Every frame promoted to the screen, in order.
     public private(set) var shownFrames: [Frame] = []
     private var staged: Frame?
     /// Called at each promote, so a test can change the world mid-playback.
     public var onPromote: ((Int) -> Void)?
 
-    public init(eventPollIntervalSeconds: Double? = nil, clock: (any PlayClock)? = nil) {
+    public init(eventPollIntervalSeconds: Double? = nil, clock: (any LoopClock)? = nil) {
         self.eventPollIntervalSeconds = eventPollIntervalSeconds
         self.clock = clock
     }

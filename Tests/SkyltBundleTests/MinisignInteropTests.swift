@@ -4,7 +4,7 @@ import SkyltTestSupport
 import Testing
 
 /// Our minisign formats against the real `minisign`, both ways, plain and encrypted keys.
-@Suite("minisign interoperability", .serialized)
+@Suite("minisign interoperability", .serialized, .timeLimit(.minutes(10)))
 struct MinisignInteropTests {
     let folder = TemporaryFolder()
 

@@ -5,7 +5,7 @@ import SkyltTestSupport
 import Testing
 
 /// Every demo slide, in every language it has, at 1920x1080 and in portrait.
-@Suite("The demo renders legibly and its codes scan", .serialized)
+@Suite("The demo renders legibly and its codes scan", .serialized, .timeLimit(.minutes(10)))
 struct DemoRenderingTests {
     static let sizes = [(1920, 1080), (1080, 1920)]
 

@@ -5,7 +5,7 @@ import SkyltTestSupport
 import Testing
 
 /// keygen, publish, verify and sync as an editor and a technician run them.
-@Suite("skylt keygen, publish, verify, sync", .serialized)
+@Suite("skylt keygen, publish, verify, sync", .serialized, .timeLimit(.minutes(10)))
 struct BundleCommandTests {
     let skylt = Repository.skyltBinary.path
 

@@ -5,7 +5,7 @@ import SkyltTestSupport
 import Testing
 
 /// The real `skylt` binary, run as a user would run it.
-@Suite("skylt on the command line", .serialized)
+@Suite("skylt on the command line", .serialized, .timeLimit(.minutes(10)))
 struct CommandLineTests {
     let skylt = Repository.skyltBinary.path
 
@@ -250,7 +250,7 @@ struct CommandLineTests {
     }
 }
 
-@Suite("The playlist JSON Schema")
+@Suite("The playlist JSON Schema", .timeLimit(.minutes(10)))
 struct SchemaTests {
     func validate(_ playlist: URL) throws -> ExternalTool.Result {
         let script = """

@@ -3,7 +3,7 @@ import SkyltCore
 import SkyltTestSupport
 import Testing
 
-@Suite("skylt plan and skylt report", .serialized)
+@Suite("skylt plan and skylt report", .serialized, .timeLimit(.minutes(10)))
 struct PlanAndReportTests {
     let skylt = Repository.skyltBinary.path
 

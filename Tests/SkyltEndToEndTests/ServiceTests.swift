@@ -5,7 +5,7 @@ import Testing
 
 /// `skylt run` as systemd runs it: a notify socket, a watchdog, the journal's stderr, and a
 /// state directory that holds the status page's token.
-@Suite("skylt run under systemd", .serialized)
+@Suite("skylt run under systemd", .serialized, .timeLimit(.minutes(10)))
 struct ServiceTests {
     let skylt = Repository.skyltBinary.path
 

@@ -6,7 +6,7 @@ import Testing
 /// `skylt run` on a real X server (Xvfb) with no window manager, as on a kiosk started by
 /// xinit: what the X server shows is read back with xwd and compared with the frame that
 /// `skylt render` makes of the same slide.
-@Suite("skylt run on an X display", .serialized)
+@Suite("skylt run on an X display", .serialized, .timeLimit(.minutes(10)))
 struct X11DisplayTests {
     let skylt = Repository.skyltBinary.path
 

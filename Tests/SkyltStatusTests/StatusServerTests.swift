@@ -4,26 +4,18 @@ import SkyltCore
 import SkyltPlayer
 import SkyltStatus
 import SkyltTestSupport
+import Synchronization
 import Testing
 
 /// The status server against real clients on 127.0.0.1: curl, python3's prometheus_client.
-@Suite("Status server", .serialized)
+@Suite("Status server", .serialized, .timeLimit(.minutes(10)))
 struct StatusServerTests {
     static let token = "k7Yq2Hh9-test-token-3Fz"
 
-    final class Actions: @unchecked Sendable {
-        let lock = NSLock()
-        var done: [StatusAction] = []
-        func add(_ action: StatusAction) {
-            lock.lock()
-            done.append(action)
-            lock.unlock()
-        }
-        var list: [StatusAction] {
-            lock.lock()
-            defer { lock.unlock() }
-            return done
-        }
+    final class Actions: Sendable {
+        private let done = Mutex<[StatusAction]>([])
+        func add(_ action: StatusAction) { done.withLock { $0.append(action) } }
+        var list: [StatusAction] { done.withLock { $0 } }
     }
 
     struct Setup {
@@ -199,32 +191,69 @@ struct StatusServerTests {
         #expect(try setup.curl("/api/status").status == 200)
     }
 
-    @Test("the per-address connection limit and the idle timeout hold")
-    func limits() throws {
-        var settings = StatusSettings(token: StatusServerTests.token)
-        settings.address = "127.0.0.1"
-        settings.port = 0
-        settings.perIPConnectionLimit = 3
-        settings.connectionTimeoutSeconds = 1
-        let hub = StatusHub()
-        hub.beat()
-        let server = StatusServer(settings: settings, sources: StatusSources(hub: hub))
-        try server.start()
-        let port = Int(server.port)
+    /// A server on a free port of 127.0.0.1 with the given limits, and a /healthz probe.
+    struct Limited {
+        let server: StatusServer
+
+        init(perIPConnectionLimit: UInt32 = 32, connectionTimeoutSeconds: UInt32) throws {
+            var settings = StatusSettings(token: StatusServerTests.token)
+            settings.address = "127.0.0.1"
+            settings.port = 0
+            settings.perIPConnectionLimit = perIPConnectionLimit
+            settings.connectionTimeoutSeconds = connectionTimeoutSeconds
+            let hub = StatusHub()
+            hub.beat()
+            server = StatusServer(settings: settings, sources: StatusSources(hub: hub))
+            try server.start()
+        }
+
+        var port: Int { Int(server.port) }
+
         func healthz() throws -> String {
             try ExternalTool.run([
                 "curl", "-s", "-m", "5", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: localhost",
                 "http://127.0.0.1:\(port)/healthz",
             ]).stdout
         }
-        #expect(try healthz() == "200")
-        let stalled = (0..<3).map { _ in StalledClient(port: port) }
+    }
+
+    @Test("the per-address connection limit holds")
+    func perAddressLimit() throws {
+        // An idle timeout far beyond the test, so the held connections stay open however slow
+        // the machine is.
+        let limited = try Limited(perIPConnectionLimit: 3, connectionTimeoutSeconds: 600)
+        #expect(try limited.healthz() == "200")
+        var stalled = (0..<3).map { _ in StalledClient(port: limited.port) }
         #expect(stalled.allSatisfy { $0.connected })
         // A fourth connection from the same address is closed at once.
-        #expect(try healthz() == "000")
-        // The stalled ones are dropped after the idle timeout, and the page answers again.
-        #expect(stalled.allSatisfy { $0.closedByServer(within: 5) })
-        #expect(try healthz() == "200")
+        #expect(try limited.healthz() == "000")
+        // Once one of the three is gone, there is room again.
+        stalled.removeFirst()
+        #expect(Poll.until { (try? limited.healthz()) == "200" })
+        withExtendedLifetime(stalled) {}
+    }
+
+    @Test("stop() returns with every connection closed and the port no longer listening")
+    func stop() throws {
+        let limited = try Limited(connectionTimeoutSeconds: 600)
+        let client = StalledClient(port: limited.port)
+        #expect(client.connected)
+        limited.server.stop()
+        // libmicrohttpd has closed the connection and joined its thread before stop() returned:
+        // no waiting here.
+        #expect(client.closedByServer(within: 0))
+        #expect(try limited.healthz() == "000")
+        limited.server.stop()
+    }
+
+    @Test("idle connections are closed after the idle timeout")
+    func idleTimeout() throws {
+        let limited = try Limited(perIPConnectionLimit: 3, connectionTimeoutSeconds: 1)
+        let stalled = (0..<3).map { _ in StalledClient(port: limited.port) }
+        #expect(stalled.allSatisfy { $0.connected })
+        // Without the timeout they would stay open as long as the clients do.
+        #expect(stalled.allSatisfy { $0.closedByServer(within: 30) })
+        #expect(try limited.healthz() == "200")
     }
 
     @Test("/healthz turns 503 when the play loop stops ticking")
@@ -236,14 +265,41 @@ struct StatusServerTests {
     }
 }
 
-/// Beats the hub and counts each heartbeat, as the kiosk's watchdog would.
+/// A screen whose driver hangs: once armed, the next draw never returns until released.
+final class HangingScreen: Screen, Sendable {
+    let driverName = "hanging"
+    let isHeadless = true
+    let eventPollIntervalSeconds: Double? = nil
+    private let armed = Atomic<Bool>(false)
+    /// Signalled when a draw has begun to hang.
+    let hung = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+
+    /// Makes the next draw hang.
+    func arm() { armed.store(true, ordering: .sequentiallyConsistent) }
+
+    func stage(_ frame: Frame) throws(ScreenError) {}
+    func draw(fade: Double) {
+        if armed.exchange(false, ordering: .sequentiallyConsistent) {
+            hung.signal()
+            release.wait()
+        }
+    }
+    func promote() {}
+    func blank() {}
+    func pollEvents() -> [ScreenEvent] { [] }
+}
+
+/// Beats the hub and counts each heartbeat, as the kiosk's watchdog does.
 final class Pinger: PlayObserver {
     let hub: StatusHub
     let pings: StuckLoopTests.Counter
+
     init(hub: StatusHub, pings: StuckLoopTests.Counter) {
         self.hub = hub
         self.pings = pings
     }
+
     func playLoop(_ event: PlayEvent) {
         guard case .heartbeat = event else { return }
         hub.beat()
@@ -251,49 +307,19 @@ final class Pinger: PlayObserver {
     }
 }
 
-/// A screen whose driver hangs: the Nth draw never returns.
-final class HangingScreen: Screen, @unchecked Sendable {
-    let driverName = "hanging"
-    let isHeadless = true
-    let eventPollIntervalSeconds: Double? = nil
-    private let hangAt: Int
-    private var draws = 0
-    let release = DispatchSemaphore(value: 0)
-
-    init(hangAt: Int) { self.hangAt = hangAt }
-
-    func stage(_ frame: Frame) throws(ScreenError) {}
-    func draw(fade: Double) {
-        draws += 1
-        if draws == hangAt { release.wait() }
-    }
-    func promote() {}
-    func blank() {}
-    func pollEvents() -> [ScreenEvent] { [] }
-}
-
-@Suite("A stuck play loop", .serialized)
+@Suite("A stuck play loop", .serialized, .timeLimit(.minutes(10)))
 struct StuckLoopTests {
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-        func add() {
-            lock.lock()
-            count += 1
-            lock.unlock()
-        }
-        var value: Int {
-            lock.lock()
-            defer { lock.unlock() }
-            return count
-        }
+    final class Counter: Sendable {
+        private let count = Atomic<Int>(0)
+        func add() { count.add(1, ordering: .sequentiallyConsistent) }
+        var value: Int { count.load(ordering: .sequentiallyConsistent) }
     }
 
     @Test("stops the watchdog pings and turns /healthz to 503")
     func stuck() throws {
-        let setup = try StatusServerTests.Setup(heartbeatLimit: 0.6)
+        let setup = try StatusServerTests.Setup(heartbeatLimit: 1)
         let pings = Counter()
-        let screen = HangingScreen(hangAt: 20)
+        let screen = HangingScreen()
         let slides = [PlanFixtures.slide("a", seconds: 1), PlanFixtures.slide("b", seconds: 1)]
         var options = PlayerOptions(kioskName: "k", languages: ["sv"])
         options.heartbeatSeconds = 0.1
@@ -303,7 +329,8 @@ struct StuckLoopTests {
             store: ProgramStore(Program(slides: slides)), clock: SystemClock(), options: options,
             planner: PlanFixtures.planner())
         loop.add(Pinger(hub: setup.hub, pings: pings))
-        // The loop runs on its own thread here; a box carries it across.
+        // `@unchecked`: PlayLoop is not Sendable; the box only carries it to the one thread
+        // that runs it, and this test never touches the loop itself again.
         final class Box: @unchecked Sendable {
             let loop: PlayLoop
             init(_ loop: PlayLoop) { self.loop = loop }
@@ -312,25 +339,16 @@ struct StuckLoopTests {
         let control = loop.control
         let thread = Thread { box.loop.run() }
         thread.start()
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(try setup.curl("/healthz").status == 200)
-        #expect(pings.value > 2)
-        // The 20th draw (a few switches in) hangs, as a wedged display driver would.
-        var stalled = false
-        let deadline = Date(timeIntervalSinceNow: 20)
-        var last = pings.value
-        while Date() < deadline {
-            Thread.sleep(forTimeInterval: 1.0)
-            if pings.value == last {
-                stalled = true
-                break
-            }
-            last = pings.value
-        }
-        #expect(stalled, "the loop never hung")
-        Thread.sleep(forTimeInterval: 0.8)
+        // Playing: the loop pings and the page says it is healthy.
+        #expect(Poll.until { pings.value > 2 })
+        #expect(Poll.until { (try? setup.curl("/healthz").status) == 200 })
+        // The next draw hangs, as a wedged display driver would; the loop thread is stuck in it.
+        screen.arm()
+        #expect(screen.hung.wait(timeout: .now() + 30) == .success, "the loop never hung")
+        let last = pings.value
+        // Once the last ping is older than the limit, the page says the loop is stuck.
+        #expect(Poll.until { (try? setup.curl("/healthz").status) == 503 })
         #expect(pings.value == last, "watchdog pings go on while the loop is stuck")
-        #expect(try setup.curl("/healthz").status == 503)
         control.requestStop()
         screen.release.signal()
     }

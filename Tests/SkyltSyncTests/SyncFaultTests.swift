@@ -9,7 +9,7 @@ import Testing
 /// Every way a server or a bundle can go wrong, against our fault-injecting server on
 /// 127.0.0.1. In each case the previous program stays current and intact, and the error names
 /// the channel and the cause.
-@Suite("Sync against a misbehaving server", .serialized)
+@Suite("Sync against a misbehaving server", .serialized, .timeLimit(.minutes(10)))
 struct SyncFaultTests {
     /// A channel synced to version 1, with version 2 published and ready to be served.
     struct World {

@@ -6,7 +6,7 @@ import SkyltTestSupport
 import Testing
 
 /// Plain serving by Debian's nginx, as a village's bundle would be hosted.
-@Suite("Sync from nginx", .serialized)
+@Suite("Sync from nginx", .serialized, .timeLimit(.minutes(10)))
 struct SyncNginxTests {
     @Test("happy path, an unchanged poll (one 304), and a one-slide change in 50 (only its asset)")
     func nginx() throws {

@@ -1,8 +1,10 @@
 public import Foundation
+import Synchronization
 
-/// Time for the play loop: a monotonic clock for deadlines, the wall clock for schedules, and
-/// a sleep that another thread can cut short. Tests inject a manual clock that never sleeps.
-public protocol PlayClock: AnyObject, Sendable {
+/// Time for a long-running loop (the play loop, the sync loop): a monotonic clock for
+/// deadlines, the wall clock for what people read, and a sleep that another thread can cut
+/// short. Injected, so tests drive time by hand and never wait on the wall clock.
+public protocol LoopClock: AnyObject, Sendable {
     /// Monotonic seconds; only differences mean anything.
     var now: Double { get }
     /// The wall-clock time.
@@ -13,12 +15,14 @@ public protocol PlayClock: AnyObject, Sendable {
     func wake()
 }
 
-/// The real clock. Sleeps on a condition variable, so a sleeping player uses no CPU and wakes
-/// at once when content arrives or a signal asks it to stop.
-public final class SystemClock: PlayClock, @unchecked Sendable {
+/// The real clock. Sleeps on a condition variable, so a sleeping loop uses no CPU and wakes
+/// at once when there is work or a request to stop. Give each loop its own: a wake is meant
+/// for the one loop that sleeps on it.
+public final class SystemClock: LoopClock, Sendable {
     private let condition = NSCondition()
-    /// Guarded by `condition`.
-    private var woken = false
+    /// Set by `wake()`, cleared by the sleep it ends; changed only while `condition` is held,
+    /// so a wake between a loop's last check and its sleep is never lost.
+    private let woken = Atomic<Bool>(false)
 
     public init() {}
 
@@ -33,17 +37,17 @@ public final class SystemClock: PlayClock, @unchecked Sendable {
     public func sleep(until deadline: Double) {
         condition.lock()
         defer { condition.unlock() }
-        while !woken {
+        while !woken.load(ordering: .relaxed) {
             let remaining = deadline - now
             if remaining <= 0 { break }
             _ = condition.wait(until: Date(timeIntervalSinceNow: remaining))
         }
-        woken = false
+        woken.store(false, ordering: .relaxed)
     }
 
     public func wake() {
         condition.lock()
-        woken = true
+        woken.store(true, ordering: .relaxed)
         condition.signal()
         condition.unlock()
     }

@@ -1,0 +1,124 @@
+import Foundation
+import SkyltBundle
+import SkyltCore
+import SkyltSync
+import SkyltTestSupport
+import Synchronization
+import Testing
+
+/// The sync service's life cycle and schedule, with time driven by a stepped clock: a poll
+/// happens when the clock says so, never after a wait on the wall clock.
+@Suite("Sync service: life cycle and schedule", .serialized, .timeLimit(.minutes(5)))
+struct SyncServiceTests {
+    /// What the service did, in the order it happened, from any thread.
+    final class Events: Sendable {
+        private let list = Mutex<[String]>([])
+        func add(_ event: String) { list.withLock { $0.append(event) } }
+        var all: [String] { list.withLock { $0 } }
+    }
+
+    /// A published channel, its server, and a service syncing it every 300 s of clock time.
+    final class World {
+        let fixture = BundleFixture()
+        let server: FaultyHTTPServer
+        let cache = TemporaryFolder()
+        let clock = SteppedClock()
+        let events = Events()
+        let service: SyncService
+        static let pollSeconds = 300.0
+
+        init() throws {
+            try fixture.publish()
+            server = try FaultyHTTPServer(root: fixture.bundle)
+            var config = fixture.config(baseURL: server.baseURL, cache: cache.url)
+            config.channels[0].pollSeconds = Self.pollSeconds
+            let events = events
+            service = SyncService(config: config, clock: clock) { _ in events.add("changed") }
+        }
+
+        deinit {
+            service.stop()
+            server.stop()
+        }
+
+        /// Manifest requests since the last call.
+        func manifestRequests() -> Int {
+            server.takeRequests().filter { $0.path.hasSuffix(Manifest.fileName) }.count
+        }
+    }
+
+    @Test("the first poll runs at start, the next when the clock reaches the poll interval")
+    func schedule() throws {
+        let world = try World()
+        world.service.start()
+        #expect(world.clock.waitUntilAsleep(sleeps: 1))
+        #expect(world.manifestRequests() == 1)
+        #expect(world.events.all == ["changed"])
+        #expect(world.service.status().first?.version == 1)
+        // Due again after the poll interval, with at most 10 % jitter.
+        let first = try #require(world.clock.deadline)
+        #expect((0.9 * World.pollSeconds...1.1 * World.pollSeconds).contains(first))
+        world.clock.advance(by: first)
+        #expect(world.clock.waitUntilAsleep(sleeps: 2))
+        #expect(world.manifestRequests() == 1)
+        #expect(world.service.status().first?.successes == 2)
+        let second = try #require(world.clock.deadline)
+        #expect((0.9 * World.pollSeconds...1.1 * World.pollSeconds).contains(second - first))
+        // Nothing changed on the server: no new program.
+        #expect(world.events.all == ["changed"])
+    }
+
+    @Test("sync now polls at once, without the clock moving")
+    func syncNow() throws {
+        let world = try World()
+        world.service.start()
+        #expect(world.clock.waitUntilAsleep(sleeps: 1))
+        #expect(world.manifestRequests() == 1)
+        world.service.syncNow()
+        #expect(world.clock.waitUntilAsleep(sleeps: 2))
+        #expect(world.clock.now == 0)
+        #expect(world.manifestRequests() == 1)
+    }
+
+    @Test("stop() returns only after the sync thread has ended, even mid-sync")
+    func stopJoins() throws {
+        let world = try World()
+        world.server.inject("/" + Manifest.fileName, [.hold(afterBytes: 10)])
+        world.service.start()
+        #expect(world.service.isRunning)
+        // The manifest is half sent: the sync thread is inside a sync.
+        #expect(Poll.until { world.server.heldTransfers == 1 })
+        let service = world.service
+        let events = world.events
+        let stopper = Thread {
+            service.stop()
+            events.add("stopped, running: \(service.isRunning)")
+        }
+        stopper.start()
+        // stop() has asked the loop to end; now let the sync finish.
+        #expect(Poll.until { world.clock.wakes >= 1 })
+        world.server.releaseHeld()
+        #expect(Poll.until { events.all.count == 2 })
+        // The sync in flight finished and published before stop() returned; then nothing runs.
+        #expect(events.all == ["changed", "stopped, running: false"])
+        world.service.syncNow()
+        world.clock.advance(by: 10 * World.pollSeconds)
+        #expect(world.manifestRequests() == 1)
+        #expect(!world.service.isRunning)
+    }
+
+    @Test("stop() ends a sleeping service at once; start() after stop() does nothing")
+    func stopWhileAsleep() throws {
+        let world = try World()
+        world.service.start()
+        #expect(world.clock.waitUntilAsleep(sleeps: 1))
+        world.service.stop()
+        #expect(!world.service.isRunning)
+        world.service.stop()
+        world.service.start()
+        #expect(!world.service.isRunning)
+        world.clock.advance(by: 10 * World.pollSeconds)
+        #expect(world.manifestRequests() == 1)
+        #expect(world.clock.sleeps == 1)
+    }
+}
