@@ -13,7 +13,7 @@ DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libcairo2-dev libpango1
 # an X server without a screen (Xvfb) and xwd to see what the player puts on a real display.
 DEB_TEST_PACKAGES := zbar-tools minisign nginx-light chromium curl xvfb xauth x11-apps
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SNAPSHOT ?= $(CURDIR)/.build/skylt-screen.png
+SCREENSHOT ?= $(CURDIR)/.build/skylt-screen.png
 # CI builds with warnings as errors.
 WERROR := $(if $(CI),-Xswiftc -warnings-as-errors,)
 
@@ -41,9 +41,9 @@ release: deps
 	$(SWIFT) build -c release --static-swift-stdlib $(WERROR)
 
 # Plays the demo playlist: full screen on a display, otherwise headless with the frame on
-# screen written to $(SNAPSHOT) at each slide switch.
+# screen written to $(SCREENSHOT) at each slide switch.
 run: release
-	./.build/release/skylt run --snapshot $(SNAPSHOT)
+	./.build/release/skylt run --screenshot $(SCREENSHOT)
 
 bench: release
 	./.build/release/skylt bench
