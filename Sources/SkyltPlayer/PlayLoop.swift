@@ -31,7 +31,7 @@ public struct PlayerOptions: Sendable {
     /// A switch later than this after its deadline counts as missed.
     public var missedDeadlineSeconds = 0.1
     /// The bundle channels' sync state, for `status.json`.
-    public var channelStatus: @Sendable () -> [StatusSnapshot.Channel] = { [] }
+    public var channelStatus: @Sendable () -> [ChannelState] = { [] }
     /// What tells the system clock from a wrong one.
     public var clockTrust = ClockTrust(buildTime: .distantPast, lastSeen: nil, newestPublication: nil)
 

@@ -1,7 +1,7 @@
 internal import CMicroHTTPD
 import Foundation
 @preconcurrency import Glibc
-import SkyltCore
+public import SkyltCore
 
 /// Where and how the status server listens, each limit set explicitly.
 public struct StatusSettings: Sendable {
@@ -34,7 +34,8 @@ public enum StatusAction: String, Sendable, CaseIterable {
 /// The facts the server reads when a request comes, each computed by the player's wiring.
 public struct StatusSources: Sendable {
     public var hub: StatusHub
-    public var channels: @Sendable () -> [ChannelView] = { [] }
+    /// Every channel, bundle and folder, as it is now.
+    public var channels: @Sendable () -> [ChannelState] = { [] }
     public var cacheBytes: @Sendable () -> Int64 = { 0 }
     public var freeDiskBytes: @Sendable () -> Int64 = { 0 }
     public var addresses: @Sendable () -> [String] = { [] }
@@ -289,15 +290,23 @@ public final class StatusServer: @unchecked Sendable {
     }
 
     func report() -> StatusReport {
-        let (snapshot, next, counters, logs) = sources.hub.read()
+        let (written, next, counters, logs) = sources.hub.read()
+        let now = Date()
+        // Before the first switch there is no snapshot yet: the page says the player is starting.
+        var snapshot =
+            written
+            ?? StatusSnapshot(
+                kioskID: "", kioskName: "", timeZone: "", clockTrusted: true, clockNotBefore: .distantPast,
+                clockReason: "", display: "on",
+                showing: .init(
+                    slide: nil, channel: nil, language: nil, reason: "starting",
+                    since: ISO8601.format(sources.hub.started)),
+                slidesInProgram: 0, written: now)
+        snapshot.channels = sources.channels()
         return StatusReport(
-            kioskID: snapshot?.kioskID ?? "", kioskName: snapshot?.kioskName ?? "", version: SkyltVersion.string,
-            uptimeSeconds: Date().timeIntervalSince(sources.hub.started), timeZone: snapshot?.timeZone ?? "",
-            clockTrusted: snapshot?.clockTrusted ?? true, clockReason: snapshot?.clockReason ?? "",
-            display: snapshot?.display ?? "on", showing: snapshot?.showing, next: next, healthy: healthy(),
-            slidesShown: counters.slidesShown, missedDeadlines: counters.missedDeadlines,
+            snapshot: snapshot, uptimeSeconds: now.timeIntervalSince(sources.hub.started), next: next,
+            healthy: healthy(), slidesShown: counters.slidesShown, missedDeadlines: counters.missedDeadlines,
             composeSecondsSum: counters.composeSecondsSum, composeCount: counters.composeCount,
-            channels: sources.channels(),
             cacheBytes: sources.cacheBytes(), freeDiskBytes: sources.freeDiskBytes(), addresses: sources.addresses(),
             logs: Array(logs.suffix(50)), playsToday: sources.playsToday())
     }

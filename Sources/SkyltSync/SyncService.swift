@@ -2,19 +2,6 @@ public import Foundation
 import SkyltBundle
 public import SkyltCore
 
-/// A channel's sync state, for logs and the status page.
-public struct ChannelStatus: Sendable, Equatable {
-    public var name: String
-    public var version: Int?
-    public var expires: Date?
-    public var published: Date?
-    public var successes = 0
-    public var failures = 0
-    public var lastSuccess: Date?
-    public var lastError: String?
-    public var nextPoll: Date?
-}
-
 /// Syncs every bundle channel in the background, on its own thread, each on its own poll
 /// interval with backoff on failure. When a channel changes, the program is rebuilt from the
 /// cache and `onChange` is called (the player then publishes it and wakes its loop).
@@ -27,7 +14,7 @@ public final class SyncService: @unchecked Sendable {
     /// Guarded by `condition`.
     private var stopping = false
     private var wakeRequested = false
-    private var statuses: [String: ChannelStatus] = [:]
+    private var statuses: [String: ChannelState] = [:]
     private var thread: Thread?
 
     public init(
@@ -39,7 +26,7 @@ public final class SyncService: @unchecked Sendable {
         self.onChange = onChange
     }
 
-    public var bundleChannels: [ChannelConfig] { config.channels.filter { $0.url != nil } }
+    public var bundleChannels: [ChannelConfig] { config.channels.filter { $0.source.kind == .bundle } }
 
     public func start() {
         guard !bundleChannels.isEmpty else { return }
@@ -64,18 +51,14 @@ public final class SyncService: @unchecked Sendable {
         condition.unlock()
     }
 
-    public func status() -> [ChannelStatus] {
+    /// The state of each bundle channel synced at least once, observed at `now`.
+    public func snapshot(now: Date = Date()) -> [ChannelState] {
         condition.lock()
         defer { condition.unlock() }
-        return bundleChannels.compactMap { statuses[$0.name] }
-    }
-
-    /// The channels' state as the status snapshot carries it.
-    public func snapshot(now: Date = Date()) -> [StatusSnapshot.Channel] {
-        status().map {
-            StatusSnapshot.Channel(
-                name: $0.name, version: $0.version, lastSuccess: $0.lastSuccess, lastError: $0.lastError,
-                nextPoll: $0.nextPoll, expires: $0.expires, now: now)
+        return bundleChannels.compactMap { statuses[$0.name] }.map {
+            var state = $0
+            state.observed = now
+            return state
         }
     }
 
@@ -108,7 +91,7 @@ public final class SyncService: @unchecked Sendable {
             var changed = false
             for channel in bundleChannels {
                 guard let sync = syncs[channel.name], let when = due[channel.name], when <= Date() else { continue }
-                var status = ChannelStatus(name: channel.name)
+                var status = ChannelState(channel)
                 condition.lock()
                 status = statuses[channel.name] ?? status
                 condition.unlock()
@@ -144,7 +127,7 @@ public final class SyncService: @unchecked Sendable {
                     var state = backoff[channel.name, default: Backoff()]
                     delay = state.failed(using: &random)
                     backoff[channel.name] = state
-                    status.lastError = error.cause
+                    status.lastError = error.reason
                     status.failures += 1
                     Log.warning("\(error); retrying in \(Int(delay)) s")
                 }
@@ -156,7 +139,7 @@ public final class SyncService: @unchecked Sendable {
             }
             if changed {
                 let (program, problems) = ContentLoader.load(config, previous: current())
-                for problem in problems { Log.warning(problem) }
+                for problem in problems { Log.warning(problem.description) }
                 onChange(program)
             }
             let next = due.values.min() ?? Date().addingTimeInterval(60)

@@ -41,7 +41,7 @@ enum RenderCommand {
             }
             if arguments.values["--size"] == nil { size = (config.display.widthPixels, config.display.heightPixels) }
             let loaded = ContentLoader.load(config)
-            for problem in loaded.problems { Console.error(problem) }
+            for problem in loaded.problems { Console.error(problem.description) }
             program = loaded.program
         } else {
             guard arguments.positional.count == 1 else {

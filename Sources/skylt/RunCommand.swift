@@ -65,7 +65,7 @@ enum RunCommand {
 
         let store = ProgramStore()
         let loaded = ContentLoader.loadWithPublication(config)
-        for problem in loaded.problems { Log.warning(problem) }
+        for problem in loaded.problems { Log.warning(problem.description) }
         store.replace(with: loaded.program)
 
         let screen = ScreenChoice.open(
@@ -166,7 +166,7 @@ enum RunCommand {
         signals.on(SIGINT) { control.requestStop() }
         signals.on(SIGHUP) {
             let (program, problems) = ContentLoader.load(config, previous: store.current().program)
-            for problem in problems { Log.warning(problem) }
+            for problem in problems { Log.warning(problem.description) }
             store.replace(with: program)
             Log.notice("reloaded \(program.slides.count) slides")
             started.wake()

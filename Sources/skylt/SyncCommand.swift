@@ -35,7 +35,7 @@ enum SyncCommand {
         let settings = SyncSettings(config: config)
         let client = HTTPClient()
         var failed = false
-        let bundles = config.channels.filter { $0.url != nil }
+        let bundles = config.channels.filter { $0.source.kind == .bundle }
         if bundles.isEmpty { Console.out("no bundle channels in the config; nothing to sync") }
         for channel in bundles {
             do {
@@ -50,7 +50,7 @@ enum SyncCommand {
                 }
             } catch {
                 failed = true
-                Console.out("\(channel.name): error: \(error.cause)")
+                Console.out("\(channel.name): error: \(error.reason)")
             }
         }
         return failed ? 1 : 0
