@@ -45,9 +45,28 @@ public struct StatusSources: Sendable {
     public init(hub: StatusHub) { self.hub = hub }
 }
 
-/// The server failed to start.
+/// The server failed to start: a caller can tell a bad address (a config to fix) from a port it
+/// cannot listen on (in use, or privileged), whose errno is kept.
 public struct StatusServerError: Error, CustomStringConvertible {
-    public var description: String
+    public enum Code: Sendable, Equatable {
+        /// The address is not an IPv4 address.
+        case address
+        /// libmicrohttpd could not listen there.
+        case listen
+    }
+
+    public var code: Code
+    /// The address and port.
+    public var location: String
+    /// The system's error number when listening failed.
+    public var errno: Int32?
+
+    public var description: String {
+        switch code {
+        case .address: "status address '\(location)' is not an IPv4 address"
+        case .listen: "cannot listen on \(location)" + (errno.map { ": \(String(cString: strerror($0)))" } ?? "")
+        }
+    }
 }
 
 /// The technician's status server on GNU libmicrohttpd: an HTML page for a phone, JSON,
@@ -74,7 +93,7 @@ public final class StatusServer: @unchecked Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(settings.port.bigEndian)
         guard inet_pton(AF_INET, settings.address, &address.sin_addr) == 1 else {
-            throw StatusServerError(description: "status address '\(settings.address)' is not an IPv4 address")
+            throw StatusServerError(code: .address, location: settings.address)
         }
         let context = Unmanaged.passUnretained(self).toOpaque()
         daemon = skylt_mhd_start(
@@ -96,9 +115,7 @@ public final class StatusServer: @unchecked Sendable {
             }, settings.connectionLimit, settings.perIPConnectionLimit, settings.connectionTimeoutSeconds,
             settings.connectionMemoryLimitBytes)
         guard let daemon else {
-            throw StatusServerError(
-                description:
-                    "cannot listen on \(settings.address):\(settings.port): \(String(cString: strerror(errno)))")
+            throw StatusServerError(code: .listen, location: "\(settings.address):\(settings.port)", errno: Glibc.errno)
         }
         port = skylt_mhd_port(daemon)
     }

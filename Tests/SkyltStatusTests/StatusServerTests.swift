@@ -229,6 +229,29 @@ struct StatusServerTests {
         #expect(try setup.curl("/api/status").status == 200)
     }
 
+    @Test("a bad address and a port in use fail to start with codes a caller can tell apart")
+    func startFailures() throws {
+        var settings = StatusSettings(token: StatusServerTests.token)
+        settings.address = "localhost"
+        settings.port = 0
+        #expect {
+            _ = try StatusServer(settings: settings, sources: StatusSources(hub: StatusHub()))
+        } throws: { error in
+            guard let error = error as? StatusServerError else { return false }
+            return error.code == .address && error.description.contains("'localhost'")
+        }
+        settings.address = "127.0.0.1"
+        let first = try StatusServer(settings: settings, sources: StatusSources(hub: StatusHub()))
+        settings.port = first.port
+        #expect {
+            _ = try StatusServer(settings: settings, sources: StatusSources(hub: StatusHub()))
+        } throws: { error in
+            guard let error = error as? StatusServerError else { return false }
+            return error.code == .listen && error.errno == EADDRINUSE && error.location == "127.0.0.1:\(first.port)"
+        }
+        withExtendedLifetime(first) {}
+    }
+
     @Test("the per-address connection limit and the idle timeout hold")
     func limits() throws {
         var settings = StatusSettings(token: StatusServerTests.token)
