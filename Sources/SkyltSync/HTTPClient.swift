@@ -71,21 +71,21 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
     public var url: String
     /// What libcurl said, when the failure was libcurl's.
     public var curl: Curl?
-    /// A local failure underneath (the file a download is written to).
-    public var detail: String?
+    /// A local failure underneath (writing the file a download goes to).
+    public var cause: (any Error)?
     /// Response headers received before the failure (lowercased names), if any.
     public var headers: [String: String] = [:]
     /// The size limit, for `tooLarge`.
     public var limit: Int64?
 
     public init(
-        code: Code, url: String, curl: Curl? = nil, detail: String? = nil, headers: [String: String] = [:],
+        code: Code, url: String, curl: Curl? = nil, cause: (any Error)? = nil, headers: [String: String] = [:],
         limit: Int64? = nil
     ) {
         self.code = code
         self.url = url
         self.curl = curl
-        self.detail = detail
+        self.cause = cause
         self.headers = headers
         self.limit = limit
     }
@@ -96,14 +96,14 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
             switch code {
             case .connect: "cannot connect"
             case .timeout: "timed out"
-            case .tooLarge: "larger than \(limit.map(String.init) ?? "the limit of") bytes"
+            case .tooLarge: limit.map { "larger than \($0) bytes" } ?? "larger than allowed"
             case .partial: "the transfer broke off"
             case .certificate: "the server's certificate was refused"
             case .write: "cannot store the download"
             case .status(let status): "HTTP \(status)"
             case .other: "transfer failed"
             }
-        if let detail { text += ": \(detail)" }
+        if let cause { text += ": \(cause.localizedDescription)" }
         if let curl { text += " (\(curl.message), curl error \(curl.code))" }
         return text
     }
@@ -144,7 +144,7 @@ public final class HTTPClient {
         var received: Int64 = 0
         var headers: [String: String] = [:]
         var overLimit = false
-        var writeError: String?
+        var writeError: (any Error)?
         var checkedStatus = false
         /// Bandwidth cap in bytes a second, enforced by pausing in the write callback: libcurl's
         /// own limiter (7.88) lets short transfers through at full speed.
@@ -210,7 +210,7 @@ public final class HTTPClient {
             throw HTTPError(code: .tooLarge, url: request.url, limit: limits.maxBytes)
         }
         if let error = transfer.writeError {
-            throw HTTPError(code: .write, url: request.url, detail: error)
+            throw HTTPError(code: .write, url: request.url, cause: error)
         }
         guard code == CURLE_OK else {
             let curl = HTTPError.Curl(code: code.rawValue, message: String(cString: curl_easy_strerror(code)))
@@ -244,7 +244,7 @@ public final class HTTPClient {
                     try handle.truncate(atOffset: 0)
                     transfer.sink = .file(handle, resumedFrom: 0)
                 } catch {
-                    transfer.writeError = error.localizedDescription
+                    transfer.writeError = error
                     return 0
                 }
             }
@@ -270,7 +270,7 @@ public final class HTTPClient {
             do {
                 try handle.write(contentsOf: Data(bytes))
             } catch {
-                transfer.writeError = error.localizedDescription
+                transfer.writeError = error
                 return 0
             }
         }

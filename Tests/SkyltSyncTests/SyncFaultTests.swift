@@ -90,6 +90,23 @@ struct SyncFaultTests {
         world.expectFailure(http: .connect)
     }
 
+    @Test("a download whose file cannot be written fails with the write code and keeps the cause")
+    func unwritable() throws {
+        let world = try World()
+        let folder = TemporaryFolder()
+        let file = folder.write("readonly", "")
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        let request = HTTPRequest(
+            url: world.server.baseURL + "/manifest.json", limits: TransferLimits(maxBytes: 1 << 20))
+        #expect {
+            _ = try HTTPClient().get(request, into: .file(handle, resumedFrom: 0))
+        } throws: { error in
+            guard let error = error as? HTTPError else { return false }
+            return error.code == .write && error.cause != nil && error.description.hasPrefix(request.url)
+        }
+    }
+
     @Test("HTTP 500") func serverError() throws {
         let world = try World()
         try world.publishNext()
