@@ -1,40 +1,5 @@
 public import Foundation
 
-/// A source of slides for the kiosk. A channel is one publisher's stream.
-public struct ChannelConfig: Sendable, Equatable {
-    public var name: String
-    /// A local playlist folder in the editors' source format (a channel has this or `url`).
-    public var folder: URL?
-    /// The URL of a signed bundle's manifest.json.
-    public var url: String?
-    /// The channel's minisign public keys (base64 lines); several, so a publisher can rotate.
-    public var keys: [String] = []
-    /// Seconds between polls of `url`.
-    public var pollSeconds: Double = ChannelConfig.defaultPollSeconds
-    public static let defaultPollSeconds = 60.0
-    /// Relative share of screen time against the other channels.
-    public var weight: Double
-    /// Bounds on the channel's share of normal screen time (0 to 1).
-    public var minShare: Double?
-    public var maxShare: Double?
-    /// Schedule parts the channel's slides inherit when they leave them open.
-    public var defaults: Schedule
-
-    public init(
-        name: String, folder: URL? = nil, url: String? = nil, keys: [String] = [], weight: Double = 1,
-        minShare: Double? = nil, maxShare: Double? = nil, defaults: Schedule = .always
-    ) {
-        self.name = name
-        self.folder = folder
-        self.url = url
-        self.keys = keys
-        self.weight = weight
-        self.minShare = minShare
-        self.maxShare = maxShare
-        self.defaults = defaults
-    }
-}
-
 /// The local status server: where it listens and the token that unlocks its actions.
 public struct StatusConfig: Sendable, Equatable {
     public var enabled = true
@@ -102,7 +67,7 @@ public struct KioskConfig: Sendable, Equatable {
         KioskConfig.demoConfig(
             id: "demo", name: "Skylt demo", timeZone: TimeZone(identifier: "Europe/Stockholm")!,
             languages: ["sv", "en"],
-            display: .standard, channels: [ChannelConfig(name: "demo", folder: folder)],
+            display: .standard, channels: [ChannelConfig(name: "demo", source: .folder(folder))],
             stateDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("skylt-demo-state"),
             statusAddress: "127.0.0.1")
     }
@@ -170,53 +135,13 @@ public struct KioskConfig: Sendable, Equatable {
         let display = root.object("display").map(readDisplay) ?? .standard
         var channels: [ChannelConfig] = []
         for item in root.array("channels", required: true) ?? [] {
-            guard let channel = ObjectReader(item.value, path: item.path, sink: sink) else { continue }
-            channel.rejectUnknown([
-                "name", "folder", "url", "keys", "pollSeconds", "weight", "minShare", "maxShare", "defaults",
-            ])
-            let channelName = channel.string("name", required: true)
-            let folder = channel.string("folder")
-            let url = channel.string("url")
-            let keys = channel.stringArray("keys") ?? []
-            let poll = channel.number("pollSeconds", in: 5...86400) ?? ChannelConfig.defaultPollSeconds
-            if (folder == nil) == (url == nil) {
-                sink.report(item.path, "needs either 'folder' (a local playlist) or 'url' (a bundle's manifest.json)")
+            guard let reader = ObjectReader(item.value, path: item.path, sink: sink),
+                let channel = ChannelConfig.decode(reader, path: item.path, base: base, sink: sink)
+            else { continue }
+            if channels.contains(where: { $0.name == channel.name }) {
+                sink.report(reader.fieldPath("name"), "'\(channel.name)' is used by another channel")
             }
-            if let url {
-                let parsed = URL(string: url)
-                if parsed?.host == nil || !["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") {
-                    sink.report(channel.fieldPath("url"), "'\(url)' is not an http or https URL")
-                }
-                if keys.isEmpty {
-                    sink.report(channel.fieldPath("keys"), "a bundle channel needs at least one public key")
-                }
-                if url.contains("@") { sink.report(channel.fieldPath("url"), "must not carry a user or password") }
-            }
-            for (index, key) in keys.enumerated() where !Self.isPublicKey(key) {
-                sink.report(
-                    channel.fieldPath("keys") + "[\(index)]",
-                    "is not a minisign public key (the base64 line of a .pub file)")
-            }
-            let weight = channel.number("weight", in: 0.01...1000) ?? 1
-            let minShare = channel.number("minShare", in: 0...1)
-            let maxShare = channel.number("maxShare", in: 0...1)
-            let defaults = channel.object("defaults").map(ScheduleReader.schedule) ?? .always
-            if let minShare, let maxShare, minShare > maxShare {
-                sink.report(channel.fieldPath("minShare"), "is larger than 'maxShare'")
-            }
-            guard let channelName else { continue }
-            if channels.contains(where: { $0.name == channelName }) {
-                sink.report(channel.fieldPath("name"), "'\(channelName)' is used by another channel")
-            }
-            if !channelName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-                sink.report(
-                    channel.fieldPath("name"), "use ASCII letters, digits, '-' and '_' (it names cache folders)")
-            }
-            var entry = ChannelConfig(
-                name: channelName, folder: folder.map { resolve($0, base: base) }, url: url, keys: keys, weight: weight,
-                minShare: minShare, maxShare: maxShare, defaults: defaults)
-            entry.pollSeconds = poll
-            channels.append(entry)
+            channels.append(channel)
         }
         let minimums = channels.compactMap(\.minShare).reduce(0, +)
         if minimums > 1 { sink.report("channels", "the channels' minShare values add up to more than 1") }

@@ -15,7 +15,11 @@ public enum ProgramLoader {
         var slides: [ProgramSlide] = []
         var problems: [Problem] = []
         for channel in config.channels {
-            let reading = channel.folder.map { PlaylistReader.read(folder: $0) } ?? bundles(channel)
+            let reading: PlaylistReading? =
+                switch channel.source {
+                case .folder(let folder): PlaylistReader.read(folder: folder)
+                case .bundle: bundles(channel)
+                }
             problems += reading?.problems ?? []
             if let playlist = reading?.playlist {
                 slides +=
@@ -26,7 +30,10 @@ public enum ProgramLoader {
             if !kept.isEmpty {
                 slides += kept
                 let source =
-                    channel.folder?.appendingPathComponent(Playlist.fileName).path ?? channel.url ?? channel.name
+                    switch channel.source {
+                    case .folder(let folder): folder.appendingPathComponent(Playlist.fileName).path
+                    case .bundle: channel.source.shown
+                    }
                 problems.append(
                     Problem(
                         file: source, field: "",

@@ -31,32 +31,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     public var display: String
     public var showing: Showing
     /// Bundle channels' sync state.
-    public var channels: [Channel] = []
-
-    /// One bundle channel: its version, last good sync, last error and next poll. `stale` when
-    /// its manifest has expired (it keeps playing; the publisher should publish again).
-    public struct Channel: Sendable, Equatable, Codable {
-        public var name: String
-        public var version: Int?
-        public var lastSuccess: String?
-        public var lastError: String?
-        public var nextPoll: String?
-        public var expires: String?
-        public var stale: Bool
-
-        public init(
-            name: String, version: Int?, lastSuccess: Date?, lastError: String?, nextPoll: Date?, expires: Date?,
-            now: Date
-        ) {
-            self.name = name
-            self.version = version
-            self.lastSuccess = lastSuccess.map(ISO8601.format)
-            self.lastError = lastError
-            self.nextPoll = nextPoll.map(ISO8601.format)
-            self.expires = expires.map(ISO8601.format)
-            stale = expires.map { $0 <= now } ?? false
-        }
-    }
+    public var channels: [ChannelState] = []
     public var slidesInProgram: Int
     public var written: String
 

@@ -35,7 +35,7 @@ public struct Kiosk: Sendable {
     /// The program from every channel: local folders, and bundle channels from the cache.
     /// `previous` lends its slides to a channel that cannot be read this time.
     public func loadProgram(previous: Program = .empty) -> (
-        program: Program, problems: [String], newestPublication: Date?
+        program: Program, problems: [Problem], newestPublication: Date?
     ) {
         ContentLoader.loadWithPublication(config, previous: previous)
     }
@@ -58,7 +58,7 @@ extension Kiosk {
     public func syncOnce() -> [ChannelSyncResult] {
         let settings = SyncSettings(config: config)
         let client = HTTPClient()
-        return config.channels.filter { $0.url != nil }.map { channel in
+        return config.channels.filter { $0.source.kind == .bundle }.map { channel in
             do throws(SyncError) {
                 let sync = try ChannelSync(config: channel, settings: settings, client: client, logger: logger)
                 return ChannelSyncResult(channel: channel.name, result: .success(try sync.syncOnce()))

@@ -51,7 +51,7 @@ final class KioskRun {
         config = kiosk.config
         logger = Logger(MultiplexLogHandler([kiosk.logger.handler, hub]))
         let loaded = kiosk.loadProgram()
-        for problem in loaded.problems { logger.warning(problem) }
+        for problem in loaded.problems { logger.warning(problem.description) }
         store.replace(with: loaded.program)
         state = StateDirectory.prepare(config.stateDirectory, logger: logger)
         trust = ClockTrust(
@@ -140,7 +140,7 @@ final class KioskRun {
         let sync = sync
         let facts = StatusReporter.Facts(
             kioskID: config.id, kioskName: config.name, timeZone: config.timeZone, clockTrust: trust,
-            channels: { sync.snapshot() })
+            channels: { sync.channelStates() })
         observers.append(StatusReporter(facts: facts, folder: state, hub: hub, notifier: notifier, logger: logger))
         let notifier = notifier
         observers.append(FirstFrameReporter(clock: clock, logger: logger) { notifier.ready() })
@@ -177,7 +177,7 @@ final class KioskRun {
         let (kiosk, store, clock, logger) = (kiosk, store, clock, logger)
         signals.on(SIGHUP) {
             let (program, problems, _) = kiosk.loadProgram(previous: store.current().program)
-            for problem in problems { logger.warning(problem) }
+            for problem in problems { logger.warning(problem.description) }
             store.replace(with: program)
             logger.notice("reloaded \(program.slides.count) slides")
             clock.wake()

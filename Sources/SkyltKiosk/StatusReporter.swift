@@ -13,11 +13,11 @@ public final class StatusReporter: PlayObserver {
         public var timeZone: TimeZone
         public var clockTrust: ClockTrust
         /// The channels' state, asked for at each switch.
-        public var channels: @Sendable () -> [StatusSnapshot.Channel]
+        public var channels: @Sendable () -> [ChannelState]
 
         public init(
             kioskID: String, kioskName: String, timeZone: TimeZone, clockTrust: ClockTrust,
-            channels: @escaping @Sendable () -> [StatusSnapshot.Channel]
+            channels: @escaping @Sendable () -> [ChannelState]
         ) {
             self.kioskID = kioskID
             self.kioskName = kioskName

@@ -52,13 +52,6 @@ enum StatusWiring {
         return token
     }
 
-    /// A channel's source for the page: host and path, never a user, password or query.
-    static func source(_ channel: ChannelConfig) -> String {
-        if let folder = channel.folder { return folder.path }
-        guard let url = channel.url, let parts = URLComponents(string: url) else { return "" }
-        return "\(parts.scheme ?? "https")://\(parts.host ?? "")\(parts.port.map { ":\($0)" } ?? "")\(parts.path)"
-    }
-
     static func folderBytes(_ folder: URL) -> Int64 {
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey]) else {
             return 0
@@ -83,8 +76,9 @@ enum StatusWiring {
         var sources = StatusSources(hub: hub)
         let checks = Throttled(seconds: 60) { () -> [String: Bool] in
             var result: [String: Bool] = [:]
-            for channel in config.channels where channel.url != nil {
-                let keys = channel.keys.compactMap { try? PublicKey(base64: $0) }
+            for channel in config.channels {
+                guard case .bundle(_, let lines) = channel.source else { continue }
+                let keys = lines.compactMap { try? PublicKey(base64: $0) }
                 let loaded = ChannelCache(root: config.cacheDirectory, channel: channel.name).load(keys: keys)
                 if loaded.manifest != nil { result[channel.name] = loaded.problems.isEmpty }
             }
@@ -92,16 +86,12 @@ enum StatusWiring {
         }
         sources.channels = {
             let now = Date()
-            let statuses = Dictionary(sync.status().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            let states = Dictionary(sync.channelStates(now: now).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
             let matches = checks.get()
             return config.channels.map { channel in
-                let status = statuses[channel.name]
-                return ChannelView(
-                    name: channel.name, kind: channel.url == nil ? .folder : .bundle, source: source(channel),
-                    version: status?.version, published: status?.published,
-                    lastSuccess: status?.lastSuccess, lastError: status?.lastError, nextPoll: status?.nextPoll,
-                    expires: status?.expires, cacheMatches: matches[channel.name], successes: status?.successes ?? 0,
-                    failures: status?.failures ?? 0, now: now)
+                var state = states[channel.name] ?? ChannelState(channel, observed: now)
+                state.cacheMatches = matches[channel.name]
+                return state
             }
         }
         let cacheBytes = Throttled(seconds: 60) { folderBytes(config.cacheDirectory) }

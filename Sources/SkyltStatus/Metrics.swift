@@ -1,4 +1,5 @@
 import Foundation
+import SkyltCore
 
 /// `/metrics` in Prometheus' text exposition format (version 0.0.4), so that a Prometheus server
 /// can scrape a fleet of kiosks without an adapter.
@@ -17,7 +18,7 @@ enum Metrics {
             .replacingOccurrences(of: "\n", with: "\\n")
             return "{channel=\"\(escaped)\"}"
         }
-        metric("skylt_build_info", "gauge", "The player's version.", [("{version=\"\(report.version)\"}", 1)])
+        metric("skylt_build_info", "gauge", "The player's version.", [("{version=\"\(report.snapshot.version)\"}", 1)])
         metric("skylt_uptime_seconds", "gauge", "Seconds since the player started.", [("", report.uptimeSeconds)])
         metric("skylt_slides_shown_total", "counter", "Slides shown since start.", [("", Double(report.slidesShown))])
         metric(
@@ -25,10 +26,10 @@ enum Metrics {
             [("", Double(report.missedDeadlines))])
         metric(
             "skylt_display_on", "gauge", "1 while the screen is on, 0 outside opening hours.",
-            [("", report.display == "on" ? 1 : 0)])
+            [("", report.snapshot.display == "on" ? 1 : 0)])
         metric(
             "skylt_clock_trusted", "gauge", "1 when the system clock can be trusted.",
-            [("", report.clockTrusted ? 1 : 0)])
+            [("", report.snapshot.clockTrusted ? 1 : 0)])
         metric("skylt_healthy", "gauge", "1 while the play loop advances.", [("", report.healthy ? 1 : 0)])
         metric("skylt_cache_bytes", "gauge", "Bytes in the content cache.", [("", Double(report.cacheBytes))])
         metric(
@@ -36,17 +37,19 @@ enum Metrics {
             [("", Double(report.freeDiskBytes))])
         metric(
             "skylt_sync_success_total", "counter", "Successful syncs per channel.",
-            report.channels.map { (label($0.name), Double($0.successes)) })
+            report.snapshot.channels.map { (label($0.name), Double($0.successes)) })
         metric(
             "skylt_sync_failure_total", "counter", "Failed syncs per channel.",
-            report.channels.map { (label($0.name), Double($0.failures)) })
+            report.snapshot.channels.map { (label($0.name), Double($0.failures)) })
         metric(
             "skylt_seconds_since_last_good_sync", "gauge", "Seconds since the channel last synced.",
-            report.channels.compactMap { channel in channel.secondsSinceLastGoodSync.map { (label(channel.name), $0) } }
+            report.snapshot.channels.compactMap { channel in
+                channel.secondsSinceLastGoodSync.map { (label(channel.name), $0) }
+            }
         )
         metric(
             "skylt_channel_stale", "gauge", "1 when the channel's manifest has expired.",
-            report.channels.map { (label($0.name), $0.stale ? 1 : 0) })
+            report.snapshot.channels.map { (label($0.name), $0.stale ? 1 : 0) })
         lines.append("# HELP skylt_frame_compose_seconds Time to compose a slide.")
         lines.append("# TYPE skylt_frame_compose_seconds summary")
         lines.append("skylt_frame_compose_seconds_sum \(format(report.composeSecondsSum))")

@@ -50,34 +50,36 @@ enum StatusPage {
             <html lang="en"><head><meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="refresh" content="\(refreshSeconds)">
-            <title>\(escape(report.kioskName)) · Skylt</title>
+            <title>\(escape(report.snapshot.kioskName)) · Skylt</title>
             <link rel="stylesheet" href="/style.css"></head><body>
-            <header><h1>\(escape(report.kioskName))</h1>
-            <p class="\(report.healthy ? "ok" : "bad")">\(report.healthy ? "Playing" : "The player is stuck") · \(escape(report.display == "on" ? "screen on" : "screen off (opening hours)"))</p></header>
+            <header><h1>\(escape(report.snapshot.kioskName))</h1>
+            <p class="\(report.healthy ? "ok" : "bad")">\(report.healthy ? "Playing" : "The player is stuck") · \(escape(report.snapshot.display == "on" ? "screen on" : "screen off (opening hours)"))</p></header>
             <section><h2>On screen now</h2>
             """
-        if report.display == "on" {
+        if report.snapshot.display == "on" {
             html += "<img src=\"/screenshot.png\" alt=\"The frame on screen now\" width=\"640\" height=\"360\">"
         }
-        if let showing = report.showing {
-            let what =
-                showing.slide.map { "\(showing.channel ?? "")/\($0)" + (showing.language.map { " (\($0))" } ?? "") }
-                ?? "no slide"
-            html += "<table>" + row("Showing", what) + row("Why", showing.reason) + row("Since", showing.since)
-            html += row("Next", report.next ?? "–") + "</table>"
-        }
+        let showing = report.snapshot.showing
+        let what =
+            showing.slide.map { "\(showing.channel ?? "")/\($0)" + (showing.language.map { " (\($0))" } ?? "") }
+            ?? "no slide"
+        html += "<table>" + row("Showing", what) + row("Why", showing.reason) + row("Since", showing.since)
+        html += row("Next", report.next ?? "–") + "</table>"
         html += "</section><section><h2>Kiosk</h2><table>"
-        html += row("Name", report.kioskName) + row("Id", report.kioskID) + row("Version", report.version)
-        html += row("Uptime", duration(report.uptimeSeconds)) + row("Time zone", report.timeZone)
+        html +=
+            row("Name", report.snapshot.kioskName) + row("Id", report.snapshot.kioskID)
+            + row("Version", report.snapshot.version)
+        html += row("Uptime", duration(report.uptimeSeconds)) + row("Time zone", report.snapshot.timeZone)
         html += row(
-            "Clock", report.clockTrusted ? "trusted" : "untrusted: earlier than \(report.clockReason)",
-            bad: !report.clockTrusted)
+            "Clock",
+            report.snapshot.clockTrusted ? "trusted" : "untrusted: earlier than \(report.snapshot.clockReason)",
+            bad: !report.snapshot.clockTrusted)
         html += row("Addresses", report.addresses.isEmpty ? "–" : report.addresses.joined(separator: ", "))
         html += row("Cache", bytes(report.cacheBytes)) + row("Free disk", bytes(report.freeDiskBytes))
         html +=
             row("Slides shown", String(report.slidesShown)) + row("Missed deadlines", String(report.missedDeadlines))
         html += "</table></section><section><h2>Channels</h2>"
-        for channel in report.channels {
+        for channel in report.snapshot.channels {
             html += "<h3>\(escape(channel.name))</h3><table>"
             html += row("Source", channel.source)
             guard channel.kind == .bundle else {
@@ -90,10 +92,10 @@ enum StatusPage {
                 channel.version.map { "v\($0)" + (channel.ageSeconds.map { ", published \(duration($0)) ago" } ?? "") }
                     ?? "none yet")
             html += row(
-                "Last good sync", channel.lastSuccess ?? "never",
+                "Last good sync", channel.lastSuccess.map(ISO8601.format) ?? "never",
                 bad: channel.lastSuccess == nil && channel.failures > 0)
             html += row("Last error", channel.lastError ?? "none", bad: channel.lastError != nil)
-            html += row("Next poll", channel.nextPoll ?? "–")
+            html += row("Next poll", channel.nextPoll.map(ISO8601.format) ?? "–")
             html += row("Manifest", channel.stale ? "expired: stale, still playing" : "current", bad: channel.stale)
             html += row(
                 "Cached files",
@@ -110,7 +112,7 @@ enum StatusPage {
         html += "</table></section><section><h2>Log</h2><pre>"
         html += report.logs.reversed().map(escape).joined(separator: "\n")
         html +=
-            "</pre></section><footer>Skylt \(escape(report.version)) · <a href=\"/api/status\">JSON</a> · <a href=\"/metrics\">metrics</a></footer></body></html>\n"
+            "</pre></section><footer>Skylt \(escape(report.snapshot.version)) · <a href=\"/api/status\">JSON</a> · <a href=\"/metrics\">metrics</a></footer></body></html>\n"
         return html
     }
 

@@ -199,15 +199,23 @@ final class StatusResponder: Sendable {
     }
 
     func report() -> StatusReport {
-        let (snapshot, next, counters, logs) = sources.hub.read()
+        let (written, next, counters, logs) = sources.hub.read()
+        let now = Date()
+        // Before the first switch there is no snapshot yet: the page says the player is starting.
+        var snapshot =
+            written
+            ?? StatusSnapshot(
+                kioskID: "", kioskName: "", timeZone: "", clockTrusted: true, clockNotBefore: .distantPast,
+                clockReason: "", display: "on",
+                showing: .init(
+                    slide: nil, channel: nil, language: nil, reason: "starting",
+                    since: ISO8601.format(sources.hub.started)),
+                slidesInProgram: 0, written: now)
+        snapshot.channels = sources.channels()
         return StatusReport(
-            kioskID: snapshot?.kioskID ?? "", kioskName: snapshot?.kioskName ?? "", version: SkyltVersion.string,
-            uptimeSeconds: Date().timeIntervalSince(sources.hub.started), timeZone: snapshot?.timeZone ?? "",
-            clockTrusted: snapshot?.clockTrusted ?? true, clockReason: snapshot?.clockReason ?? "",
-            display: snapshot?.display ?? "on", showing: snapshot?.showing, next: next, healthy: healthy(),
-            slidesShown: counters.slidesShown, missedDeadlines: counters.missedDeadlines,
+            snapshot: snapshot, uptimeSeconds: now.timeIntervalSince(sources.hub.started), next: next,
+            healthy: healthy(), slidesShown: counters.slidesShown, missedDeadlines: counters.missedDeadlines,
             composeSecondsSum: counters.composeSecondsSum, composeCount: counters.composeCount,
-            channels: sources.channels(),
             cacheBytes: sources.cacheBytes(), freeDiskBytes: sources.freeDiskBytes(), addresses: sources.addresses(),
             logs: Array(logs.suffix(50)), playsToday: sources.playsToday())
     }

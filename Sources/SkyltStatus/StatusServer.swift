@@ -35,7 +35,8 @@ public enum StatusAction: String, Sendable, CaseIterable {
 /// The facts the server reads when a request comes, each computed by the player's wiring.
 public struct StatusSources: Sendable {
     public var hub: StatusHub
-    public var channels: @Sendable () -> [ChannelView] = { [] }
+    /// Every channel, bundle and folder, as it is now.
+    public var channels: @Sendable () -> [ChannelState] = { [] }
     public var cacheBytes: @Sendable () -> Int64 = { 0 }
     public var freeDiskBytes: @Sendable () -> Int64 = { 0 }
     public var addresses: @Sendable () -> [String] = { [] }
@@ -43,11 +44,6 @@ public struct StatusSources: Sendable {
     public var perform: @Sendable (StatusAction) -> Void = { _ in }
 
     public init(hub: StatusHub) { self.hub = hub }
-}
-
-/// The server failed to start.
-public struct StatusServerError: Error, CustomStringConvertible {
-    public var description: String
 }
 
 /// The technician's status server on GNU libmicrohttpd: an HTML page for a phone, JSON,
@@ -86,12 +82,11 @@ public final class StatusServer: Service, Sendable {
             address.sin_family = sa_family_t(AF_INET)
             address.sin_port = in_port_t(settings.port.bigEndian)
             guard inet_pton(AF_INET, settings.address, &address.sin_addr) == 1 else {
-                throw StatusServerError(description: "status address '\(settings.address)' is not an IPv4 address")
+                throw StatusServerError(code: .address, location: settings.address)
             }
             guard let started = Self.startDaemon(&address, responder: responder) else {
                 throw StatusServerError(
-                    description:
-                        "cannot listen on \(settings.address):\(settings.port): \(String(cString: strerror(errno)))")
+                    code: .listen, location: "\(settings.address):\(settings.port)", errno: Glibc.errno)
             }
             running = (started, skylt_mhd_port(started))
         }

@@ -36,7 +36,7 @@ public final class ChannelCache: Sendable {
             do {
                 try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
             } catch {
-                throw SyncError(channel: channel, cause: "cannot create \(path.path): \(error.localizedDescription)")
+                throw SyncError(.cacheIO, channel: channel, location: path.path, cause: error)
             }
         }
     }
@@ -97,7 +97,9 @@ public final class ChannelCache: Sendable {
     func locked<T>(_ body: () throws(SyncError) -> T) throws(SyncError) -> T {
         let fd = open(folder.appendingPathComponent("lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw SyncError(channel: channel, cause: "cannot open the cache lock: \(String(cString: strerror(errno)))")
+            throw SyncError(
+                .cacheIO, channel: channel, location: folder.appendingPathComponent("lock").path,
+                cause: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
         }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 && errno == EINTR {}
@@ -118,10 +120,7 @@ public final class ChannelCache: Sendable {
         try locked { () throws(SyncError) in
             for (reference, asset) in required.sorted(by: { $0.key < $1.key }) where !hasObject(reference, asset) {
                 throw SyncError(
-                    channel: channel,
-                    cause:
-                        "asset \(Manifest.hex(of: reference)) left the cache before the switch to version \(version);"
-                        + " the next sync fetches it again")
+                    .assetVanished(version: version), channel: channel, location: Manifest.hex(of: reference))
             }
             let name = "manifests/\(version)"
             let target = folder.appendingPathComponent(name)
@@ -154,12 +153,10 @@ public final class ChannelCache: Sendable {
                     atPath: folder.appendingPathComponent("current").path)
                 if let old, old != name { try switchLink("previous", to: old) }
                 try switchLink("current", to: name)
-            } catch let error as AtomicFile.WriteError {
-                throw SyncError(channel: channel, cause: "cannot store the manifest: \(error)")
             } catch let error as SyncError {
                 throw error
             } catch {
-                throw SyncError(channel: channel, cause: "cannot store the manifest: \(error.localizedDescription)")
+                throw SyncError(.cacheIO, channel: channel, location: target.path, cause: error)
             }
         }
     }
@@ -169,7 +166,9 @@ public final class ChannelCache: Sendable {
         let temporary = folder.appendingPathComponent(".\(name).\(getpid()).tmp")
         unlink(temporary.path)
         guard symlink(target, temporary.path) == 0 else {
-            throw SyncError(channel: channel, cause: "cannot link \(name): \(String(cString: strerror(errno)))")
+            throw SyncError(
+                .cacheIO, channel: channel, location: link.path,
+                cause: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
         }
         try AtomicFile.rename(temporary, to: link)
     }
@@ -209,7 +208,7 @@ public final class ChannelCache: Sendable {
     /// Reads the current program from the cache, as at an offline start: the signature is
     /// verified again, and every object's size and hash; slides whose media fail are left out.
     public func load(keys: [PublicKey], now: Date = Date()) -> (
-        reading: PlaylistReading?, manifest: Manifest?, problems: [String]
+        reading: PlaylistReading?, manifest: Manifest?, problems: [Problem]
     ) {
         guard let stored = stored() else { return (nil, nil, []) }
         let source = stored.folder.appendingPathComponent(Manifest.fileName).path
@@ -217,22 +216,24 @@ public final class ChannelCache: Sendable {
             try BundleCheck.verifySignature(
                 manifest: stored.manifest, signature: stored.signature, keys: keys, source: source)
         } catch {
-            return (nil, nil, ["\(channel): cached manifest: \(error.reason)"])
+            return (nil, nil, [Problem(file: source, field: "", message: "channel '\(channel)': \(error.reason)")])
         }
         let manifest: Manifest
         do {
             manifest = try Manifest.decode(stored.manifest, source: source)
         } catch {
-            return (nil, nil, error.problems.map(\.description))
+            return (nil, nil, error.problems)
         }
         var assets: [String: URL] = [:]
-        var problems: [String] = []
+        var problems: [Problem] = []
         for (reference, asset) in manifest.assets {
             let url = objectURL(reference, type: asset.type)
             guard let hash = try? SHA256Hasher.hashFile(url), hash.size == asset.size, "sha256:" + hash.hex == reference
             else {
                 problems.append(
-                    "\(channel): cached asset \(url.lastPathComponent) is missing or damaged; its slides are left out")
+                    Problem(
+                        file: url.path, field: "",
+                        message: "channel '\(channel)': cached asset is missing or damaged; its slides are left out"))
                 continue
             }
             assets[reference] = url

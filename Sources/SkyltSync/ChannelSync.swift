@@ -34,6 +34,8 @@ public struct SyncSettings: Sendable {
 /// manifest only when everything is there. Whatever fails, the current content stays.
 public final class ChannelSync {
     public let config: ChannelConfig
+    /// The manifest's URL, from the channel's bundle source.
+    public let manifestURL: String
     public let keys: [PublicKey]
     public let cache: ChannelCache
     let settings: SyncSettings
@@ -43,27 +45,40 @@ public final class ChannelSync {
     public init(
         config: ChannelConfig, settings: SyncSettings, client: HTTPClient = HTTPClient(), logger: Logger = .standard
     ) throws(SyncError) {
+        guard case .bundle(let url, let lines) = config.source else {
+            throw SyncError(.configuration, channel: config.name, location: config.source.shown)
+        }
         self.logger = logger
         self.config = config
         self.settings = settings
         self.client = client
+        manifestURL = url
         var keys: [PublicKey] = []
-        for line in config.keys {
+        for line in lines {
             do {
                 keys.append(try PublicKey(base64: line))
             } catch {
-                throw SyncError(channel: config.name, cause: "key '\(line)': \(error)")
+                throw SyncError(.configuration, channel: config.name, location: "key '\(line)'", cause: error)
             }
         }
         self.keys = keys
         cache = ChannelCache(root: settings.cacheDirectory, channel: config.name)
     }
 
-    private func fail(_ cause: String) -> SyncError { SyncError(channel: config.name, cause: cause) }
+    private func fail(_ code: SyncError.Code, _ location: String? = nil, cause: (any Error)? = nil)
+        -> SyncError
+    {
+        SyncError(code, channel: config.name, location: location, cause: cause)
+    }
+
+    /// A server's answer that is not the one asked for.
+    private func refused(_ url: String, status: Int) -> SyncError {
+        fail(.transfer, url, cause: HTTPError(code: .status(status), url: url))
+    }
 
     /// The URL of something beside the manifest (its signature, an asset).
     func sibling(_ path: String) -> String {
-        let base = config.url!
+        let base = manifestURL
         guard let slash = base.lastIndex(of: "/") else { return path }
         return String(base[...slash]) + path
     }
@@ -75,7 +90,7 @@ public final class ChannelSync {
         do {
             return try client.get(request)
         } catch {
-            throw fail(error.description)
+            throw fail(.transfer, url, cause: error)
         }
     }
 
@@ -86,27 +101,26 @@ public final class ChannelSync {
         var headers: [String] = []
         if let etag = current?.etag { headers.append("If-None-Match: \(etag)") }
         if let modified = current?.lastModified { headers.append("If-Modified-Since: \(modified)") }
-        let response = try fetchSmall(config.url!, limit: Manifest.maxBytes, headers: headers)
+        let response = try fetchSmall(manifestURL, limit: Manifest.maxBytes, headers: headers)
         if response.status == 304, let current {
             // Never trusted blindly: the cached manifest is verified again.
             let manifest = try verified(
                 manifest: current.manifest, signature: current.signature, now: now, allowExpired: true)
             return try unchangedOrRepaired(manifest)
         }
-        guard response.status == 200 else { throw fail("\(config.url!): HTTP \(response.status)") }
+        guard response.status == 200 else { throw refused(manifestURL, status: response.status) }
         let signature = try fetchSmall(sibling(Manifest.signatureFileName), limit: Signature.maxFileBytes)
         guard signature.status == 200 else {
-            throw fail("\(sibling(Manifest.signatureFileName)): HTTP \(signature.status)")
+            throw refused(sibling(Manifest.signatureFileName), status: signature.status)
         }
         let manifest = try verified(manifest: response.body, signature: signature.body, now: now, allowExpired: false)
         if let current, let old = try? Manifest.decode(current.manifest, source: "current") {
             if manifest.version < old.version {
-                throw fail(
-                    "rollback refused: the server offers version \(manifest.version), the kiosk has \(old.version)")
+                throw fail(.versionRollback(offered: manifest.version, current: old.version), manifestURL)
             }
             if manifest.version == old.version {
                 guard response.body == current.manifest else {
-                    throw fail("version \(manifest.version) was published twice with different content; refused")
+                    throw fail(.versionConflict(manifest.version), manifestURL)
                 }
                 if response.headers["etag"] != current.etag || response.headers["last-modified"] != current.lastModified
                 {
@@ -121,9 +135,9 @@ public final class ChannelSync {
         let placeholders = Dictionary(
             uniqueKeysWithValues: manifest.assets.map { ($0.key, cache.objectURL($0.key, type: $0.value.type)) })
         let reading = PlaylistReader.decode(
-            manifest.playlist, file: config.url!, folder: cache.folder, assets: placeholders)
-        if let problem = reading.problems.first {
-            throw fail("the manifest's playlist has \(reading.problems.count) problem(s), first: \(problem)")
+            manifest.playlist, file: manifestURL, folder: cache.folder, assets: placeholders)
+        if !reading.problems.isEmpty {
+            throw fail(.manifestInvalid, manifestURL, cause: ProblemList(reading.problems))
         }
         let (fetched, assetBytes) = try fetchMissing(manifest)
         let bytes = response.bytesReceived + signature.bytesReceived + assetBytes
@@ -167,24 +181,21 @@ public final class ChannelSync {
     /// Checks signature, channel name and expiry, in that order.
     func verified(manifest data: Data, signature: Data, now: Date, allowExpired: Bool) throws(SyncError) -> Manifest {
         do {
-            try BundleCheck.verifySignature(manifest: data, signature: signature, keys: keys, source: config.url!)
+            let parsed = try Signature(fileText: String(decoding: signature, as: UTF8.self))
+            try parsed.verify(data, withAnyOf: keys)
         } catch {
-            throw fail(error.reason)
+            throw fail(.signature, manifestURL, cause: error)
         }
         let manifest: Manifest
         do {
-            manifest = try Manifest.decode(data, source: config.url!)
+            manifest = try Manifest.decode(data, source: manifestURL)
         } catch {
-            throw fail("bad manifest: \(error.problems.map(\.description).joined(separator: "; "))")
+            throw fail(.manifestInvalid, cause: error)
         }
-        guard manifest.channel == config.name else {
-            throw fail("the manifest is for channel '\(manifest.channel)', not '\(config.name)'; refused")
-        }
-        if !allowExpired && manifest.expires <= now {
-            throw fail("the manifest expired at \(ISO8601.format(manifest.expires)); refused")
-        }
+        guard manifest.channel == config.name else { throw fail(.wrongChannel(manifest.channel), manifestURL) }
+        if !allowExpired && manifest.expires <= now { throw fail(.expired(manifest.expires), manifestURL) }
         for (reference, asset) in manifest.assets where Int64(asset.size) > settings.maxAssetBytes {
-            throw fail("asset \(reference) is \(asset.size) bytes; this kiosk takes at most \(settings.maxAssetBytes)")
+            throw fail(.assetTooLarge(size: Int64(asset.size), limit: settings.maxAssetBytes), reference)
         }
         return manifest
     }
@@ -209,22 +220,21 @@ public final class ChannelSync {
         }
         if let free = freeBytes(), free < Int64(asset.size) - have + settings.diskReserveBytes {
             throw fail(
-                "disk full: asset \(hex) needs \(Int64(asset.size) - have) bytes plus a reserve of \(settings.diskReserveBytes), \(free) are free"
-            )
+                .diskFull(needed: Int64(asset.size) - have, reserve: settings.diskReserveBytes, free: free), hex)
         }
         var transferred: Int64 = 0
         if have < Int64(asset.size) {
             if !FileManager.default.fileExists(atPath: partial.path)
                 && !FileManager.default.createFile(atPath: partial.path, contents: nil)
             {
-                throw fail("cannot create \(partial.path)")
+                throw fail(.cacheIO, partial.path)
             }
             let handle: FileHandle
             do {
                 handle = try FileHandle(forWritingTo: partial)
                 try handle.seekToEnd()
             } catch {
-                throw fail("cannot write \(partial.path): \(error.localizedDescription)")
+                throw fail(.cacheIO, partial.path, cause: error)
             }
             defer { try? handle.close() }
             var request = HTTPRequest(url: sibling("assets/\(hex)"), limits: settings.limits)
@@ -244,13 +254,13 @@ public final class ChannelSync {
                 // Keep what arrived, and the validator that lets the next attempt resume it.
                 try? handle.synchronize()
                 if let etag = error.headers["etag"] { try? Data(etag.utf8).write(to: etagFile) }
-                throw fail("asset \(hex): \(error.message); will resume")
+                throw fail(.transfer, hex, cause: error)
             }
             transferred = response.bytesReceived
             if let etag = response.headers["etag"] { try? Data(etag.utf8).write(to: etagFile) }
             guard response.status == 200 || response.status == 206 else {
                 if response.status == 416 { try? FileManager.default.removeItem(at: partial) }
-                throw fail("asset \(hex): HTTP \(response.status)")
+                throw refused(request.url, status: response.status)
             }
             try? handle.synchronize()
         }
@@ -258,20 +268,20 @@ public final class ChannelSync {
         do {
             hash = try SHA256Hasher.hashFile(partial)
         } catch {
-            throw fail("cannot read \(partial.path): \(error.localizedDescription)")
+            throw fail(.cacheIO, partial.path, cause: error)
         }
         guard hash.size == asset.size else {
-            throw fail("asset \(hex): got \(hash.size) of \(asset.size) bytes; will resume")
+            throw fail(.incomplete(received: hash.size, expected: asset.size), hex)
         }
         guard hash.hex == hex else {
             try? FileManager.default.removeItem(at: partial)
             try? FileManager.default.removeItem(at: etagFile)
-            throw fail("asset \(hex): its content does not match its hash (got \(hash.hex)); discarded")
+            throw fail(.hashMismatch(actual: hash.hex), hex)
         }
         do {
             try AtomicFile.rename(partial, to: cache.objectURL(reference, type: asset.type))
         } catch {
-            throw fail("cannot store asset \(hex): \(error)")
+            throw fail(.cacheIO, cache.objectURL(reference, type: asset.type).path, cause: error)
         }
         try? FileManager.default.removeItem(at: etagFile)
         return transferred

@@ -39,21 +39,76 @@ public struct HTTPResponse: Sendable {
     public var bytesReceived: Int64
 }
 
-/// A transfer failed, with curl's own explanation.
+/// A transfer failed, or the server answered with a status the caller cannot use. `code` is
+/// what a caller switches on; libcurl's code and wording are kept as the cause, for people.
 public struct HTTPError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
-        case tooLarge
+    public enum Code: Sendable, Equatable {
+        /// The host could not be resolved or reached, or refused the connection.
+        case connect
+        /// A deadline passed: connecting, a stall, or the whole transfer.
         case timeout
-        case connection
+        /// The body is larger than the request's limit.
+        case tooLarge
+        /// The connection broke before the whole body came.
+        case partial
+        /// The server's TLS certificate was refused.
+        case certificate
+        /// The body could not be written where it was going.
+        case write
+        /// The server answered with this status, which the caller cannot use.
+        case status(Int)
+        /// Any other failure of libcurl's.
         case other
     }
 
+    /// libcurl's own account of a failure: its `CURLcode` and its message.
+    public struct Curl: Sendable, Equatable {
+        public var code: UInt32
+        public var message: String
+    }
+
+    public var code: Code
     public var url: String
-    public var kind: Kind
-    public var message: String
+    /// What libcurl said, when the failure was libcurl's.
+    public var curl: Curl?
+    /// A local failure underneath (writing the file a download goes to).
+    public var cause: (any Error)?
     /// Response headers received before the failure (lowercased names), if any.
     public var headers: [String: String] = [:]
-    public var description: String { "\(url): \(message)" }
+    /// The size limit, for `tooLarge`.
+    public var limit: Int64?
+
+    public init(
+        code: Code, url: String, curl: Curl? = nil, cause: (any Error)? = nil, headers: [String: String] = [:],
+        limit: Int64? = nil
+    ) {
+        self.code = code
+        self.url = url
+        self.curl = curl
+        self.cause = cause
+        self.headers = headers
+        self.limit = limit
+    }
+
+    /// What went wrong, without the URL.
+    public var reason: String {
+        var text =
+            switch code {
+            case .connect: "cannot connect"
+            case .timeout: "timed out"
+            case .tooLarge: limit.map { "larger than \($0) bytes" } ?? "larger than allowed"
+            case .partial: "the transfer broke off"
+            case .certificate: "the server's certificate was refused"
+            case .write: "cannot store the download"
+            case .status(let status): "HTTP \(status)"
+            case .other: "transfer failed"
+            }
+        if let cause { text += ": \(cause.localizedDescription)" }
+        if let curl { text += " (\(curl.message), curl error \(curl.code))" }
+        return text
+    }
+
+    public var description: String { "\(url): \(reason)" }
 }
 
 /// HTTP over libcurl: connect, stall and total deadlines, size caps, resume, proxies from the
@@ -89,7 +144,7 @@ public final class HTTPClient {
         var received: Int64 = 0
         var headers: [String: String] = [:]
         var overLimit = false
-        var writeError: String?
+        var writeError: (any Error)?
         var checkedStatus = false
         /// Bandwidth cap in bytes a second, enforced by pausing in the write callback: libcurl's
         /// own limiter (7.88) lets short transfers through at full speed.
@@ -152,27 +207,30 @@ public final class HTTPClient {
         var status = 0
         skylt_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
         if transfer.overLimit || code == CURLE_FILESIZE_EXCEEDED {
-            throw HTTPError(url: request.url, kind: .tooLarge, message: "larger than \(limits.maxBytes) bytes")
+            throw HTTPError(code: .tooLarge, url: request.url, limit: limits.maxBytes)
         }
         if let error = transfer.writeError {
-            throw HTTPError(url: request.url, kind: .other, message: "cannot store the download: \(error)")
+            throw HTTPError(code: .write, url: request.url, cause: error)
         }
         guard code == CURLE_OK else {
-            let message = String(cString: curl_easy_strerror(code))
-            let kind: HTTPError.Kind =
-                switch code {
-                case CURLE_OPERATION_TIMEDOUT: .timeout
-                case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_RECV_ERROR,
-                    CURLE_SEND_ERROR, CURLE_PARTIAL_FILE, CURLE_GOT_NOTHING:
-                    .connection
-                default: .other
-                }
-            throw HTTPError(
-                url: request.url, kind: kind, message: message + " (curl error \(code.rawValue))",
-                headers: transfer.headers)
+            let curl = HTTPError.Curl(code: code.rawValue, message: String(cString: curl_easy_strerror(code)))
+            throw HTTPError(code: Self.code(of: code), url: request.url, curl: curl, headers: transfer.headers)
         }
         return HTTPResponse(
             status: status, headers: transfer.headers, body: transfer.body, bytesReceived: transfer.received)
+    }
+
+    /// The failure a caller tells apart, from libcurl's code.
+    static func code(of code: CURLcode) -> HTTPError.Code {
+        switch code {
+        case CURLE_OPERATION_TIMEDOUT: .timeout
+        case CURLE_COULDNT_CONNECT, CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: .connect
+        case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_SEND_ERROR, CURLE_GOT_NOTHING: .partial
+        case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM: .certificate
+        case CURLE_FILESIZE_EXCEEDED: .tooLarge
+        case CURLE_WRITE_ERROR: .write
+        default: .other
+        }
     }
 
     private static func write(_ transfer: Transfer, _ data: UnsafeMutablePointer<CChar>, _ count: Int) -> Int {
@@ -186,7 +244,7 @@ public final class HTTPClient {
                     try handle.truncate(atOffset: 0)
                     transfer.sink = .file(handle, resumedFrom: 0)
                 } catch {
-                    transfer.writeError = error.localizedDescription
+                    transfer.writeError = error
                     return 0
                 }
             }
@@ -212,7 +270,7 @@ public final class HTTPClient {
             do {
                 try handle.write(contentsOf: Data(bytes))
             } catch {
-                transfer.writeError = error.localizedDescription
+                transfer.writeError = error
                 return 0
             }
         }

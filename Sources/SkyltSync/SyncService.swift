@@ -3,19 +3,6 @@ import SkyltBundle
 public import SkyltCore
 import Synchronization
 
-/// A channel's sync state, for logs and the status page.
-public struct ChannelStatus: Sendable, Equatable {
-    public var name: String
-    public var version: Int?
-    public var expires: Date?
-    public var published: Date?
-    public var successes = 0
-    public var failures = 0
-    public var lastSuccess: Date?
-    public var lastError: String?
-    public var nextPoll: Date?
-}
-
 /// Syncs every bundle channel in the background, on its own thread, each on its own poll
 /// interval with backoff on failure. When a channel changes, the program is rebuilt from the
 /// cache and `onChange` is called (the player then publishes it and wakes its loop).
@@ -40,7 +27,7 @@ public final class SyncService: Service, Sendable {
         var running = false
         var stopping = false
         var wakeRequested = false
-        var statuses: [String: ChannelStatus] = [:]
+        var statuses: [String: ChannelState] = [:]
     }
 
     public init(
@@ -55,7 +42,7 @@ public final class SyncService: Service, Sendable {
         self.onChange = onChange
     }
 
-    public var bundleChannels: [ChannelConfig] { config.channels.filter { $0.url != nil } }
+    public var bundleChannels: [ChannelConfig] { config.channels.filter { $0.source.kind == .bundle } }
 
     /// True from `start()` until the sync thread has ended.
     public var isRunning: Bool { state.withLock { $0.running } }
@@ -99,17 +86,13 @@ public final class SyncService: Service, Sendable {
         clock.wake()
     }
 
-    public func status() -> [ChannelStatus] {
+    /// The state of each bundle channel synced at least once, observed at `now`.
+    public func channelStates(now: Date = Date()) -> [ChannelState] {
         let statuses = state.withLock { $0.statuses }
-        return bundleChannels.compactMap { statuses[$0.name] }
-    }
-
-    /// The channels' state as the status snapshot carries it.
-    public func snapshot(now: Date = Date()) -> [StatusSnapshot.Channel] {
-        status().map {
-            StatusSnapshot.Channel(
-                name: $0.name, version: $0.version, lastSuccess: $0.lastSuccess, lastError: $0.lastError,
-                nextPoll: $0.nextPoll, expires: $0.expires, now: now)
+        return bundleChannels.compactMap { statuses[$0.name] }.map {
+            var state = $0
+            state.observed = now
+            return state
         }
     }
 
@@ -147,7 +130,7 @@ public final class SyncService: Service, Sendable {
             }
             if changed {
                 let (program, problems) = ContentLoader.load(config, previous: current())
-                for problem in problems { logger.warning(problem) }
+                for problem in problems { logger.warning(problem.description) }
                 onChange(program)
             }
             clock.sleep(until: due.values.min() ?? clock.now + 60)
@@ -160,7 +143,7 @@ public final class SyncService: Service, Sendable {
         _ channel: ChannelConfig, _ sync: ChannelSync, backoff: inout Backoff,
         _ random: inout SystemRandomNumberGenerator
     ) -> (delay: Double, changed: Bool) {
-        var status = state.withLock { $0.statuses[channel.name] } ?? ChannelStatus(name: channel.name)
+        var status = state.withLock { $0.statuses[channel.name] } ?? ChannelState(channel)
         var delay: Double
         var changed = false
         do {
@@ -189,7 +172,7 @@ public final class SyncService: Service, Sendable {
             }
         } catch {
             delay = backoff.failed(using: &random)
-            status.lastError = error.cause
+            status.lastError = error.reason
             status.failures += 1
             logger.warning("\(error); retrying in \(Int(delay)) s")
         }

@@ -62,7 +62,8 @@ public final class BundleFixture: Sendable {
         var config = KioskConfig.demo(folder: source)
         config.channels = [
             ChannelConfig(
-                name: channel, url: baseURL + "/manifest.json", keys: ([publicKey] + extraKeys).map(\.base64))
+                name: channel,
+                source: .bundle(url: baseURL + "/manifest.json", keys: ([publicKey] + extraKeys).map(\.base64)))
         ]
         config.cacheDirectory = cache
         config.diskReserveBytes = 0

@@ -76,7 +76,7 @@ enum PlanCommand {
         // and its planner.
         let kiosk = Kiosk(config: config)
         let (program, problems, _) = kiosk.loadProgram()
-        for problem in problems { Console.error(problem) }
+        for problem in problems { Console.error(problem.description) }
         let simulator = PlanSimulator(planner: kiosk.planner)
         var output = ""
         _ = simulator.run(program, from: from, to: to) { entry in

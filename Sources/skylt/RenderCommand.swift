@@ -43,7 +43,7 @@ enum RenderCommand {
             if arguments.values["--size"] == nil { size = (config.display.widthPixels, config.display.heightPixels) }
             kiosk = Kiosk(config: config)
             let loaded = kiosk!.loadProgram()
-            for problem in loaded.problems { Console.error(problem) }
+            for problem in loaded.problems { Console.error(problem.description) }
             program = loaded.program
         } else {
             guard arguments.positional.count == 1 else {

@@ -59,32 +59,33 @@ enum StatusCommand {
         }
         line(
             "Kiosk",
-            "\(report.kioskName) (\(report.kioskID)), Skylt \(report.version), up \(Int(report.uptimeSeconds)) s")
+            "\(report.snapshot.kioskName) (\(report.snapshot.kioskID)), Skylt \(report.snapshot.version), up \(Int(report.uptimeSeconds)) s"
+        )
         line("Health", report.healthy ? "playing" : "STUCK: the play loop does not advance")
         line(
             "Clock",
-            report.clockTrusted ? "trusted (\(report.timeZone))" : "UNTRUSTED: earlier than \(report.clockReason)")
-        line("Display", report.display)
-        if let showing = report.showing {
-            line(
-                "On screen",
-                (showing.slide.map { "\(showing.channel ?? "")/\($0)" } ?? "no slide") + " since \(showing.since)")
-            line("Why", showing.reason)
-        }
+            report.snapshot.clockTrusted
+                ? "trusted (\(report.snapshot.timeZone))" : "UNTRUSTED: earlier than \(report.snapshot.clockReason)")
+        line("Display", report.snapshot.display)
+        let showing = report.snapshot.showing
+        line(
+            "On screen",
+            (showing.slide.map { "\(showing.channel ?? "")/\($0)" } ?? "no slide") + " since \(showing.since)")
+        line("Why", showing.reason)
         line("Next", report.next ?? "–")
         line("Slides shown", "\(report.slidesShown), missed deadlines \(report.missedDeadlines)")
         line("Cache", "\(report.cacheBytes) bytes, \(report.freeDiskBytes) bytes free")
         line("Addresses", report.addresses.joined(separator: ", "))
-        for channel in report.channels {
+        for channel in report.snapshot.channels {
             line("Channel", "\(channel.name): \(channel.source)")
             guard channel.kind == .bundle else {
                 line("  kind", "local folder, read at start and on SIGHUP")
                 continue
             }
             line("  version", (channel.version.map { "v\($0)" } ?? "none") + (channel.stale ? " (STALE: expired)" : ""))
-            line("  last sync", channel.lastSuccess ?? "never")
+            line("  last sync", channel.lastSuccess.map(ISO8601.format) ?? "never")
             line("  last error", channel.lastError ?? "none")
-            line("  next poll", channel.nextPoll ?? "–")
+            line("  next poll", channel.nextPoll.map(ISO8601.format) ?? "–")
             if let matches = channel.cacheMatches { line("  cache", matches ? "matches its hashes" : "DAMAGED") }
         }
         Console.out("Log:")

@@ -46,7 +46,7 @@ enum SyncCommand {
                 Console.out("\(name): unchanged (v\(version)); \(fetched) missing assets fetched again")
             case .failure(let error):
                 failed = true
-                Console.out("\(name): error: \(error.cause)")
+                Console.out("\(name): error: \(error.reason)")
             }
         }
         return failed ? 1 : 0

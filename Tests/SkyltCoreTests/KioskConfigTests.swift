@@ -20,7 +20,34 @@ struct KioskConfigTests {
         #expect(config.display.isPortrait)
         #expect(config.display.diagonalInches == 55)
         #expect(config.display.scanDistanceMeters == 1)
-        #expect(config.channels.first?.folder?.path == folder.url.appendingPathComponent("playlists/shop").path)
+        #expect(
+            config.channels.first?.source
+                == .folder(folder.url.appendingPathComponent("playlists/shop").standardizedFileURL))
+    }
+
+    @Test("a channel is a folder or a signed bundle with its keys, never both; the page sees no credentials")
+    func channelSources() throws {
+        let key = "RWTOS4FPX1pLN7PpkXkXxyMY29mY+aPhvG8NWGbEcT39mg2Es6kJcJUD"
+        let folder = TemporaryFolder()
+        let file = folder.write(
+            "config.json",
+            #"""
+            {"id": "k", "channels": [{"name": "kommun", "url": "https://skylt.example.org:8443/k/manifest.json?t=1", "keys": ["\#(key)"]}]}
+            """#)
+        let channel = try #require(try KioskConfig.load(from: file).channels.first)
+        #expect(channel.source == .bundle(url: "https://skylt.example.org:8443/k/manifest.json?t=1", keys: [key]))
+        #expect(channel.source.kind == .bundle)
+        #expect(channel.source.shown == "https://skylt.example.org:8443/k/manifest.json")
+        let both = folder.write(
+            "both.json",
+            #"""
+            {"id": "k", "channels": [{"name": "kommun", "folder": "x", "url": "https://skylt.example.org/m.json", "keys": ["\#(key)"]}]}
+            """#)
+        #expect {
+            try KioskConfig.load(from: both)
+        } throws: { error in
+            (error as? ProblemList)?.problems.contains { $0.message.contains("needs either 'folder'") } == true
+        }
     }
 
     @Test("unknown and missing fields are named")

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ProgramLoaderTests {
     func config(_ channels: [(String, TemporaryFolder)]) -> KioskConfig {
         var config = KioskConfig.demo(folder: channels[0].1.url)
-        config.channels = channels.map { ChannelConfig(name: $0.0, folder: $0.1.url) }
+        config.channels = channels.map { ChannelConfig(name: $0.0, source: .folder($0.1.url)) }
         return config
     }
 

@@ -201,7 +201,7 @@ struct BundleCommandTests {
         ])
         #expect(offline.status == 0)
         #expect(offline.stderr.contains("showing kommun/p"))
-        #expect(offline.stderr.contains("Couldn't connect"))
+        #expect(offline.stderr.contains("cannot connect"))
     }
 
     @Test("run syncs in the background and shows new content without a restart")

@@ -160,7 +160,7 @@ struct StatusEndToEndTests {
             result.stdout.contains("Ängsby Handel") && result.stdout.contains("playing"),
             "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("butiken") && result.stdout.contains("kommun"))
-        #expect(result.stdout.contains("last error") && result.stdout.contains("Couldn't connect"))
+        #expect(result.stdout.contains("last error") && result.stdout.contains("cannot connect"))
     }
 
     @Test("the systemd unit is accepted by systemd-analyze and has what the service needs")

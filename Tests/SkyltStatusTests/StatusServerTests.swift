@@ -32,13 +32,18 @@ struct StatusServerTests {
             var sources = StatusSources(hub: hub)
             let actions = actions
             sources.channels = {
-                [
-                    ChannelView(
-                        name: "kommun", source: "https://skylt.example.org/kommun/manifest.json", version: 7,
-                        published: Date().addingTimeInterval(-3600), lastSuccess: Date(),
-                        nextPoll: Date().addingTimeInterval(60),
-                        expires: Date().addingTimeInterval(86400), cacheMatches: true, successes: 3, failures: 1),
-                    ChannelView(name: "butiken", kind: .folder, source: "/var/lib/skylt/playlists/butiken"),
+                var kommun = ChannelState(
+                    name: "kommun", kind: .bundle, source: "https://skylt.example.org/kommun/manifest.json")
+                kommun.version = 7
+                kommun.published = kommun.observed.addingTimeInterval(-3600)
+                kommun.lastSuccess = kommun.observed
+                kommun.nextPoll = kommun.observed.addingTimeInterval(60)
+                kommun.expires = kommun.observed.addingTimeInterval(86400)
+                kommun.cacheMatches = true
+                kommun.successes = 3
+                kommun.failures = 1
+                return [
+                    kommun, ChannelState(name: "butiken", kind: .folder, source: "/var/lib/skylt/playlists/butiken"),
                 ]
             }
             sources.addresses = { ["192.0.2.7"] }
@@ -103,8 +108,35 @@ struct StatusServerTests {
         #expect(page.components(separatedBy: "<h3>kommun</h3>").last?.contains("Last good sync") == true)
         #expect(!page.contains("<script"))
         let json = try JSONDecoder().decode(StatusReport.self, from: Data(try setup.curl("/api/status").body.utf8))
-        #expect(json.kioskName == "Ängsby Handel" && json.channels.count == 2 && json.healthy)
-        #expect(json.showing?.slide == "wifi" && json.next == "kommun/vatten")
+        #expect(json.snapshot.kioskName == "Ängsby Handel" && json.snapshot.channels.count == 2 && json.healthy)
+        #expect(json.snapshot.showing.slide == "wifi" && json.next == "kommun/vatten")
+    }
+
+    @Test("/api/status keeps the field names the README documents, and reads back into the same report")
+    func jsonFields() throws {
+        let setup = try Setup()
+        let body = Data(try setup.curl("/api/status").body.utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+        let documented = [
+            "kioskID", "kioskName", "version", "uptimeSeconds", "timeZone", "clockTrusted", "clockReason", "display",
+            "showing", "next", "healthy", "slidesShown", "missedDeadlines", "composeSecondsSum", "composeCount",
+            "channels", "cacheBytes", "freeDiskBytes", "addresses", "logs", "playsToday",
+        ]
+        #expect(Set(documented).subtracting(object.keys).isEmpty, "\(object.keys.sorted())")
+        let channels = try #require(object["channels"] as? [[String: Any]])
+        let kommun = try #require(channels.first { $0["name"] as? String == "kommun" })
+        for key in [
+            "name", "kind", "source", "version", "published", "ageSeconds", "lastSuccess", "nextPoll", "stale",
+            "cacheMatches", "successes", "failures", "secondsSinceLastGoodSync",
+        ] {
+            #expect(kommun[key] != nil, "channel lacks \(key)")
+        }
+        #expect(kommun["kind"] as? String == "bundle" && kommun["stale"] as? Bool == false)
+        #expect((kommun["ageSeconds"] as? Double).map { abs($0 - 3600) < 2 } == true)
+        let report = try JSONDecoder().decode(StatusReport.self, from: body)
+        #expect(report.snapshot.channels.map(\.kind) == [.bundle, .folder])
+        #expect(report.snapshot.channels[0].version == 7 && report.snapshot.channels[0].successes == 3)
+        #expect(report.snapshot.channels[0].cacheMatches == true && !report.snapshot.channels[0].stale)
     }
 
     @Test("the screenshot is the frame on screen")
@@ -215,6 +247,30 @@ struct StatusServerTests {
                 "http://127.0.0.1:\(port)/healthz",
             ]).stdout
         }
+    }
+
+    @Test("a bad address and a port in use fail to start with codes a caller can tell apart")
+    func startFailures() throws {
+        var settings = StatusSettings(token: StatusServerTests.token)
+        settings.address = "localhost"
+        settings.port = 0
+        #expect {
+            try StatusServer(settings: settings, sources: StatusSources(hub: StatusHub())).start()
+        } throws: { error in
+            guard let error = error as? StatusServerError else { return false }
+            return error.code == .address && error.description.contains("'localhost'")
+        }
+        settings.address = "127.0.0.1"
+        let first = StatusServer(settings: settings, sources: StatusSources(hub: StatusHub()))
+        try first.start()
+        settings.port = first.port
+        #expect {
+            try StatusServer(settings: settings, sources: StatusSources(hub: StatusHub())).start()
+        } throws: { error in
+            guard let error = error as? StatusServerError else { return false }
+            return error.code == .listen && error.errno == EADDRINUSE && error.location == "127.0.0.1:\(first.port)"
+        }
+        withExtendedLifetime(first) {}
     }
 
     @Test("the per-address connection limit holds")

@@ -33,7 +33,7 @@ struct SyncFaultTests {
             sync = try ChannelSync(config: config.channels[0], settings: settings)
             let first = try sync.syncOnce()
             guard case .updated(version: 1, _, _) = first else {
-                throw SyncError(channel: "test", cause: "setup: \(first)")
+                throw SetupFailure(outcome: first)
             }
             _ = server.takeRequests()
         }
@@ -53,29 +53,65 @@ struct SyncFaultTests {
             #expect(loaded.reading?.playlist?.slides.count == 3, sourceLocation: sourceLocation)
         }
 
-        func expectFailure(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        /// The sync fails for channel kommun with `code`, `also` holds for the error, and
+        /// version 1 stays.
+        func expectFailure(
+            _ code: SyncError.Code, sourceLocation: SourceLocation = #_sourceLocation,
+            also: (SyncError) -> Bool = { _ in true }
+        ) {
             #expect(sourceLocation: sourceLocation) {
                 try sync.syncOnce()
             } throws: { error in
                 guard let error = error as? SyncError else { return false }
-                return error.channel == "kommun" && error.cause.contains(text)
+                return error.channel == "kommun" && error.code == code && also(error)
             }
             expectVersionOneIntact(sourceLocation: sourceLocation)
         }
+
+        /// The sync fails with a transfer error whose HTTP code is `code`; the message names
+        /// the channel and the URL.
+        func expectFailure(http code: HTTPError.Code, sourceLocation: SourceLocation = #_sourceLocation) {
+            expectFailure(.transfer, sourceLocation: sourceLocation) { error in
+                error.httpCode == code && error.description.contains("channel 'kommun'")
+                    && error.description.contains(server.baseURL)
+            }
+        }
+    }
+
+    /// The first sync of a world did not fetch version 1.
+    struct SetupFailure: Error {
+        var outcome: SyncOutcome?
     }
 
     @Test("server down") func down() throws {
         let world = try World()
         try world.publishNext()
         world.server.stop()
-        world.expectFailure("Couldn't connect to server")
+        world.expectFailure(http: .connect)
+    }
+
+    @Test("a download whose file cannot be written fails with the write code and keeps the cause")
+    func unwritable() throws {
+        let world = try World()
+        let folder = TemporaryFolder()
+        let file = folder.write("readonly", "")
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        let request = HTTPRequest(
+            url: world.server.baseURL + "/manifest.json", limits: TransferLimits(maxBytes: 1 << 20))
+        #expect {
+            _ = try HTTPClient().get(request, into: .file(handle, resumedFrom: 0))
+        } throws: { error in
+            guard let error = error as? HTTPError else { return false }
+            return error.code == .write && error.cause != nil && error.description.hasPrefix(request.url)
+        }
     }
 
     @Test("HTTP 500") func serverError() throws {
         let world = try World()
         try world.publishNext()
         world.server.inject("/manifest.json", [.status(500)])
-        world.expectFailure("HTTP 500")
+        world.expectFailure(http: .status(500))
     }
 
     @Test("a stalled server that sends nothing is given up") func stalled() throws {
@@ -83,7 +119,7 @@ struct SyncFaultTests {
         try world.publishNext()
         world.server.inject("/manifest.json", [.stall])
         let start = Date()
-        world.expectFailure("Timeout was reached")
+        world.expectFailure(http: .timeout)
         #expect(Date().timeIntervalSince(start) < 8)
     }
 
@@ -91,7 +127,7 @@ struct SyncFaultTests {
         let world = try World()
         try world.publishNext()
         world.server.inject("/manifest.json", [.cutAfter(100)])
-        world.expectFailure("curl error 18")
+        world.expectFailure(http: .partial)
     }
 
     @Test("a connection cut mid-asset resumes with Range on the next attempt")
@@ -104,7 +140,7 @@ struct SyncFaultTests {
         let fresh = try #require(Set(manifest.assets.keys).subtracting(old.assets.keys).first)
         let path = "/assets/" + Manifest.hex(of: fresh)
         world.server.inject(path, [.cutAfter(700)])
-        world.expectFailure("Transferred a partial file")
+        world.expectFailure(.transfer) { $0.httpCode == .partial && $0.location == Manifest.hex(of: fresh) }
         _ = world.server.takeRequests()
         let outcome = try world.sync.syncOnce()
         guard case .updated(version: 2, assetsFetched: 1, let bytes) = outcome else {
@@ -144,7 +180,9 @@ struct SyncFaultTests {
         let fresh = try #require(Set(manifest.assets.keys).subtracting(old.assets.keys).first)
         let size = manifest.assets[fresh]!.size
         world.server.inject("/assets/" + Manifest.hex(of: fresh), [.replace(Data(repeating: 0x41, count: size))])
-        world.expectFailure("does not match its hash")
+        var hasher = SHA256Hasher()
+        hasher.update(Data(repeating: 0x41, count: size))
+        world.expectFailure(.hashMismatch(actual: hasher.finalHex()))
     }
 
     @Test("a bad signature") func badSignature() throws {
@@ -153,7 +191,7 @@ struct SyncFaultTests {
         var manifest = try Data(contentsOf: world.fixture.bundle.appendingPathComponent(Manifest.fileName))
         manifest[manifest.count / 2] ^= 1
         world.server.inject("/manifest.json", [.replace(manifest)])
-        world.expectFailure("signature: the signature does not match the file")
+        world.expectFailure(.signature) { ($0.cause as? MinisignError) == .badSignature }
     }
 
     @Test("signed by another channel's key") func otherKey() throws {
@@ -161,14 +199,17 @@ struct SyncFaultTests {
         world.fixture.writeSource(slides: 3, revision: 2, changed: [0])
         let (other, _) = SecretKey.generate()
         try world.fixture.publish(key: other)
-        world.expectFailure("signed by key")
+        world.expectFailure(.signature) {
+            guard case .keyMismatch = $0.cause as? MinisignError else { return false }
+            return true
+        }
     }
 
     @Test("another channel's manifest, signed by a shared key, is refused") func mixAndMatch() throws {
         let world = try World()
         world.fixture.writeSource(slides: 3, revision: 2, changed: [0])
         try world.fixture.publish(channel: "butiken")
-        world.expectFailure("is for channel 'butiken', not 'kommun'")
+        world.expectFailure(.wrongChannel("butiken"))
     }
 
     @Test("a rollback to an older valid version") func rollback() throws {
@@ -186,7 +227,7 @@ struct SyncFaultTests {
         try v1sig.write(to: bundle.appendingPathComponent(Manifest.signatureFileName))
         #expect {
             try world.sync.syncOnce()
-        } throws: { ($0 as? SyncError)?.cause.contains("rollback refused") == true }
+        } throws: { ($0 as? SyncError)?.code == .versionRollback(offered: 1, current: 2) }
         #expect(world.sync.cache.load(keys: [world.fixture.publicKey]).manifest?.version == 2)
     }
 
@@ -197,30 +238,33 @@ struct SyncFaultTests {
         var changed = manifest
         changed.expires = manifest.expires.addingTimeInterval(60)
         try world.fixture.serveSigned(changed.encode())
-        world.expectFailure("published twice with different content")
+        world.expectFailure(.versionConflict(1))
     }
 
     @Test("an expired manifest") func expired() throws {
         let world = try World()
         world.fixture.writeSource(slides: 3, revision: 2, changed: [0])
         try world.fixture.publish(now: Date().addingTimeInterval(-10 * 86400), expiryDays: 2)
-        world.expectFailure("expired at")
+        let manifest = try Manifest.decode(
+            try Data(contentsOf: world.fixture.bundle.appendingPathComponent(Manifest.fileName)), source: "m")
+        world.expectFailure(.expired(manifest.expires))
     }
 
     @Test("an oversized manifest") func oversizedManifest() throws {
         let world = try World()
         world.server.inject("/manifest.json", [.replace(Data(repeating: 0x20, count: Manifest.maxBytes + 10))])
-        world.expectFailure("larger than \(Manifest.maxBytes) bytes")
+        world.expectFailure(http: .tooLarge)
     }
 
     @Test("an oversized asset is refused before it is downloaded") func oversizedAsset() throws {
         let world = try World(maxAssetBytes: 3000)
         world.fixture.writeSource(slides: 3, revision: 2, changed: [0])
         let svg = String(repeating: " ", count: 6000)
-        world.fixture.work.write(
+        let picture = world.fixture.work.write(
             "source/media/p0.svg", #"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3">\#(svg)</svg>"#)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: picture.path)[.size] as? Int)
         try world.fixture.publish()
-        world.expectFailure("this kiosk takes at most 3000")
+        world.expectFailure(.assetTooLarge(size: Int64(size), limit: 3000))
         #expect(!world.server.takeRequests().contains { $0.path.hasPrefix("/assets/") })
     }
 
@@ -234,7 +278,9 @@ struct SyncFaultTests {
         text = text.replacingOccurrences(of: reference, with: "sha256:../../../../etc/passwd")
         text = text.replacingOccurrences(of: "\"version\":1", with: "\"version\":2")
         try world.fixture.serveSigned(Data(text.utf8))
-        world.expectFailure("is not an asset reference")
+        world.expectFailure(.manifestInvalid) {
+            ($0.cause as? ProblemList)?.problems.contains { $0.message.contains("is not an asset reference") } == true
+        }
         #expect(!world.server.takeRequests().contains { $0.path.contains("..") || $0.path.contains("passwd") })
     }
 
@@ -252,7 +298,10 @@ struct SyncFaultTests {
             }())
         #expect {
             try full.syncOnce()
-        } throws: { ($0 as? SyncError)?.cause.contains("disk full") == true }
+        } throws: { error in
+            guard case .diskFull(_, let kept, _) = (error as? SyncError)?.code else { return false }
+            return kept == reserve
+        }
         #expect(!world.server.takeRequests().contains { $0.path.hasPrefix("/assets/") })
         world.expectVersionOneIntact()
     }
@@ -298,7 +347,9 @@ struct SyncFaultTests {
     @Test("malformed JSON, signed") func malformed() throws {
         let world = try World()
         try world.fixture.serveSigned(Data("{\"format\": 1, \"channel\": ".utf8))
-        world.expectFailure("is not valid JSON")
+        world.expectFailure(.manifestInvalid) {
+            ($0.cause as? ProblemList)?.problems.contains { $0.message.contains("is not valid JSON") } == true
+        }
     }
 
     @Test("an unchanged poll is one request answered 304, and the cache is verified again")
@@ -348,7 +399,7 @@ struct SyncFaultTests {
         for revision in [2, 3] {
             world.fixture.writeSource(slides: 3, revision: revision, changed: [0])
             try world.fixture.publish()
-            guard case .updated = try world.sync.syncOnce() else { throw SyncError(channel: "test", cause: "setup") }
+            guard case .updated = try world.sync.syncOnce() else { throw SetupFailure(outcome: nil) }
         }
         let third = try #require(world.sync.cache.load(keys: [world.fixture.publicKey]).manifest)
         world.fixture.writeSource(slides: 3, revision: 4, changed: [1])
@@ -384,7 +435,8 @@ struct SyncFaultTests {
             Issue.record("the switch went ahead without one of its assets")
             return
         }
-        #expect(error.cause.contains("left the cache before the switch to version 4"), "\(error)")
+        #expect(error.code == .assetVanished(version: 4), "\(error)")
+        #expect(error.location == Manifest.hex(of: reused.key), "\(error)")
         let loaded = world.sync.cache.load(keys: [world.fixture.publicKey])
         #expect(loaded.manifest?.version == 3 && loaded.problems.isEmpty, "\(loaded.problems)")
         // The next sync fetches it again and switches.

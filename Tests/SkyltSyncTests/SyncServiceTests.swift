@@ -54,14 +54,14 @@ struct SyncServiceTests {
         #expect(world.clock.waitUntilAsleep(sleeps: 1))
         #expect(world.manifestRequests() == 1)
         #expect(world.events.all == ["changed"])
-        #expect(world.service.status().first?.version == 1)
+        #expect(world.service.channelStates().first?.version == 1)
         // Due again after the poll interval, with at most 10 % jitter.
         let first = try #require(world.clock.deadline)
         #expect((0.9 * World.pollSeconds...1.1 * World.pollSeconds).contains(first))
         world.clock.advance(by: first)
         #expect(world.clock.waitUntilAsleep(sleeps: 2))
         #expect(world.manifestRequests() == 1)
-        #expect(world.service.status().first?.successes == 2)
+        #expect(world.service.channelStates().first?.successes == 2)
         let second = try #require(world.clock.deadline)
         #expect((0.9 * World.pollSeconds...1.1 * World.pollSeconds).contains(second - first))
         // Nothing changed on the server: no new program.

@@ -1,0 +1,122 @@
+public import Foundation
+
+/// Where a channel's content comes from. A local folder is read at start and on SIGHUP and
+/// has no sync state to show.
+public enum ChannelKind: String, Sendable, Equatable, Codable {
+    /// A signed bundle fetched over HTTP.
+    case bundle
+    /// A local playlist folder.
+    case folder
+}
+
+/// A channel's source: one of two, never both, so that no caller has to unwrap the other.
+public enum ChannelSource: Sendable, Equatable {
+    /// A local playlist folder in the editors' source format.
+    case folder(URL)
+    /// The URL of a signed bundle's manifest.json, and the channel's minisign public keys
+    /// (base64 lines); several, so a publisher can rotate.
+    case bundle(url: String, keys: [String])
+
+    public var kind: ChannelKind {
+        switch self {
+        case .folder: .folder
+        case .bundle: .bundle
+        }
+    }
+
+    /// The source as a technician may see it: the folder, or the manifest's scheme, host,
+    /// port and path, so that a user, password or query in the URL never reaches a page or log.
+    public var shown: String {
+        switch self {
+        case .folder(let folder):
+            return folder.path
+        case .bundle(let url, _):
+            guard let parts = URLComponents(string: url) else { return "" }
+            let port = parts.port.map { ":\($0)" } ?? ""
+            return "\(parts.scheme ?? "https")://\(parts.host ?? "")\(port)\(parts.path)"
+        }
+    }
+}
+
+/// A source of slides for the kiosk. A channel is one publisher's stream.
+public struct ChannelConfig: Sendable, Equatable {
+    public var name: String
+    public var source: ChannelSource
+    /// Seconds between polls of a bundle's URL.
+    public var pollSeconds: Double = ChannelConfig.defaultPollSeconds
+    public static let defaultPollSeconds = 60.0
+    /// Relative share of screen time against the other channels.
+    public var weight: Double
+    /// Bounds on the channel's share of normal screen time (0 to 1).
+    public var minShare: Double?
+    public var maxShare: Double?
+    /// Schedule parts the channel's slides inherit when they leave them open.
+    public var defaults: Schedule
+
+    public init(
+        name: String, source: ChannelSource, weight: Double = 1, minShare: Double? = nil, maxShare: Double? = nil,
+        defaults: Schedule = .always
+    ) {
+        self.name = name
+        self.source = source
+        self.weight = weight
+        self.minShare = minShare
+        self.maxShare = maxShare
+        self.defaults = defaults
+    }
+
+    /// Reads one entry of the config's `channels`. The JSON keeps `folder`, `url` and `keys`
+    /// side by side (as the README documents); exactly one source must be given.
+    static func decode(_ channel: ObjectReader, path: String, base: URL, sink: ProblemSink) -> ChannelConfig? {
+        channel.rejectUnknown([
+            "name", "folder", "url", "keys", "pollSeconds", "weight", "minShare", "maxShare", "defaults",
+        ])
+        let channelName = channel.string("name", required: true)
+        let source = readSource(channel, path: path, base: base, sink: sink)
+        let poll = channel.number("pollSeconds", in: 5...86400) ?? ChannelConfig.defaultPollSeconds
+        let weight = channel.number("weight", in: 0.01...1000) ?? 1
+        let minShare = channel.number("minShare", in: 0...1)
+        let maxShare = channel.number("maxShare", in: 0...1)
+        let defaults = channel.object("defaults").map(ScheduleReader.schedule) ?? .always
+        if let minShare, let maxShare, minShare > maxShare {
+            sink.report(channel.fieldPath("minShare"), "is larger than 'maxShare'")
+        }
+        guard let channelName, let source else { return nil }
+        if !channelName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            sink.report(channel.fieldPath("name"), "use ASCII letters, digits, '-' and '_' (it names cache folders)")
+        }
+        var entry = ChannelConfig(
+            name: channelName, source: source, weight: weight, minShare: minShare, maxShare: maxShare,
+            defaults: defaults)
+        entry.pollSeconds = poll
+        return entry
+    }
+
+    private static func readSource(_ channel: ObjectReader, path: String, base: URL, sink: ProblemSink)
+        -> ChannelSource?
+    {
+        let folder = channel.string("folder")
+        let url = channel.string("url")
+        let keys = channel.stringArray("keys") ?? []
+        for (index, key) in keys.enumerated() where !KioskConfig.isPublicKey(key) {
+            sink.report(
+                channel.fieldPath("keys") + "[\(index)]",
+                "is not a minisign public key (the base64 line of a .pub file)")
+        }
+        switch (folder, url) {
+        case (let folder?, nil):
+            return .folder(KioskConfig.resolve(folder, base: base))
+        case (nil, let url?):
+            let parsed = URL(string: url)
+            if parsed?.host == nil || !["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") {
+                sink.report(channel.fieldPath("url"), "'\(url)' is not an http or https URL")
+            }
+            if keys.isEmpty { sink.report(channel.fieldPath("keys"), "a bundle channel needs at least one public key") }
+            if url.contains("@") { sink.report(channel.fieldPath("url"), "must not carry a user or password") }
+            return .bundle(url: url, keys: keys)
+        default:
+            sink.report(path, "needs either 'folder' (a local playlist) or 'url' (a bundle's manifest.json)")
+            return nil
+        }
+    }
+}

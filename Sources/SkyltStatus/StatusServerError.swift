@@ -1,0 +1,26 @@
+import Foundation
+@preconcurrency import Glibc
+
+/// The server failed to start: a caller can tell a bad address (a config to fix) from a port it
+/// cannot listen on (in use, or privileged), whose errno is kept.
+public struct StatusServerError: Error, CustomStringConvertible {
+    public enum Code: Sendable, Equatable {
+        /// The address is not an IPv4 address.
+        case address
+        /// libmicrohttpd could not listen there.
+        case listen
+    }
+
+    public var code: Code
+    /// The address and port.
+    public var location: String
+    /// The system's error number when listening failed.
+    public var errno: Int32?
+
+    public var description: String {
+        switch code {
+        case .address: "status address '\(location)' is not an IPv4 address"
+        case .listen: "cannot listen on \(location)" + (errno.map { ": \(String(cString: strerror($0)))" } ?? "")
+        }
+    }
+}
