@@ -168,7 +168,7 @@ struct Bench {
                 throw BenchError("`skylt run` showed no first frame within 30 s")
             }
             wall.append(Date().timeIntervalSince(start))
-            // Let it play on (a switch, a snapshot) before reading its peak.
+            // Let it play on (a switch, a screenshot) before reading its peak.
             Thread.sleep(forTimeInterval: 2.5)
             peak = max(peak, child.peakRSSBytes() ?? 0)
             privateBytes = max(privateBytes, child.statusBytes("RssAnon") ?? 0)

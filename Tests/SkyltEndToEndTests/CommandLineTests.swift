@@ -79,10 +79,11 @@ struct CommandLineTests {
         #expect(frame.width == 1080 && frame.height == 1920)
     }
 
-    @Test("run --headless plays the demo, says so and where, writes snapshots, and exits 0")
+    @Test("run --headless plays the demo, says so and where, writes screenshots, and exits 0")
     func runHeadless() throws {
         let folder = TemporaryFolder()
         let snapshot = folder.file("screen.png")
+        // --snapshot is --screenshot's earlier name, kept for existing units and scripts.
         let result = try run(["run", "--headless", "--exit-after", "2", "--snapshot", snapshot.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("headless"))
@@ -107,7 +108,7 @@ struct CommandLineTests {
             #"{"id": "t", "name": "Test", "languages": ["sv"], "channels": [{"name": "shop", "folder": "\#(playlist.url.path)"}]}"#
         )
         let result = try run([
-            "run", "--headless", "--config", file.path, "--exit-after", "5", "--snapshot", config.file("s.png").path,
+            "run", "--headless", "--config", file.path, "--exit-after", "5", "--screenshot", config.file("s.png").path,
         ])
         #expect(result.status == 0)
         #expect(result.stderr.contains("skipping shop/bad"))
@@ -129,7 +130,7 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: skylt)
         let folder = TemporaryFolder()
-        process.arguments = ["run", "--headless", "--snapshot", folder.file("s.png").path]
+        process.arguments = ["run", "--headless", "--screenshot", folder.file("s.png").path]
         process.environment = ProcessInfo.processInfo.environment.merging(Self.noConfig) { $1 }
         let errors = Pipe()
         process.standardError = errors
@@ -160,7 +161,7 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: skylt)
         process.arguments = [
-            "run", "--headless", "--config", config.path, "--exit-after", "40", "--snapshot", folder.file("s.png").path,
+            "run", "--headless", "--config", config.path, "--exit-after", "40", "--screenshot", folder.file("s.png").path,
         ]
         process.environment = ProcessInfo.processInfo.environment.merging(Self.noConfig) { $1 }
         let errors = Pipe()

@@ -96,7 +96,7 @@ struct PlanAndReportTests {
             #"{"id": "k", "name": "Kiosk", "stateDirectory": "state", "channels": [{"name": "shop", "folder": "\#(playlist.url.path)"}]}"#
         )
         let run = try ExternalTool.run([
-            skylt, "run", "--headless", "--config", config.path, "--exit-after", "5", "--snapshot",
+            skylt, "run", "--headless", "--config", config.path, "--exit-after", "5", "--screenshot",
             folder.file("s.png").path,
         ])
         #expect(run.status == 0, "\(run.stderr)")
@@ -136,7 +136,7 @@ struct PlanAndReportTests {
         // The player last saw a time a year ahead: this clock has gone back.
         try LastSeen.write(Date().addingTimeInterval(365 * 86400), to: folder.file("state"))
         let run = try ExternalTool.run([
-            skylt, "run", "--headless", "--config", config.path, "--exit-after", "7", "--snapshot",
+            skylt, "run", "--headless", "--config", config.path, "--exit-after", "7", "--screenshot",
             folder.file("s.png").path,
         ])
         #expect(run.status == 0, "\(run.stderr)")

@@ -36,7 +36,7 @@ struct StatusEndToEndTests {
                 """#)
             process.executableURL = URL(fileURLWithPath: skylt)
             process.arguments = [
-                "run", "--headless", "--config", config.path, "--snapshot", folder.file("s.png").path, "--exit-after",
+                "run", "--headless", "--config", config.path, "--screenshot", folder.file("s.png").path, "--exit-after",
                 "120",
             ]
             process.standardError = errors
