@@ -5,7 +5,8 @@ import Foundation
 /// of slides allowed, grouped by channel with their share targets, until any of them changes;
 /// and when each slide was last shown, following the history record by record. A memo of a
 /// pure function: it never changes what the planner decides. Make a new one for a new
-/// program or planner; slides are known by their index in the program.
+/// program; slides are known by their index in it. What depends on the planner's settings is
+/// found again when another planner asks.
 public final class EligibilityCache {
     private var states: [StateSpan?] = []
     private var opening: StateSpan?
