@@ -33,60 +33,6 @@ public struct PlanSettings: Sendable, Equatable {
     }
 }
 
-/// Remembers, per slide of one program, whether its schedule allows it and the span in which
-/// that holds, so that calendars are evaluated only when something can have changed. A memo
-/// of a pure function: it never changes what the planner decides. Make a new one for a new
-/// program; slides are known by their index in it.
-public final class EligibilityCache {
-    private var states: [StateSpan?] = []
-    private var opening: StateSpan?
-    /// Per-slide facts the planner reads at every decision, kept in flat arrays so that a
-    /// decision does not copy whole slides.
-    struct Table {
-        var keys: [String]
-        var channels: [String]
-        var restricted: [Bool]
-        var urgent: [Bool]
-    }
-
-    private var cachedTable: Table?
-
-    func table(_ program: Program) -> Table {
-        if let cachedTable, cachedTable.keys.count == program.slides.count { return cachedTable }
-        let table = Table(
-            keys: program.slides.map(\.key), channels: program.slides.map(\.channel),
-            restricted: program.slides.map(\.schedule.isRestricted), urgent: program.slides.map(\.isUrgent))
-        cachedTable = table
-        return table
-    }
-    /// The earliest change of any slide or of the opening hours, and the moment it was found at.
-    private var boundary: (at: Date, next: Date?)?
-
-    public init() {}
-
-    func state(_ index: Int, of program: Program, at now: Date, local: LocalTime) -> StateSpan {
-        if states.count != program.slides.count { states = Array(repeating: nil, count: program.slides.count) }
-        if let cached = states[index], cached.covers(now) { return cached }
-        let fresh = program.slides[index].schedule.state(at: now, in: local)
-        states[index] = fresh
-        return fresh
-    }
-
-    func open(_ hours: OpeningHours, at now: Date, local: LocalTime) -> StateSpan {
-        if let opening, opening.covers(now) { return opening }
-        let fresh = hours.state(at: now, in: local)
-        opening = fresh
-        return fresh
-    }
-
-    func nextBoundary(after now: Date, compute: () -> Date?) -> Date? {
-        if let boundary, boundary.at <= now, boundary.next.map({ now < $0 }) ?? true { return boundary.next }
-        let next = compute()
-        boundary = (now, next)
-        return next
-    }
-}
-
 /// Decides what plays when: a pure function of the program, the time, the play history and
 /// whether the clock can be trusted. `skylt run` and `skylt plan` both ask it, so the dry run
 /// shows what the screen will do.
@@ -103,6 +49,8 @@ public final class EligibilityCache {
 public struct Planner: Sendable {
     public let settings: PlanSettings
     public let local: LocalTime
+    /// Tells this planner's settings apart in a cache.
+    let identity = PlannerIdentity()
 
     public init(settings: PlanSettings) {
         self.settings = settings
@@ -113,12 +61,7 @@ public struct Planner: Sendable {
     public func eligible(
         _ program: Program, at now: Date, clockTrusted: Bool, excluding: Set<String> = [], cache: EligibilityCache
     ) -> [Int] {
-        let table = cache.table(program)
-        return program.slides.indices.filter { index in
-            if !excluding.isEmpty && excluding.contains(table.keys[index]) { return false }
-            if !table.restricted[index] { return true }
-            return clockTrusted && cache.state(index, of: program, at: now, local: local).active
-        }
+        allowed(program, at: now, clockTrusted: clockTrusted, excluding: excluding, cache: cache).indices
     }
 
     public func isOpen(at now: Date, clockTrusted: Bool, cache: EligibilityCache) -> Bool {
@@ -134,76 +77,94 @@ public struct Planner: Sendable {
         if !isOpen(at: now, clockTrusted: clockTrusted, cache: cache) {
             return .closed(until: settings.openingHours?.nextOpening(after: now, in: local))
         }
-        let candidates = eligible(program, at: now, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
-        guard !candidates.isEmpty else {
+        let allowed = allowed(program, at: now, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
+        guard !allowed.indices.isEmpty else {
             return .noContent(reason: program.slides.isEmpty ? "no content" : "no slide is scheduled now")
         }
-        let table = cache.table(program)
-        let urgent = candidates.filter { table.urgent[$0] }
-        let normal = candidates.filter { !table.urgent[$0] }
-        let lastTwoUrgent = history.recent.suffix(2).count == 2 && history.recent.suffix(2).allSatisfy(\.urgent)
-        if !urgent.isEmpty && (normal.isEmpty || !lastTwoUrgent) {
-            let slide = program.slides[leastRecent(urgent, table: table, history: history)]
-            return play(slide, history: history, reason: "urgent notice")
+        let table = cache.table(program, display: settings.languages)
+        cache.follow(history, table: table)
+        let recent = history.recent
+        let lastTwoUrgent = recent.count >= 2 && recent[recent.count - 1].urgent && recent[recent.count - 2].urgent
+        if !allowed.urgent.isEmpty && (allowed.groups.isEmpty || !lastTwoUrgent) {
+            let index = leastRecent(allowed.urgent, table: table, history: history, cache: cache)
+            return play(index, in: program, table: table, cache: cache, reason: "urgent notice")
         }
         let untrusted = clockTrusted ? "" : " (clock untrusted: only unscheduled slides)"
         return pickNormal(
-            normal, in: program, table: table, history: history,
-            reasonSuffix: untrusted + (urgent.isEmpty ? "" : ", between urgent notices"))
+            allowed.groups, in: program, table: table, history: history, cache: cache,
+            reasonSuffix: untrusted + (allowed.urgent.isEmpty ? "" : ", between urgent notices"))
     }
 
-    private func play(_ slide: ProgramSlide, history: PlayHistory, reason: String) -> Slot {
-        let language = LanguageChoice.language(
-            for: slide, play: history.playCount[slide.key, default: 0], display: settings.languages)
+    /// The slide in the language its turn comes to, by how often it was shown.
+    private func play(_ index: Int, in program: Program, table: PlanTable, cache: EligibilityCache, reason: String)
+        -> Slot
+    {
+        let slide = program.slides[index]
+        let offered = table.offered[index]
+        let language = offered[cache.played[index] % offered.count]
         return .slide(slide, language: language, reason: reason)
     }
 
     /// Least recently shown first (never shown before all), then program order; the slide
     /// just shown goes last when there is another.
-    private func leastRecent(_ indices: [Int], table: EligibilityCache.Table, history: PlayHistory) -> Int {
-        let lastKey = history.last?.key
-        var best = indices[0]
-        var bestRank = (true, Date.distantFuture)
-        for index in indices {
-            let key = table.keys[index]
-            let rank = (key == lastKey && indices.count > 1, history.lastShown[key] ?? .distantPast)
-            // Not the last one shown first, then the earliest shown; program order breaks ties.
-            if (!rank.0 && bestRank.0) || (rank.0 == bestRank.0 && rank.1 < bestRank.1) {
-                best = index
-                bestRank = rank
-            }
+    private func leastRecent(_ indices: [Int], table: PlanTable, history: PlayHistory, cache: EligibilityCache) -> Int {
+        guard indices.count > 1 else { return indices[0] }
+        let justShown = cache.justShown
+        let shown = cache.lastShown
+        var best = -1
+        var bestShown = Date.distantFuture
+        // The earliest shown that was not just shown; program order breaks ties.
+        for index in indices where !justShown.contains(index) && (best < 0 || shown[index] < bestShown) {
+            best = index
+            bestShown = shown[index]
+        }
+        guard best < 0 else { return best }
+        // Every one of them was just shown (slides sharing a key): the earliest shown of all.
+        for index in indices where best < 0 || shown[index] < bestShown {
+            best = index
+            bestShown = shown[index]
         }
         return best
     }
 
     private func pickNormal(
-        _ indices: [Int], in program: Program, table: EligibilityCache.Table, history: PlayHistory, reasonSuffix: String
+        _ groups: [ChannelGroup], in program: Program, table: PlanTable,
+        history: PlayHistory, cache: EligibilityCache, reasonSuffix: String
     ) -> Slot {
-        var byChannel: [String: [Int]] = [:]
-        for index in indices { byChannel[table.channels[index], default: []].append(index) }
-        let targets = ShareTargets.compute(
-            byChannel.keys.reduce(into: [:]) { $0[$1] = settings.channels[$1] ?? ShareTargets.Policy() })
-        let total = byChannel.keys.reduce(0.0) { $0 + history.channelSeconds[$1, default: 0] }
+        let seconds = cache.channelSeconds
+        var total = 0.0
+        for group in groups { total += seconds[group.channel] }
         let lastKey = history.last?.key
-        let rank = Dictionary(settings.channelOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        // Channels whose only slide was just shown step back when another channel can play.
-        let channels = byChannel.keys.filter { name in
-            !(byChannel[name]!.count == 1 && table.keys[byChannel[name]![0]] == lastKey && byChannel.count > 1)
+        func deficit(_ group: Int) -> Double { groups[group].target * (total + 1) - seconds[groups[group].channel] }
+        // The channel furthest below its target; on a tie, the earlier in the config's order.
+        var chosen: (group: Int, deficit: Double)?
+        for group in groups.indices {
+            // A channel whose only slide was just shown steps back when another channel can play.
+            let indices = groups[group].indices
+            if indices.count == 1 && table.keys[indices[0]] == lastKey && groups.count > 1 { continue }
+            let candidate = (group: group, deficit: deficit(group))
+            guard let best = chosen else {
+                chosen = candidate
+                continue
+            }
+            let ahead: Bool
+            if abs(best.deficit - candidate.deficit) > 1e-9 {
+                ahead = best.deficit < candidate.deficit
+            } else {
+                let (rb, rc) = (groups[best.group].rank, groups[candidate.group].rank)
+                ahead = rb > rc || (rb == rc && groups[best.group].name > groups[candidate.group].name)
+            }
+            if ahead { chosen = candidate }
         }
-        func deficit(_ name: String) -> Double {
-            targets[name, default: 0] * (total + 1) - history.channelSeconds[name, default: 0]
+        let group = groups[chosen!.group]
+        let index = leastRecent(group.indices, table: table, history: history, cache: cache)
+        let share = total > 0 ? seconds[group.channel] / total : 0
+        let percent = Int((share * 100).rounded())
+        let reason = cache.reason(group: chosen!.group, percent: percent) {
+            "channel \(group.name) at \(percent)% of screen time today, target "
+                + "\(Int((group.target * 100).rounded()))%; its least recently shown slide" + reasonSuffix
         }
-        let chosen = channels.max { a, b in
-            let (da, db) = (deficit(a), deficit(b))
-            if abs(da - db) > 1e-9 { return da < db }
-            return rank[a, default: Int.max] > rank[b, default: Int.max] || (rank[a] == rank[b] && a > b)
-        }!
-        let slide = program.slides[leastRecent(byChannel[chosen]!, table: table, history: history)]
-        let share = total > 0 ? history.channelSeconds[chosen, default: 0] / total : 0
-        let reason =
-            "channel \(chosen) at \(Int((share * 100).rounded()))% of screen time today, target "
-            + "\(Int((targets[chosen, default: 0] * 100).rounded()))%; its least recently shown slide"
-        return play(slide, history: history, reason: reason + reasonSuffix)
+        return play(index, in: program, table: table, cache: cache, reason: reason)
     }
 
     /// Whether what is on screen must give way now, and why: it is no longer allowed, the shop
@@ -216,11 +177,11 @@ public struct Planner: Sendable {
         let open = isOpen(at: now, clockTrusted: clockTrusted, cache: cache)
         if !open { return current.kind == .closed ? nil : "closing time" }
         if current.kind == .closed { return "opening time" }
-        let candidates = eligible(program, at: now, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
-        guard let key = current.key else { return candidates.isEmpty ? nil : "content to show" }
-        let table = cache.table(program)
-        if !candidates.contains(where: { table.keys[$0] == key }) { return "its schedule ended" }
-        if !current.urgent && candidates.contains(where: { table.urgent[$0] }) { return "an urgent notice" }
+        let allowed = allowed(program, at: now, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
+        guard let key = current.key else { return allowed.indices.isEmpty ? nil : "content to show" }
+        let table = cache.table(program, display: settings.languages)
+        if !(table.indicesByKey[key] ?? []).contains(where: { allowed.isAllowed[$0] }) { return "its schedule ended" }
+        if !current.urgent && !allowed.urgent.isEmpty { return "an urgent notice" }
         return nil
     }
 
@@ -231,7 +192,7 @@ public struct Planner: Sendable {
         guard clockTrusted else { return nil }
         return cache.nextBoundary(after: now) {
             var next = settings.openingHours.flatMap { cache.open($0, at: now, local: local).until }
-            let table = cache.table(program)
+            let table = cache.table(program, display: settings.languages)
             for index in program.slides.indices where table.restricted[index] {
                 if let until = cache.state(index, of: program, at: now, local: local).until {
                     next = min(next ?? until, until)
@@ -239,5 +200,66 @@ public struct Planner: Sendable {
             }
             return next
         }
+    }
+}
+
+extension Planner {
+    /// The slides that may play at `now`, from the cache while no schedule has changed since
+    /// they were found; found afresh, with the span in which they hold, when one has.
+    func allowed(
+        _ program: Program, at now: Date, clockTrusted: Bool, excluding: Set<String>, cache: EligibilityCache
+    ) -> AllowedSlides {
+        if let allowed = cache.allowed,
+            allowed.holds(at: now, clockTrusted: clockTrusted, excluding: excluding, planner: identity)
+        {
+            return allowed
+        }
+        let table = cache.table(program, display: settings.languages)
+        var since = Date.distantPast
+        var until: Date?
+        var indices: [Int] = []
+        for index in program.slides.indices {
+            if !excluding.isEmpty && excluding.contains(table.keys[index]) { continue }
+            guard table.restricted[index] else {
+                indices.append(index)
+                continue
+            }
+            guard clockTrusted else { continue }
+            let state = cache.state(index, of: program, at: now, local: local)
+            since = max(since, state.since)
+            if let end = state.until { until = min(until ?? end, end) }
+            if state.active { indices.append(index) }
+        }
+        let fresh = AllowedSlides(
+            since: since, until: until, clockTrusted: clockTrusted, excluding: excluding, planner: identity,
+            indices: indices, count: program.slides.count, urgent: indices.filter { table.urgent[$0] },
+            groups: groups(indices.filter { !table.urgent[$0] }, table: table))
+        cache.allowed = fresh
+        return fresh
+    }
+
+    /// The allowed normal slides by channel, in program order, with each channel's target
+    /// share among those channels and its place in the config's order.
+    private func groups(_ normal: [Int], table: PlanTable) -> [ChannelGroup] {
+        var groups: [ChannelGroup] = []
+        var position = Array(repeating: -1, count: table.channelNames.count)
+        for index in normal {
+            let channel = table.channels[index]
+            if position[channel] >= 0 {
+                groups[position[channel]].indices.append(index)
+            } else {
+                position[channel] = groups.count
+                groups.append(ChannelGroup(channel: channel, name: table.channelNames[channel], indices: [index]))
+            }
+        }
+        let targets = ShareTargets.compute(
+            Dictionary(
+                uniqueKeysWithValues: groups.map { ($0.name, settings.channels[$0.name] ?? ShareTargets.Policy()) }))
+        let rank = Dictionary(settings.channelOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for group in groups.indices {
+            groups[group].target = targets[groups[group].name, default: 0]
+            groups[group].rank = rank[groups[group].name] ?? Int.max
+        }
+        return groups
     }
 }

@@ -41,6 +41,20 @@ public struct PlayRecord: Sendable, Equatable {
     }
 }
 
+/// Tells apart the lines of one history's records, so that a planner's cache can follow a
+/// history record by record instead of reading all of it at every decision. A history changes
+/// its line's serial in place only while no other copy shares the line; a copy that records
+/// or prunes starts a line of its own. So a line and a serial always mean the same records.
+final class HistoryLine: @unchecked Sendable {
+    /// Records made on this line, counting those of the lines it continued.
+    private(set) var serial: Int
+
+    init(serial: Int = 0) { self.serial = serial }
+
+    /// Only called while the one history holding this line is being changed.
+    func advance() { serial += 1 }
+}
+
 /// What the planner remembers of what played: bounded, so that a kiosk running for months
 /// keeps the same size.
 public struct PlayHistory: Sendable, Equatable {
@@ -55,12 +69,20 @@ public struct PlayHistory: Sendable, Equatable {
     public private(set) var accountingDay: Date?
 
     public static let recentLimit = 64
+    /// Which line of records this is; not part of what a history is, so not compared.
+    private(set) var line = HistoryLine()
 
     public init() {}
+
+    public static func == (a: PlayHistory, b: PlayHistory) -> Bool {
+        a.recent == b.recent && a.lastShown == b.lastShown && a.playCount == b.playCount
+            && a.channelSeconds == b.channelSeconds && a.accountingDay == b.accountingDay
+    }
 
     public var last: PlayRecord? { recent.last }
 
     public mutating func record(_ play: PlayRecord, in local: LocalTime) {
+        if isKnownUniquelyReferenced(&line) { line.advance() } else { line = HistoryLine(serial: line.serial + 1) }
         recent.append(play)
         if recent.count > Self.recentLimit { recent.removeFirst(recent.count - Self.recentLimit) }
         guard let key = play.key else { return }
@@ -76,6 +98,7 @@ public struct PlayHistory: Sendable, Equatable {
 
     /// Forgets slides that are no longer in the program, so the maps stay bounded.
     public mutating func prune(keeping keys: Set<String>) {
+        line = HistoryLine(serial: line.serial)
         lastShown = lastShown.filter { keys.contains($0.key) }
         playCount = playCount.filter { keys.contains($0.key) }
     }

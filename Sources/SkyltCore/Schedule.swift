@@ -67,8 +67,10 @@ public struct Interval: Sendable, Equatable {
 
 /// Local-time arithmetic in one time zone, done the same way everywhere, so that the
 /// planner, the dry run and the tests agree to the second, across daylight-saving changes.
+/// Copies share one memo of the answers, since the planner asks the same questions often.
 public struct LocalTime: Sendable {
     public let calendar: Calendar
+    private let memo = LocalTimeMemo()
 
     public init(timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
@@ -79,13 +81,17 @@ public struct LocalTime: Sendable {
 
     public var timeZone: TimeZone { calendar.timeZone }
 
-    public func startOfDay(_ date: Date) -> Date { calendar.startOfDay(for: date) }
-
-    public func addingDays(_ days: Int, to day: Date) -> Date {
-        calendar.date(byAdding: .day, value: days, to: day)!
+    public func startOfDay(_ date: Date) -> Date {
+        memo.startOfDay(date) { calendar.startOfDay(for: $0) }
     }
 
-    public func weekday(_ date: Date) -> Weekday { Weekday(calendarWeekday: calendar.component(.weekday, from: date)) }
+    public func addingDays(_ days: Int, to day: Date) -> Date {
+        memo.addingDays(days, to: day) { calendar.date(byAdding: .day, value: days, to: day)! }
+    }
+
+    public func weekday(_ date: Date) -> Weekday {
+        memo.weekday(date) { Weekday(calendarWeekday: calendar.component(.weekday, from: date)) }
+    }
 
     /// The instant `time` on the local day that starts at `day`. A time skipped by a
     /// daylight-saving change (02:30 on the last Sunday of March in Stockholm) becomes the first
@@ -93,10 +99,23 @@ public struct LocalTime: Sendable {
     /// start of the next day.
     public func instant(_ time: TimeOfDay, on day: Date) -> Date {
         if time.hour == 24 { return addingDays(1, to: day) }
-        return calendar.nextDate(
-            after: day.addingTimeInterval(-1),
-            matching: DateComponents(hour: time.hour, minute: time.minute, second: 0),
-            matchingPolicy: .nextTime, repeatedTimePolicy: .first, direction: .forward)!
+        return memo.instant(minutes: time.minutes, on: day) {
+            // On a day without a clock change the time is that far past the day's start, which
+            // is far cheaper to confirm than to search for.
+            let guess = day.addingTimeInterval(Double(time.minutes * 60))
+            if day.timeIntervalSinceReferenceDate.rounded() == day.timeIntervalSinceReferenceDate {
+                let parts = calendar.dateComponents([.hour, .minute, .second], from: guess)
+                if parts.hour == time.hour && parts.minute == time.minute && parts.second == 0
+                    && calendar.startOfDay(for: guess) == day
+                {
+                    return guess
+                }
+            }
+            return calendar.nextDate(
+                after: day.addingTimeInterval(-1),
+                matching: DateComponents(hour: time.hour, minute: time.minute, second: 0),
+                matchingPolicy: .nextTime, repeatedTimePolicy: .first, direction: .forward)!
+        }
     }
 
     /// The window's span on the local day that starts at `day`.

@@ -8,7 +8,7 @@ import SkyltPlayer
 /// asserts nothing.
 enum BenchCommand {
     static let help = """
-        Usage: skylt bench [--switches N] [--static-seconds S] [--runs N]
+        Usage: skylt bench [--switches N] [--static-seconds S] [--runs N] [--only plan]
 
         Prints figures for the demo playlist at 1920x1080, on SDL's dummy (offscreen) driver:
           - time from process start to the first frame (separate `skylt run` processes);
@@ -24,11 +24,18 @@ enum BenchCommand {
           --switches N        switches for the RSS figure (default 5000)
           --static-seconds S  how long to measure CPU on a static slide (default 20)
           --runs N            start-up runs for the first-frame figure (default 5)
+          --only plan         print only the week-planning figure (needs no screen or playlist)
           -h, --help          show this help
         """
 
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--switches", "--static-seconds", "--runs"], switches: [])
+        let arguments = try Arguments(
+            words, valued: ["--switches", "--static-seconds", "--runs", "--only"], switches: [])
+        if let only = arguments.values["--only"] {
+            guard only == "plan" else { throw UsageError("--only takes `plan`") }
+            Bench.planWeek()
+            return 0
+        }
         let switches = Int(arguments.values["--switches"] ?? "5000") ?? -1
         let staticSeconds = try arguments.seconds("--static-seconds") ?? 20
         let runs = Int(arguments.values["--runs"] ?? "5") ?? -1
@@ -68,12 +75,12 @@ struct Bench {
         let staticFolder = try writeStaticPlaylist(in: work)
         let staticConfig = try writeConfig(in: work, name: "static.json", folder: staticFolder)
         try staticCPU(config: staticConfig)
-        planWeek()
+        Self.planWeek()
     }
 
     /// A week of a busy kiosk: 5 channels of 100 slides, a third of them with daily windows,
     /// some on weekdays or dated, a few urgent, shares and opening hours.
-    private func planWeek() {
+    static func planWeek() {
         var random = SystemRandomNumberGenerator()
         let zone = TimeZone(identifier: "Europe/Stockholm")!
         let local = LocalTime(timeZone: zone)

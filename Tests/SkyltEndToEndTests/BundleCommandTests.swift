@@ -197,7 +197,8 @@ struct BundleCommandTests {
         #expect(rendered.status == 0, "\(rendered.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("out").path).count == 2)
         let offline = try run([
-            "run", "--headless", "--config", config.path, "--exit-after", "2", "--screenshot", folder.file("s.png").path,
+            "run", "--headless", "--config", config.path, "--exit-after", "2", "--screenshot",
+            folder.file("s.png").path,
         ])
         #expect(offline.status == 0)
         #expect(offline.stderr.contains("showing kommun/p"))
@@ -220,7 +221,8 @@ struct BundleCommandTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: skylt)
         process.arguments = [
-            "run", "--headless", "--config", config.path, "--screenshot", folder.file("s.png").path, "--exit-after", "30",
+            "run", "--headless", "--config", config.path, "--screenshot", folder.file("s.png").path, "--exit-after",
+            "30",
         ]
         let errors = Pipe()
         process.standardError = errors

@@ -161,7 +161,8 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: skylt)
         process.arguments = [
-            "run", "--headless", "--config", config.path, "--exit-after", "40", "--screenshot", folder.file("s.png").path,
+            "run", "--headless", "--config", config.path, "--exit-after", "40", "--screenshot",
+            folder.file("s.png").path,
         ]
         process.environment = ProcessInfo.processInfo.environment.merging(Self.noConfig) { $1 }
         let errors = Pipe()

@@ -68,7 +68,8 @@ struct ServiceTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: skylt)
         process.arguments = [
-            "run", "--headless", "--config", config.path, "--exit-after", "6", "--screenshot", folder.file("s.png").path,
+            "run", "--headless", "--config", config.path, "--exit-after", "6", "--screenshot",
+            folder.file("s.png").path,
         ]
         process.environment = ProcessInfo.processInfo.environment.merging([
             "NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "3000000", "JOURNAL_STREAM": "8:12345",
