@@ -105,7 +105,7 @@ public struct PlayLogFiles: Sendable {
     public func dayKey(_ date: Date) -> String { OpeningHours.dateKey(date, in: local) }
 
     /// Totals per channel and slide for one day.
-    public struct Total: Sendable, Equatable {
+    public struct Total: Sendable, Equatable, Codable {
         public var channel: String
         public var slide: String
         public var plays: Int

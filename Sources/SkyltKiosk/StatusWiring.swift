@@ -100,8 +100,7 @@ enum StatusWiring {
         sources.addresses = { NetworkAddresses.current() }
         sources.playsToday = {
             guard let playLog else { return [] }
-            let totals = (try? playLog.totals(day: playLog.dayKey(Date())).totals) ?? []
-            return totals.map { .init(channel: $0.channel, slide: $0.slide, plays: $0.plays, seconds: $0.seconds) }
+            return (try? playLog.totals(day: playLog.dayKey(Date())).totals) ?? []
         }
         sources.perform = { action in
             switch action {

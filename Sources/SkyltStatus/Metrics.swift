@@ -4,6 +4,63 @@ import SkyltCore
 /// `/metrics` in Prometheus' text exposition format (version 0.0.4), so that a Prometheus server
 /// can scrape a fleet of kiosks without an adapter.
 enum Metrics {
+    /// One metric: its name, type, help text, and how to read its value from a report.
+    private struct Player: Sendable {
+        let name: String
+        let type: String
+        let help: String
+        let value: @Sendable (StatusReport) -> Double
+    }
+
+    /// One metric per channel, labelled with the channel's name.
+    private struct PerChannel: Sendable {
+        let name: String
+        let type: String
+        let help: String
+        let value: @Sendable (ChannelState) -> Double?
+    }
+
+    private static let player: [Player] = [
+        .init(name: "skylt_uptime_seconds", type: "gauge", help: "Seconds since the player started.") {
+            $0.uptimeSeconds
+        },
+        .init(name: "skylt_slides_shown_total", type: "counter", help: "Slides shown since start.") {
+            Double($0.slidesShown)
+        },
+        .init(
+            name: "skylt_missed_deadlines_total", type: "counter",
+            help: "Slide switches that came more than 100 ms late."
+        ) { Double($0.missedDeadlines) },
+        .init(
+            name: "skylt_display_on", type: "gauge", help: "1 while the screen is on, 0 outside opening hours."
+        ) { $0.snapshot.display == "on" ? 1 : 0 },
+        .init(name: "skylt_clock_trusted", type: "gauge", help: "1 when the system clock can be trusted.") {
+            $0.snapshot.clockTrusted ? 1 : 0
+        },
+        .init(name: "skylt_healthy", type: "gauge", help: "1 while the play loop advances.") { $0.healthy ? 1 : 0 },
+        .init(name: "skylt_cache_bytes", type: "gauge", help: "Bytes in the content cache.") {
+            Double($0.cacheBytes)
+        },
+        .init(name: "skylt_disk_free_bytes", type: "gauge", help: "Free bytes on the cache's file system.") {
+            Double($0.freeDiskBytes)
+        },
+    ]
+
+    private static let perChannel: [PerChannel] = [
+        .init(name: "skylt_sync_success_total", type: "counter", help: "Successful syncs per channel.") {
+            Double($0.successes)
+        },
+        .init(name: "skylt_sync_failure_total", type: "counter", help: "Failed syncs per channel.") {
+            Double($0.failures)
+        },
+        .init(
+            name: "skylt_seconds_since_last_good_sync", type: "gauge", help: "Seconds since the channel last synced."
+        ) { $0.secondsSinceLastGoodSync },
+        .init(name: "skylt_channel_stale", type: "gauge", help: "1 when the channel's manifest has expired.") {
+            $0.stale ? 1 : 0
+        },
+    ]
+
     static func render(_ report: StatusReport) -> String {
         var lines: [String] = []
         func metric(_ name: String, _ type: String, _ help: String, _ samples: [(labels: String, value: Double)]) {
@@ -11,50 +68,27 @@ enum Metrics {
             lines.append("# TYPE \(name) \(type)")
             for sample in samples { lines.append("\(name)\(sample.labels) \(format(sample.value))") }
         }
-        func label(_ channel: String) -> String {
-            let escaped = channel.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-                of: "\"", with: "\\\""
-            )
-            .replacingOccurrences(of: "\n", with: "\\n")
-            return "{channel=\"\(escaped)\"}"
-        }
-        metric("skylt_build_info", "gauge", "The player's version.", [("{version=\"\(report.snapshot.version)\"}", 1)])
-        metric("skylt_uptime_seconds", "gauge", "Seconds since the player started.", [("", report.uptimeSeconds)])
-        metric("skylt_slides_shown_total", "counter", "Slides shown since start.", [("", Double(report.slidesShown))])
         metric(
-            "skylt_missed_deadlines_total", "counter", "Slide switches that came more than 100 ms late.",
-            [("", Double(report.missedDeadlines))])
-        metric(
-            "skylt_display_on", "gauge", "1 while the screen is on, 0 outside opening hours.",
-            [("", report.snapshot.display == "on" ? 1 : 0)])
-        metric(
-            "skylt_clock_trusted", "gauge", "1 when the system clock can be trusted.",
-            [("", report.snapshot.clockTrusted ? 1 : 0)])
-        metric("skylt_healthy", "gauge", "1 while the play loop advances.", [("", report.healthy ? 1 : 0)])
-        metric("skylt_cache_bytes", "gauge", "Bytes in the content cache.", [("", Double(report.cacheBytes))])
-        metric(
-            "skylt_disk_free_bytes", "gauge", "Free bytes on the cache's file system.",
-            [("", Double(report.freeDiskBytes))])
-        metric(
-            "skylt_sync_success_total", "counter", "Successful syncs per channel.",
-            report.snapshot.channels.map { (label($0.name), Double($0.successes)) })
-        metric(
-            "skylt_sync_failure_total", "counter", "Failed syncs per channel.",
-            report.snapshot.channels.map { (label($0.name), Double($0.failures)) })
-        metric(
-            "skylt_seconds_since_last_good_sync", "gauge", "Seconds since the channel last synced.",
-            report.snapshot.channels.compactMap { channel in
-                channel.secondsSinceLastGoodSync.map { (label(channel.name), $0) }
+            "skylt_build_info", "gauge", "The player's version.",
+            [("{version=\"\(escape(report.snapshot.version))\"}", 1)])
+        for entry in player { metric(entry.name, entry.type, entry.help, [("", entry.value(report))]) }
+        for entry in perChannel {
+            let samples = report.snapshot.channels.compactMap { channel in
+                entry.value(channel).map { ("{channel=\"\(escape(channel.name))\"}", $0) }
             }
-        )
-        metric(
-            "skylt_channel_stale", "gauge", "1 when the channel's manifest has expired.",
-            report.snapshot.channels.map { (label($0.name), $0.stale ? 1 : 0) })
+            metric(entry.name, entry.type, entry.help, samples)
+        }
         lines.append("# HELP skylt_frame_compose_seconds Time to compose a slide.")
         lines.append("# TYPE skylt_frame_compose_seconds summary")
         lines.append("skylt_frame_compose_seconds_sum \(format(report.composeSecondsSum))")
         lines.append("skylt_frame_compose_seconds_count \(report.composeCount)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A label value as the exposition format writes it: backslash, quote and newline escaped.
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n")
     }
 
     static func format(_ value: Double) -> String {

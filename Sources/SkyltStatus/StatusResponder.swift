@@ -212,11 +212,12 @@ final class StatusResponder: Sendable {
                     since: ISO8601.format(sources.hub.started)),
                 slidesInProgram: 0, written: now)
         snapshot.channels = sources.channels()
-        return StatusReport(
-            snapshot: snapshot, uptimeSeconds: now.timeIntervalSince(sources.hub.started), next: next,
-            healthy: healthy(), slidesShown: counters.slidesShown, missedDeadlines: counters.missedDeadlines,
+        let facts = StatusReport.Facts(
+            uptimeSeconds: now.timeIntervalSince(sources.hub.started), next: next, healthy: healthy(),
+            slidesShown: counters.slidesShown, missedDeadlines: counters.missedDeadlines,
             composeSecondsSum: counters.composeSecondsSum, composeCount: counters.composeCount,
             cacheBytes: sources.cacheBytes(), freeDiskBytes: sources.freeDiskBytes(), addresses: sources.addresses(),
             logs: Array(logs.suffix(50)), playsToday: sources.playsToday())
+        return StatusReport(snapshot: snapshot, facts: facts)
     }
 }

@@ -40,7 +40,7 @@ public struct StatusSources: Sendable {
     public var cacheBytes: @Sendable () -> Int64 = { 0 }
     public var freeDiskBytes: @Sendable () -> Int64 = { 0 }
     public var addresses: @Sendable () -> [String] = { [] }
-    public var playsToday: @Sendable () -> [StatusReport.PlayTotal] = { [] }
+    public var playsToday: @Sendable () -> [PlayLogFiles.Total] = { [] }
     public var perform: @Sendable (StatusAction) -> Void = { _ in }
 
     public init(hub: StatusHub) { self.hub = hub }
