@@ -42,6 +42,8 @@ final class KioskRun {
     /// To stderr and to the status page's log.
     private let logger: Logger
     private let state: URL?
+    /// Proof of play, written by the play loop and read by the status page.
+    private let playLog: PlayLog?
     private let trust: ClockTrust
     private let sync: SyncService
 
@@ -49,11 +51,14 @@ final class KioskRun {
         self.kiosk = kiosk
         self.options = options
         config = kiosk.config
-        logger = Logger(MultiplexLogHandler([kiosk.logger.handler, hub]))
+        let logger = Logger(MultiplexLogHandler([kiosk.logger.handler, hub]))
+        self.logger = logger
         let loaded = kiosk.loadProgram()
         for problem in loaded.problems { logger.warning(problem.description) }
         store.replace(with: loaded.program)
-        state = StateDirectory.prepare(config.stateDirectory, logger: logger)
+        let state = StateDirectory.prepare(config.stateDirectory, logger: logger)
+        self.state = state
+        playLog = state.map { PlayLog(folder: $0, timeZone: kiosk.config.timeZone, logger: logger) }
         trust = ClockTrust(
             buildTime: StateDirectory.buildTime(), lastSeen: state.flatMap(LastSeen.read),
             newestPublication: loaded.newestPublication)
@@ -133,10 +138,7 @@ final class KioskRun {
             }
             observers.append(ScreenshotWriter(file: screenshot, logger: logger))
         }
-        if let state {
-            observers.append(
-                ProofOfPlayRecorder(log: PlayLog(folder: state, timeZone: config.timeZone, logger: logger)))
-        }
+        if let playLog { observers.append(ProofOfPlayRecorder(log: playLog)) }
         let sync = sync
         let facts = StatusReporter.Facts(
             kioskID: config.id, kioskName: config.name, timeZone: config.timeZone, clockTrust: trust,
@@ -165,8 +167,8 @@ final class KioskRun {
         settings.port = UInt16(config.status.port)
         settings.perIPConnectionLimit = UInt32(config.status.perIPConnectionLimit)
         settings.heartbeatLimitSeconds = max(30, heartbeatSeconds * 3)
-        let files = state.map { PlayLog(folder: $0, timeZone: config.timeZone).files }
-        let sources = StatusWiring.sources(hub: hub, config: config, sync: sync, control: control, playLog: files)
+        let sources = StatusWiring.sources(
+            hub: hub, config: config, sync: sync, control: control, playLog: playLog?.files)
         return StatusServer(settings: settings, sources: sources, logger: logger)
     }
 
