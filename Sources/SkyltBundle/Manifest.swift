@@ -103,39 +103,9 @@ public struct Manifest: Sendable, Equatable {
         let format = root.number("format", required: true, in: 1...1)
         let channel = root.string("channel", required: true)
         let version = root.number("version", required: true, in: 1...9e15)
-        let published = root.string("published", required: true).flatMap { text in
-            ISO8601.parse(text)
-                ?? {
-                    sink.report("published", "'\(text)' is not an ISO 8601 date and time"); return nil
-                }()
-        }
-        let expires = root.string("expires", required: true).flatMap { text in
-            ISO8601.parse(text)
-                ?? {
-                    sink.report("expires", "'\(text)' is not an ISO 8601 date and time"); return nil
-                }()
-        }
-        var assets: [String: Asset] = [:]
-        if let object = root.object("assets", required: true) {
-            for reference in object.fields.keys.sorted() {
-                let path = object.fieldPath(reference)
-                guard isAssetReference(reference) else {
-                    sink.report(path, "is not an asset reference (sha256: and 64 lowercase hex digits)")
-                    continue
-                }
-                guard let asset = object.object(reference, required: true) else { continue }
-                asset.rejectUnknown(["size", "type"])
-                let size = asset.number("size", required: true, in: 1...9e15)
-                let type = asset.string("type", required: true)
-                if let type, mediaTypes[type] == nil {
-                    sink.report(
-                        asset.fieldPath("type"),
-                        "'\(type)' is not one of \(mediaTypes.keys.sorted().joined(separator: ", "))")
-                    continue
-                }
-                if let size, let type, size == size.rounded() { assets[reference] = Asset(size: Int(size), type: type) }
-            }
-        }
+        let published = date(root, "published")
+        let expires = date(root, "expires")
+        let assets = root.object("assets", required: true).map(readAssets) ?? [:]
         let playlist = root.fields["playlist"]
         if playlist == nil { sink.report("playlist", "is required") }
         if let version, version != version.rounded() { sink.report("version", "must be a whole number") }
@@ -145,5 +115,40 @@ public struct Manifest: Sendable, Equatable {
         return Manifest(
             channel: channel, version: Int(version), published: published, expires: expires, assets: assets,
             playlist: playlist)
+    }
+
+    /// A required date and time; a text that is not ISO 8601 is reported.
+    private static func date(_ root: ObjectReader, _ key: String) -> Date? {
+        guard let text = root.string(key, required: true) else { return nil }
+        guard let date = ISO8601.parse(text) else {
+            root.sink.report(key, "'\(text)' is not an ISO 8601 date and time")
+            return nil
+        }
+        return date
+    }
+
+    /// The assets by reference, in reference order so problems come out in a stable order.
+    /// Only references that can never name a path, and media types the cache knows, are kept.
+    private static func readAssets(_ object: ObjectReader) -> [String: Asset] {
+        var assets: [String: Asset] = [:]
+        for reference in object.fields.keys.sorted() {
+            guard isAssetReference(reference) else {
+                object.sink.report(
+                    object.fieldPath(reference), "is not an asset reference (sha256: and 64 lowercase hex digits)")
+                continue
+            }
+            guard let asset = object.object(reference, required: true) else { continue }
+            asset.rejectUnknown(["size", "type"])
+            let size = asset.number("size", required: true, in: 1...9e15)
+            let type = asset.string("type", required: true)
+            if let type, mediaTypes[type] == nil {
+                object.sink.report(
+                    asset.fieldPath("type"),
+                    "'\(type)' is not one of \(mediaTypes.keys.sorted().joined(separator: ", "))")
+                continue
+            }
+            if let size, let type, size == size.rounded() { assets[reference] = Asset(size: Int(size), type: type) }
+        }
+        return assets
     }
 }

@@ -119,20 +119,32 @@ public struct KioskConfig: Sendable, Equatable {
         ])
         let id = root.string("id", required: true) ?? ""
         let name = root.string("name") ?? id
-        var timeZone = TimeZone(identifier: "Europe/Stockholm")!
-        if let identifier = root.string("timeZone") {
-            if let zone = TimeZone(identifier: identifier) {
-                timeZone = zone
-            } else {
-                sink.report("timeZone", "'\(identifier)' is not a time zone such as 'Europe/Stockholm'")
-            }
-        }
+        let timeZone = root.timeZone("timeZone")
         let languages = root.stringArray("languages") ?? ["sv"]
         for (index, language) in languages.enumerated() where !LanguageCode.isValid(language) {
             sink.report("languages[\(index)]", "'\(language)' is not a language code such as 'sv' or 'en'")
         }
         if languages.isEmpty { sink.report("languages", "needs at least one language") }
         let display = root.object("display").map(readDisplay) ?? .standard
+        let channels = readChannels(root, base: base, sink: sink)
+        let stateDirectory = resolve(root.string("stateDirectory") ?? defaultStateDirectory, base: base)
+        let openingHours = root.object("openingHours").map(ScheduleReader.openingHours)
+        let commands = readDisplayCommands(root)
+        var config = KioskConfig(
+            id: id, name: name, timeZone: timeZone, languages: languages, display: display, channels: channels,
+            stateDirectory: stateDirectory, openingHours: openingHours, displayOff: commands["displayOff"],
+            displayOn: commands["displayOn"])
+        config.cacheDirectory = resolve(root.string("cacheDirectory") ?? defaultCacheDirectory, base: base)
+        config.maxAssetBytes = Int64(root.number("maxAssetBytes", in: 1024...Double(1 << 34)) ?? Double(256 << 20))
+        config.diskReserveBytes = Int64(root.number("diskReserveBytes", in: 0...Double(1 << 40)) ?? Double(256 << 20))
+        config.bandwidthBytesPerSecond = root.number("bandwidthBytesPerSecond", in: 1024...1e12).map { Int64($0) }
+        if let status = root.object("status") { config.status = readStatus(status) }
+        return config
+    }
+
+    /// The channels, each checked by `ChannelConfig`; here only what concerns them together:
+    /// unique names, and minimum shares that can all be met.
+    static func readChannels(_ root: ObjectReader, base: URL, sink: ProblemSink) -> [ChannelConfig] {
         var channels: [ChannelConfig] = []
         for item in root.array("channels", required: true) ?? [] {
             guard let reader = ObjectReader(item.value, path: item.path, sink: sink),
@@ -145,42 +157,40 @@ public struct KioskConfig: Sendable, Equatable {
         }
         let minimums = channels.compactMap(\.minShare).reduce(0, +)
         if minimums > 1 { sink.report("channels", "the channels' minShare values add up to more than 1") }
-        let stateDirectory = resolve(root.string("stateDirectory") ?? defaultStateDirectory, base: base)
-        let openingHours = root.object("openingHours").map(ScheduleReader.openingHours)
+        return channels
+    }
+
+    /// `displayOff` and `displayOn`, keyed so; each must name a program, as no shell runs it.
+    static func readDisplayCommands(_ root: ObjectReader) -> [String: [String]] {
         var commands: [String: [String]] = [:]
         for key in ["displayOff", "displayOn"] {
             guard let words = root.stringArray(key) else { continue }
             if words.isEmpty || words[0].isEmpty {
-                sink.report(key, "needs a program and its arguments, such as [\"cec-ctl\", \"--standby\"]")
+                root.sink.report(key, "needs a program and its arguments, such as [\"cec-ctl\", \"--standby\"]")
             } else {
                 commands[key] = words
             }
         }
-        var config = KioskConfig(
-            id: id, name: name, timeZone: timeZone, languages: languages, display: display, channels: channels,
-            stateDirectory: stateDirectory, openingHours: openingHours, displayOff: commands["displayOff"],
-            displayOn: commands["displayOn"])
-        config.cacheDirectory = resolve(root.string("cacheDirectory") ?? defaultCacheDirectory, base: base)
-        config.maxAssetBytes = Int64(root.number("maxAssetBytes", in: 1024...Double(1 << 34)) ?? Double(256 << 20))
-        config.diskReserveBytes = Int64(root.number("diskReserveBytes", in: 0...Double(1 << 40)) ?? Double(256 << 20))
-        config.bandwidthBytesPerSecond = root.number("bandwidthBytesPerSecond", in: 1024...1e12).map { Int64($0) }
-        if let status = root.object("status") {
-            status.rejectUnknown(["enabled", "address", "port", "token", "perIPConnectionLimit"])
-            config.status.enabled = status.bool("enabled") ?? true
-            config.status.address = status.string("address") ?? "0.0.0.0"
-            if !config.status.address.split(separator: ".").allSatisfy({ UInt8($0) != nil })
-                || config.status.address.split(separator: ".").count != 4
-            {
-                sink.report("status.address", "'\(config.status.address)' is not an IPv4 address such as 0.0.0.0")
-            }
-            config.status.port = Int(status.number("port", in: 0...65535) ?? 8080)
-            config.status.token = status.string("token")
-            if let token = config.status.token, token.count < 16 {
-                sink.report("status.token", "is too short; use at least 16 characters")
-            }
-            config.status.perIPConnectionLimit = Int(status.number("perIPConnectionLimit", in: 1...1024) ?? 32)
+        return commands
+    }
+
+    static func readStatus(_ object: ObjectReader) -> StatusConfig {
+        object.rejectUnknown(["enabled", "address", "port", "token", "perIPConnectionLimit"])
+        var status = StatusConfig()
+        status.enabled = object.bool("enabled") ?? true
+        status.address = object.string("address") ?? "0.0.0.0"
+        if !status.address.split(separator: ".").allSatisfy({ UInt8($0) != nil })
+            || status.address.split(separator: ".").count != 4
+        {
+            object.sink.report("status.address", "'\(status.address)' is not an IPv4 address such as 0.0.0.0")
         }
-        return config
+        status.port = Int(object.number("port", in: 0...65535) ?? 8080)
+        status.token = object.string("token")
+        if let token = status.token, token.count < 16 {
+            object.sink.report("status.token", "is too short; use at least 16 characters")
+        }
+        status.perIPConnectionLimit = Int(object.number("perIPConnectionLimit", in: 1...1024) ?? 32)
+        return status
     }
 
     /// The base64 line of a minisign public key: 42 bytes starting with "Ed".

@@ -55,14 +55,7 @@ public enum PlaylistReader {
             sink.report("defaultLanguage", "'\(language)' is not a language code such as 'sv' or 'en'")
             language = "sv"
         }
-        var timeZone = TimeZone(identifier: "Europe/Stockholm")!
-        if let identifier = root.string("timeZone") {
-            if let zone = TimeZone(identifier: identifier) {
-                timeZone = zone
-            } else {
-                sink.report("timeZone", "'\(identifier)' is not a time zone such as 'Europe/Stockholm'")
-            }
-        }
+        let timeZone = root.timeZone("timeZone")
         let theme = root.object("theme").map { readTheme($0) } ?? .standard
         var slides: [Slide] = []
         var seen: Set<String> = []

@@ -56,6 +56,21 @@ enum StatusPage {
             <p class="\(report.healthy ? "ok" : "bad")">\(report.healthy ? "Playing" : "The player is stuck") · \(escape(report.snapshot.display == "on" ? "screen on" : "screen off (opening hours)"))</p></header>
             <section><h2>On screen now</h2>
             """
+        html += onScreenNow(report)
+        html += "</section><section><h2>Kiosk</h2><table>" + kioskRows(report)
+        html += "</table></section><section><h2>Channels</h2>"
+        for channel in report.snapshot.channels { html += channelTable(channel) }
+        html += "</section><section><h2>Played today</h2><table>" + playedTodayRows(report)
+        html += "</table></section><section><h2>Log</h2><pre>"
+        html += report.logs.reversed().map(escape).joined(separator: "\n")
+        html +=
+            "</pre></section><footer>Skylt \(escape(report.snapshot.version)) · <a href=\"/api/status\">JSON</a> · <a href=\"/metrics\">metrics</a></footer></body></html>\n"
+        return html
+    }
+
+    /// The screenshot, while the screen is on, and what is showing and why.
+    static func onScreenNow(_ report: StatusReport) -> String {
+        var html = ""
         if report.snapshot.display == "on" {
             html += "<img src=\"/screenshot.png\" alt=\"The frame on screen now\" width=\"640\" height=\"360\">"
         }
@@ -65,8 +80,11 @@ enum StatusPage {
             ?? "no slide"
         html += "<table>" + row("Showing", what) + row("Why", showing.reason) + row("Since", showing.since)
         html += row("Next", report.next ?? "–") + "</table>"
-        html += "</section><section><h2>Kiosk</h2><table>"
-        html +=
+        return html
+    }
+
+    static func kioskRows(_ report: StatusReport) -> String {
+        var html =
             row("Name", report.snapshot.kioskName) + row("Id", report.snapshot.kioskID)
             + row("Version", report.snapshot.version)
         html += row("Uptime", duration(report.uptimeSeconds)) + row("Time zone", report.snapshot.timeZone)
@@ -78,41 +96,43 @@ enum StatusPage {
         html += row("Cache", bytes(report.cacheBytes)) + row("Free disk", bytes(report.freeDiskBytes))
         html +=
             row("Slides shown", String(report.slidesShown)) + row("Missed deadlines", String(report.missedDeadlines))
-        html += "</table></section><section><h2>Channels</h2>"
-        for channel in report.snapshot.channels {
-            html += "<h3>\(escape(channel.name))</h3><table>"
-            html += row("Source", channel.source)
-            guard channel.kind == .bundle else {
-                html += row("Kind", "local folder, read at start and on SIGHUP; nothing to sync")
-                html += "</table>"
-                continue
-            }
-            html += row(
-                "Version",
-                channel.version.map { "v\($0)" + (channel.ageSeconds.map { ", published \(duration($0)) ago" } ?? "") }
-                    ?? "none yet")
-            html += row(
-                "Last good sync", channel.lastSuccess.map(ISO8601.format) ?? "never",
-                bad: channel.lastSuccess == nil && channel.failures > 0)
-            html += row("Last error", channel.lastError ?? "none", bad: channel.lastError != nil)
-            html += row("Next poll", channel.nextPoll.map(ISO8601.format) ?? "–")
-            html += row("Manifest", channel.stale ? "expired: stale, still playing" : "current", bad: channel.stale)
-            html += row(
-                "Cached files",
-                channel.cacheMatches.map { $0 ? "match their hashes" : "DAMAGED: do not match their hashes" } ?? "–",
-                bad: channel.cacheMatches == false)
+        return html
+    }
+
+    /// One channel's heading and table; a local folder has no sync state to show.
+    static func channelTable(_ channel: ChannelState) -> String {
+        var html = "<h3>\(escape(channel.name))</h3><table>"
+        html += row("Source", channel.source)
+        guard channel.kind == .bundle else {
+            html += row("Kind", "local folder, read at start and on SIGHUP; nothing to sync")
             html += "</table>"
+            return html
         }
-        html += "</section><section><h2>Played today</h2><table>"
+        html += row(
+            "Version",
+            channel.version.map { "v\($0)" + (channel.ageSeconds.map { ", published \(duration($0)) ago" } ?? "") }
+                ?? "none yet")
+        html += row(
+            "Last good sync", channel.lastSuccess.map(ISO8601.format) ?? "never",
+            bad: channel.lastSuccess == nil && channel.failures > 0)
+        html += row("Last error", channel.lastError ?? "none", bad: channel.lastError != nil)
+        html += row("Next poll", channel.nextPoll.map(ISO8601.format) ?? "–")
+        html += row("Manifest", channel.stale ? "expired: stale, still playing" : "current", bad: channel.stale)
+        html += row(
+            "Cached files",
+            channel.cacheMatches.map { $0 ? "match their hashes" : "DAMAGED: do not match their hashes" } ?? "–",
+            bad: channel.cacheMatches == false)
+        html += "</table>"
+        return html
+    }
+
+    static func playedTodayRows(_ report: StatusReport) -> String {
+        var html = ""
         for total in report.playsToday {
             html +=
                 "<tr><th>\(escape(total.channel))/\(escape(total.slide))</th><td>\(total.plays) × · \(Int(total.seconds)) s</td></tr>"
         }
         if report.playsToday.isEmpty { html += "<tr><td>nothing yet</td></tr>" }
-        html += "</table></section><section><h2>Log</h2><pre>"
-        html += report.logs.reversed().map(escape).joined(separator: "\n")
-        html +=
-            "</pre></section><footer>Skylt \(escape(report.snapshot.version)) · <a href=\"/api/status\">JSON</a> · <a href=\"/metrics\">metrics</a></footer></body></html>\n"
         return html
     }
 

@@ -1,5 +1,4 @@
 public import Foundation
-@preconcurrency import Glibc
 public import SkyltBundle
 public import SkyltCore
 
@@ -65,14 +64,14 @@ public final class ChannelSync {
         cache = ChannelCache(root: settings.cacheDirectory, channel: config.name)
     }
 
-    private func fail(_ code: SyncError.Code, _ location: String? = nil, cause: (any Error)? = nil)
+    func fail(_ code: SyncError.Code, _ location: String? = nil, cause: (any Error)? = nil)
         -> SyncError
     {
         SyncError(code, channel: config.name, location: location, cause: cause)
     }
 
     /// A server's answer that is not the one asked for.
-    private func refused(_ url: String, status: Int) -> SyncError {
+    func refused(_ url: String, status: Int) -> SyncError {
         fail(.transfer, url, cause: HTTPError(code: .status(status), url: url))
     }
 
@@ -198,92 +197,5 @@ public final class ChannelSync {
             throw fail(.assetTooLarge(size: Int64(asset.size), limit: settings.maxAssetBytes), reference)
         }
         return manifest
-    }
-
-    /// Free bytes on the cache's file system.
-    func freeBytes() -> Int64? {
-        var info = statvfs()
-        guard statvfs(cache.folder.path, &info) == 0 else { return nil }
-        return Int64(info.f_bavail) * Int64(info.f_frsize)
-    }
-
-    /// Fetches one asset into `partial/`, resuming what an earlier attempt left, then checks
-    /// size and hash and moves it into `objects/`. Returns the bytes transferred.
-    func download(_ reference: String, _ asset: Manifest.Asset) throws(SyncError) -> Int64 {
-        let hex = Manifest.hex(of: reference)
-        let partial = cache.partialURL(reference)
-        let etagFile = partial.appendingPathExtension("etag")
-        var have = Int64((try? FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0)
-        if have > Int64(asset.size) {
-            try? FileManager.default.removeItem(at: partial)
-            have = 0
-        }
-        if let free = freeBytes(), free < Int64(asset.size) - have + settings.diskReserveBytes {
-            throw fail(
-                .diskFull(needed: Int64(asset.size) - have, reserve: settings.diskReserveBytes, free: free), hex)
-        }
-        var transferred: Int64 = 0
-        if have < Int64(asset.size) {
-            if !FileManager.default.fileExists(atPath: partial.path)
-                && !FileManager.default.createFile(atPath: partial.path, contents: nil)
-            {
-                throw fail(.cacheIO, partial.path)
-            }
-            let handle: FileHandle
-            do {
-                handle = try FileHandle(forWritingTo: partial)
-                try handle.seekToEnd()
-            } catch {
-                throw fail(.cacheIO, partial.path, cause: error)
-            }
-            defer { try? handle.close() }
-            var request = HTTPRequest(url: sibling("assets/\(hex)"), limits: settings.limits)
-            request.limits.maxBytes = Int64(asset.size)
-            request.limits.totalTimeoutSeconds = max(600, Double(asset.size) / 50_000)
-            if have > 0 {
-                request.headers.append("Range: bytes=\(have)-")
-                // Resume only the same file: a strong ETag from the first attempt guards it.
-                if let etag = try? String(contentsOf: etagFile, encoding: .utf8), !etag.hasPrefix("W/") {
-                    request.headers.append("If-Range: \(etag)")
-                }
-            }
-            let response: HTTPResponse
-            do {
-                response = try client.get(request, into: .file(handle, resumedFrom: have))
-            } catch {
-                // Keep what arrived, and the validator that lets the next attempt resume it.
-                try? handle.synchronize()
-                if let etag = error.headers["etag"] { try? Data(etag.utf8).write(to: etagFile) }
-                throw fail(.transfer, hex, cause: error)
-            }
-            transferred = response.bytesReceived
-            if let etag = response.headers["etag"] { try? Data(etag.utf8).write(to: etagFile) }
-            guard response.status == 200 || response.status == 206 else {
-                if response.status == 416 { try? FileManager.default.removeItem(at: partial) }
-                throw refused(request.url, status: response.status)
-            }
-            try? handle.synchronize()
-        }
-        let hash: (hex: String, size: Int)
-        do {
-            hash = try SHA256Hasher.hashFile(partial)
-        } catch {
-            throw fail(.cacheIO, partial.path, cause: error)
-        }
-        guard hash.size == asset.size else {
-            throw fail(.incomplete(received: hash.size, expected: asset.size), hex)
-        }
-        guard hash.hex == hex else {
-            try? FileManager.default.removeItem(at: partial)
-            try? FileManager.default.removeItem(at: etagFile)
-            throw fail(.hashMismatch(actual: hash.hex), hex)
-        }
-        do {
-            try AtomicFile.rename(partial, to: cache.objectURL(reference, type: asset.type))
-        } catch {
-            throw fail(.cacheIO, cache.objectURL(reference, type: asset.type).path, cause: error)
-        }
-        try? FileManager.default.removeItem(at: etagFile)
-        return transferred
     }
 }

@@ -8,34 +8,12 @@ import Synchronization
 ///
 /// One connection at a time, `Connection: close` on every answer; enough for one kiosk.
 public final class FaultyHTTPServer: Sendable {
-    public enum Fault: Sendable, Equatable {
-        /// Answer with this status and no body.
-        case status(Int)
-        /// Read the request, then send nothing until the client gives up.
-        case stall
-        /// Announce the full length but close after this many body bytes.
-        case cutAfter(Int)
-        /// Serve these bytes instead of the file.
-        case replace(Data)
-        /// Send the body at this many bytes a second.
-        case slow(bytesPerSecond: Int)
-        /// Send this many body bytes (fewer if the body is shorter), then hold the transfer
-        /// until `releaseHeld()`, `stop()` or the client going away. `heldTransfers` counts
-        /// the holds reached, so a test knows for certain that a transfer is in progress.
-        case hold(afterBytes: Int)
-    }
-
     /// What the server offers for conditional requests.
     public enum Validator: Sendable {
         /// A strong ETag, for If-None-Match and If-Range.
         case etag
         /// Only Last-Modified, for If-Modified-Since, as some servers and CDNs answer.
         case lastModified
-    }
-
-    public struct Request: Sendable, Equatable {
-        public var path: String
-        public var headers: [String: String]
     }
 
     public let root: URL
@@ -152,33 +130,6 @@ public final class FaultyHTTPServer: Sendable {
         }
     }
 
-    private func readRequest(_ fd: Int32) -> Request? {
-        var buffer = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while !buffer.suffix(4).elementsEqual([13, 10, 13, 10]) {
-            let count = recv(fd, &chunk, chunk.count, 0)
-            if count <= 0 { return nil }
-            buffer += chunk[0..<count]
-            if buffer.count > 65536 { return nil }
-        }
-        let lines = String(decoding: buffer, as: UTF8.self).components(separatedBy: "\r\n")
-        let parts = lines[0].split(separator: " ")
-        guard parts.count >= 2 else { return nil }
-        // A proxy gets the absolute form (http://host/path); keep the path and note the host.
-        var target = String(parts[1])
-        if target.hasPrefix("http://"), let slash = target.dropFirst(7).firstIndex(of: "/") {
-            target = String(target[slash...])
-        }
-        var headers: [String: String] = [:]
-        for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
-                in: .whitespaces)
-        }
-        if target != String(parts[1]) { headers["x-absolute-form"] = String(parts[1]) }
-        return Request(path: target, headers: headers)
-    }
-
     private func send(_ fd: Int32, _ data: Data) -> Bool {
         data.withUnsafeBytes { bytes in
             var offset = 0
@@ -191,24 +142,13 @@ public final class FaultyHTTPServer: Sendable {
         }
     }
 
+    /// Answers one connection: the request's fault, if any, decides how it misbehaves;
+    /// otherwise the file is served with a validator, a 304 or a byte range as asked.
     private func handle(_ fd: Int32) {
-        guard let request = readRequest(fd) else { return }
-        let fault = state.withLock { state in
-            state.log.append(request)
-            return state.faults[request.path]?.isEmpty == false ? state.faults[request.path]!.removeFirst() : nil
-        }
-        func respond(
-            _ status: Int, _ reason: String, headers: [String] = [], body: Data = Data(), declaredLength: Int? = nil
-        )
-            -> Bool
-        {
-            var head =
-                "HTTP/1.1 \(status) \(reason)\r\nConnection: close\r\nContent-Length: \(declaredLength ?? body.count)\r\n"
-            for header in headers { head += header + "\r\n" }
-            return send(fd, Data((head + "\r\n").utf8))
-        }
+        guard let request = Request(readingFrom: fd) else { return }
+        let fault = takeFault(for: request)
         if case .status(let code) = fault {
-            _ = respond(code, "Injected")
+            respond(fd, code, "Injected")
             return
         }
         if case .stall = fault {
@@ -216,53 +156,87 @@ public final class FaultyHTTPServer: Sendable {
             while recv(fd, &chunk, chunk.count, 0) > 0 {}
             return
         }
-        var relative = request.path.split(separator: "?")[0].dropFirst()
-        // Served as a proxy for some host's /<channel>/…: look for the file without the folder too.
-        if !FileManager.default.fileExists(atPath: root.appendingPathComponent(String(relative)).path),
-            let slash = relative.firstIndex(of: "/")
-        {
-            relative = relative[relative.index(after: slash)...]
-        }
-        let file = root.appendingPathComponent(String(relative))
-        guard !relative.contains(".."), var body = try? Data(contentsOf: file) else {
-            _ = respond(404, "Not Found")
+        guard let file = servedFile(for: request.path), var body = try? Data(contentsOf: file) else {
+            respond(fd, 404, "Not Found")
             return
         }
         if case .replace(let data) = fault { body = data }
-        // A strong validator: FNV-1a over every byte (Data's own hash looks at a prefix only).
-        let etag =
-            "\"\(body.count)-\(String(body.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16))\""
-        var headers: [String]
-        switch validator {
-        case .etag:
-            if request.headers["if-none-match"] == etag {
-                _ = respond(304, "Not Modified", headers: ["ETag: \(etag)"])
-                return
-            }
-            headers = ["ETag: \(etag)"]
-        case .lastModified:
-            let modified = Self.httpDate(
-                (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date) ?? Date())
-            if request.headers["if-modified-since"] == modified {
-                _ = respond(304, "Not Modified", headers: ["Last-Modified: \(modified)"])
-                return
-            }
-            headers = ["Last-Modified: \(modified)"]
+        let etag = Self.strongETag(of: body)
+        let version = version(of: file, etag: etag, for: request)
+        if version.current {
+            respond(fd, 304, "Not Modified", headers: [version.header])
+            return
         }
+        var headers = [version.header]
         var status = (200, "OK")
         if let range = request.headers["range"], range.hasPrefix("bytes="),
             let start = Int(range.dropFirst(6).dropLast()),
             request.headers["if-range"].map({ $0 == etag }) ?? true
         {
             guard start < body.count else {
-                _ = respond(416, "Range Not Satisfiable")
+                respond(fd, 416, "Range Not Satisfiable")
                 return
             }
             headers.append("Content-Range: bytes \(start)-\(body.count - 1)/\(body.count)")
             body = body.subdata(in: start..<body.count)
             status = (206, "Partial Content")
         }
-        guard respond(status.0, status.1, headers: headers, declaredLength: body.count) else { return }
+        guard respond(fd, status.0, status.1, headers: headers, contentLength: body.count) else { return }
+        sendBody(fd, body, fault: fault)
+    }
+
+    /// Logs the request and takes the next fault injected for its path, if any.
+    private func takeFault(for request: Request) -> Fault? {
+        state.withLock { state in
+            state.log.append(request)
+            return state.faults[request.path]?.isEmpty == false ? state.faults[request.path]!.removeFirst() : nil
+        }
+    }
+
+    /// Sends a response head; the body, if any, follows separately. False when the client is gone.
+    @discardableResult
+    private func respond(
+        _ fd: Int32, _ status: Int, _ reason: String, headers: [String] = [], contentLength: Int = 0
+    ) -> Bool {
+        var head = "HTTP/1.1 \(status) \(reason)\r\nConnection: close\r\nContent-Length: \(contentLength)\r\n"
+        for header in headers { head += header + "\r\n" }
+        return send(fd, Data((head + "\r\n").utf8))
+    }
+
+    /// The file under `root` that a request path names, or nil for a path that climbs out.
+    private func servedFile(for path: String) -> URL? {
+        var relative = path.split(separator: "?")[0].dropFirst()
+        // Served as a proxy for some host's /<channel>/…: look for the file without the folder too.
+        if !FileManager.default.fileExists(atPath: root.appendingPathComponent(String(relative)).path),
+            let slash = relative.firstIndex(of: "/")
+        {
+            relative = relative[relative.index(after: slash)...]
+        }
+        guard !relative.contains("..") else { return nil }
+        return root.appendingPathComponent(String(relative))
+    }
+
+    /// A strong validator: FNV-1a over every byte (Data's own hash looks at a prefix only).
+    private static func strongETag(of body: Data) -> String {
+        let hash = body.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        return "\"\(body.count)-\(String(hash, radix: 16))\""
+    }
+
+    /// The header that names this version of the body, as `validator` chooses, and whether the
+    /// request's conditional header names the same version (its copy is current: answer 304).
+    private func version(of file: URL, etag: String, for request: Request) -> (header: String, current: Bool) {
+        switch validator {
+        case .etag:
+            return ("ETag: \(etag)", request.headers["if-none-match"] == etag)
+        case .lastModified:
+            let modified = Self.httpDate(
+                (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date) ?? Date())
+            return ("Last-Modified: \(modified)", request.headers["if-modified-since"] == modified)
+        }
+    }
+
+    /// Sends the body after its head, cut, held or trickled as the fault says.
+    private func sendBody(_ fd: Int32, _ body: Data, fault: Fault?) {
         var payload = body
         if case .cutAfter(let count) = fault { payload = body.prefix(count) }
         if case .hold(let count) = fault {

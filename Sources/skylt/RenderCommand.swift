@@ -24,37 +24,30 @@ enum RenderCommand {
           -h, --help     show this help
         """
 
+    /// What to render: the program, the kiosk it comes from (none for a playlist), the
+    /// screen size, and the problems already found reading it.
+    private struct Source {
+        var program: Program
+        var kiosk: Kiosk?
+        var size: (width: Int, height: Int)
+        var failures: Int
+    }
+
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
         let arguments = try Arguments(words, valued: ["--out", "--size", "--config"], switches: [])
         guard let out = arguments.values["--out"] else { throw UsageError("render needs --out DIR") }
-        var size = try arguments.size("--size") ?? (1920, 1080)
-        let program: Program
-        var failures = 0
-        var kiosk: Kiosk?
+        let size = try arguments.size("--size")
+        let loaded: Source?
         if let configPath = arguments.values["--config"] {
             guard arguments.positional.isEmpty else { throw UsageError("give a PLAYLIST or --config, not both") }
-            let config: KioskConfig
-            do {
-                config = try KioskConfig.load(from: URL(fileURLWithPath: configPath))
-            } catch {
-                Console.error(error.description)
-                return 1
-            }
-            if arguments.values["--size"] == nil { size = (config.display.widthPixels, config.display.heightPixels) }
-            kiosk = Kiosk(config: config)
-            let loaded = kiosk!.loadProgram()
-            for problem in loaded.problems { Console.error(problem.description) }
-            program = loaded.program
+            loaded = kioskSource(configPath, size: size)
         } else {
             guard arguments.positional.count == 1 else {
                 throw UsageError("render takes one playlist folder, or --config")
             }
-            let reading = PlaylistReader.read(folder: URL(fileURLWithPath: arguments.positional[0]))
-            for problem in reading.problems { Console.error(problem.description) }
-            guard let playlist = reading.playlist else { return 1 }
-            failures = reading.problems.isEmpty ? 0 : 1
-            program = Program(playlists: [(channel: playlist.name, playlist: playlist)])
+            loaded = playlistSource(arguments.positional[0], size: size ?? (1920, 1080))
         }
+        guard let source = loaded else { return 1 }
         let outFolder = URL(fileURLWithPath: out)
         do {
             try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
@@ -65,9 +58,50 @@ enum RenderCommand {
         // A kiosk's previews use its display (diagonal and distances set text and QR sizes);
         // a playlist's use the standard display.
         let composer =
-            kiosk?.composer(width: size.width, height: size.height)
-            ?? SlideComposer(profile: DisplayProfile.standard.resized(width: size.width, height: size.height))
+            source.kiosk?.composer(width: source.size.width, height: source.size.height)
+            ?? SlideComposer(
+                profile: DisplayProfile.standard.resized(width: source.size.width, height: source.size.height))
+        let (written, failures) = writePNGs(of: source.program, with: composer, to: outFolder)
+        Console.out("\(written) PNG file\(written == 1 ? "" : "s") in \(outFolder.path)")
+        return source.failures + failures == 0 ? 0 : 1
+    }
+
+    /// The kiosk's program, at its display's size unless one is given; nil when the config
+    /// cannot be read. Problems loading channels are reported but do not fail the render.
+    private static func kioskSource(_ configPath: String, size: (width: Int, height: Int)?) -> Source? {
+        let config: KioskConfig
+        do {
+            config = try KioskConfig.load(from: URL(fileURLWithPath: configPath))
+        } catch {
+            Console.error(error.description)
+            return nil
+        }
+        let kiosk = Kiosk(config: config)
+        let loaded = kiosk.loadProgram()
+        for problem in loaded.problems { Console.error(problem.description) }
+        return Source(
+            program: loaded.program, kiosk: kiosk,
+            size: size ?? (config.display.widthPixels, config.display.heightPixels), failures: 0)
+    }
+
+    /// One playlist folder as the only channel; nil when nothing of it can be read, and a
+    /// failure already counted when some slides had problems.
+    private static func playlistSource(_ folder: String, size: (width: Int, height: Int)) -> Source? {
+        let reading = PlaylistReader.read(folder: URL(fileURLWithPath: folder))
+        for problem in reading.problems { Console.error(problem.description) }
+        guard let playlist = reading.playlist else { return nil }
+        return Source(
+            program: Program(playlists: [(channel: playlist.name, playlist: playlist)]), kiosk: nil, size: size,
+            failures: reading.problems.isEmpty ? 0 : 1)
+    }
+
+    /// Writes every slide in its default language, and in each language when it has several.
+    /// Returns the files written and the frames that failed.
+    private static func writePNGs(
+        of program: Program, with composer: SlideComposer, to outFolder: URL
+    ) -> (written: Int, failures: Int) {
         var written = 0
+        var failures = 0
         for (index, entry) in program.slides.enumerated() {
             let number = String(format: "%02d", index + 1)
             let languages = LayoutCheck.languages(of: entry)
@@ -92,7 +126,6 @@ enum RenderCommand {
                 }
             }
         }
-        Console.out("\(written) PNG file\(written == 1 ? "" : "s") in \(outFolder.path)")
-        return failures == 0 ? 0 : 1
+        return (written, failures)
     }
 }
