@@ -21,30 +21,14 @@ public struct Manifest: Sendable, Equatable {
     public struct Asset: Sendable, Equatable {
         public var size: Int
         public var type: String
-        public init(size: Int, type: String) {
-            self.size = size
-            self.type = type
-        }
     }
 
     public var channel: String
     public var version: Int
-    public var published: Date
-    public var expires: Date
+    public var published, expires: Date
     /// Keyed by reference: `sha256:` and 64 lowercase hex digits.
     public var assets: [String: Asset]
     public var playlist: JSONValue
-
-    public init(
-        channel: String, version: Int, published: Date, expires: Date, assets: [String: Asset], playlist: JSONValue
-    ) {
-        self.channel = channel
-        self.version = version
-        self.published = published
-        self.expires = expires
-        self.assets = assets
-        self.playlist = playlist
-    }
 
     /// Media types a bundle may carry, with the file name extension the cache gives them.
     public static let mediaTypes: [String: String] = [

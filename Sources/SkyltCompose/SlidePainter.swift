@@ -18,8 +18,7 @@ final class SlidePainter {
     let slideID: String
     let language: String
     let defaultLanguage: String
-    let background: Color
-    let foreground: Color
+    let background, foreground: Color
     let theme: Theme
     private(set) var texts: [FittedText] = []
     private(set) var codes: [PlacedCode] = []

@@ -13,10 +13,8 @@ struct StoryCodes {
     }
 
     let codes: Codes
-    let columns: Int
-    let rows: Int
-    let cellWidth: Double
-    let cellHeight: Double
+    let columns, rows: Int
+    let cellWidth, cellHeight: Double
     let modulePixels: Int
     let gap: Double
 

@@ -46,24 +46,11 @@ public struct ChannelConfig: Sendable, Equatable {
     public var pollSeconds: Double = ChannelConfig.defaultPollSeconds
     public static let defaultPollSeconds = 60.0
     /// Relative share of screen time against the other channels.
-    public var weight: Double
+    public var weight: Double = 1
     /// Bounds on the channel's share of normal screen time (0 to 1).
-    public var minShare: Double?
-    public var maxShare: Double?
+    public var minShare, maxShare: Double?
     /// Schedule parts the channel's slides inherit when they leave them open.
-    public var defaults: Schedule
-
-    public init(
-        name: String, source: ChannelSource, weight: Double = 1, minShare: Double? = nil, maxShare: Double? = nil,
-        defaults: Schedule = .always
-    ) {
-        self.name = name
-        self.source = source
-        self.weight = weight
-        self.minShare = minShare
-        self.maxShare = maxShare
-        self.defaults = defaults
-    }
+    public var defaults: Schedule = .always
 
     /// Reads one entry of the config's `channels`. The JSON keeps `folder`, `url` and `keys`
     /// side by side (as the README documents); exactly one source must be given.
@@ -85,11 +72,9 @@ public struct ChannelConfig: Sendable, Equatable {
         if !channelName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
             sink.report(channel.fieldPath("name"), "use ASCII letters, digits, '-' and '_' (it names cache folders)")
         }
-        var entry = ChannelConfig(
-            name: channelName, source: source, weight: weight, minShare: minShare, maxShare: maxShare,
-            defaults: defaults)
-        entry.pollSeconds = poll
-        return entry
+        return ChannelConfig(
+            name: channelName, source: source, pollSeconds: poll, weight: weight, minShare: minShare,
+            maxShare: maxShare, defaults: defaults)
     }
 
     private static func readSource(_ channel: ObjectReader, path: String, base: URL, sink: ProblemSink)
@@ -118,5 +103,14 @@ public struct ChannelConfig: Sendable, Equatable {
             sink.report(path, "needs either 'folder' (a local playlist) or 'url' (a bundle's manifest.json)")
             return nil
         }
+    }
+}
+
+extension ChannelConfig {
+    /// A channel with the default poll interval, weight, share bounds and schedule. Declared in
+    /// an extension so that the memberwise initialiser, which `decode` uses, is kept.
+    public init(name: String, source: ChannelSource) {
+        self.name = name
+        self.source = source
     }
 }

@@ -3,8 +3,7 @@ import Foundation
 /// The physical screen and how people use it. Text and QR sizes follow from these, because
 /// legibility depends on millimetres at a distance, not on pixels.
 public struct DisplayProfile: Sendable, Equatable {
-    public var widthPixels: Int
-    public var heightPixels: Int
+    public var widthPixels, heightPixels: Int
     public var diagonalInches: Double
     /// Where people stand when they read the screen.
     public var viewingDistanceMeters: Double
@@ -13,17 +12,6 @@ public struct DisplayProfile: Sendable, Equatable {
 
     public static let standard = DisplayProfile(
         widthPixels: 1920, heightPixels: 1080, diagonalInches: 43, viewingDistanceMeters: 2.5, scanDistanceMeters: 1)
-
-    public init(
-        widthPixels: Int, heightPixels: Int, diagonalInches: Double, viewingDistanceMeters: Double,
-        scanDistanceMeters: Double
-    ) {
-        self.widthPixels = widthPixels
-        self.heightPixels = heightPixels
-        self.diagonalInches = diagonalInches
-        self.viewingDistanceMeters = viewingDistanceMeters
-        self.scanDistanceMeters = scanDistanceMeters
-    }
 
     /// The same physical screen shown at another pixel size (a portrait rotation, a preview).
     /// The diagonal stays; the physical size of a pixel follows.

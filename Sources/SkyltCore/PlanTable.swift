@@ -67,25 +67,33 @@ final class PlanTable {
 /// The slides that may play from `since` until `until`, for one clock trust, one set of
 /// excluded slides and one planner; the normal ones grouped by channel in program order.
 final class AllowedSlides {
+    /// What the slides were found for: another clock trust, other excluded slides or another
+    /// planner's settings may allow others.
+    struct Question: Equatable {
+        let clockTrusted: Bool
+        let excluding: Set<String>
+        let planner: PlannerIdentity
+
+        static func == (a: Question, b: Question) -> Bool {
+            a.clockTrusted == b.clockTrusted && a.planner === b.planner && a.excluding == b.excluding
+        }
+    }
+
     let since: Date
     let until: Date?
-    let clockTrusted: Bool
-    let excluding: Set<String>
-    let planner: PlannerIdentity
+    let question: Question
     let indices: [Int]
     let isAllowed: [Bool]
     let urgent: [Int]
     let groups: [ChannelGroup]
 
     init(
-        since: Date, until: Date?, clockTrusted: Bool, excluding: Set<String>, planner: PlannerIdentity,
-        indices: [Int], count: Int, urgent: [Int], groups: [ChannelGroup]
+        since: Date, until: Date?, question: Question, indices: [Int], count: Int, urgent: [Int],
+        groups: [ChannelGroup]
     ) {
         self.since = since
         self.until = until
-        self.clockTrusted = clockTrusted
-        self.excluding = excluding
-        self.planner = planner
+        self.question = question
         self.indices = indices
         var isAllowed = Array(repeating: false, count: count)
         for index in indices { isAllowed[index] = true }
@@ -94,9 +102,8 @@ final class AllowedSlides {
         self.groups = groups
     }
 
-    func holds(at now: Date, clockTrusted: Bool, excluding: Set<String>, planner: PlannerIdentity) -> Bool {
-        since <= now && (until.map { now < $0 } ?? true) && clockTrusted == self.clockTrusted
-            && planner === self.planner && excluding == self.excluding
+    func holds(at now: Date, for question: Question) -> Bool {
+        since <= now && (until.map { now < $0 } ?? true) && question == self.question
     }
 }
 

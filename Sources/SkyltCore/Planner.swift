@@ -209,9 +209,8 @@ extension Planner {
     func allowed(
         _ program: Program, at now: Date, clockTrusted: Bool, excluding: Set<String>, cache: EligibilityCache
     ) -> AllowedSlides {
-        if let allowed = cache.allowed,
-            allowed.holds(at: now, clockTrusted: clockTrusted, excluding: excluding, planner: identity)
-        {
+        let question = AllowedSlides.Question(clockTrusted: clockTrusted, excluding: excluding, planner: identity)
+        if let allowed = cache.allowed, allowed.holds(at: now, for: question) {
             return allowed
         }
         let table = cache.table(program, display: settings.languages)
@@ -231,8 +230,8 @@ extension Planner {
             if state.active { indices.append(index) }
         }
         let fresh = AllowedSlides(
-            since: since, until: until, clockTrusted: clockTrusted, excluding: excluding, planner: identity,
-            indices: indices, count: program.slides.count, urgent: indices.filter { table.urgent[$0] },
+            since: since, until: until, question: question, indices: indices, count: program.slides.count,
+            urgent: indices.filter { table.urgent[$0] },
             groups: groups(indices.filter { !table.urgent[$0] }, table: table))
         cache.allowed = fresh
         return fresh

@@ -11,17 +11,6 @@ public struct Playlist: Sendable, Equatable {
     public var slides: [Slide]
     /// The folder the playlist was read from; media paths are inside it.
     public var folder: URL
-
-    public init(
-        name: String, defaultLanguage: String, timeZone: TimeZone, theme: Theme, slides: [Slide], folder: URL
-    ) {
-        self.name = name
-        self.defaultLanguage = defaultLanguage
-        self.timeZone = timeZone
-        self.theme = theme
-        self.slides = slides
-        self.folder = folder
-    }
 }
 
 /// What reading a playlist folder gave: the slides that are well-formed, and every problem.

@@ -16,8 +16,7 @@ public enum Weekday: String, Sendable, CaseIterable, Comparable {
 
 /// A wall-clock time of day, "HH:MM". 24:00 is allowed as the end of a day.
 public struct TimeOfDay: Sendable, Equatable, Comparable, CustomStringConvertible {
-    public var hour: Int
-    public var minute: Int
+    public var hour, minute: Int
 
     public init?(_ text: String) {
         let parts = text.split(separator: ":")
@@ -41,8 +40,7 @@ public struct TimeOfDay: Sendable, Equatable, Comparable, CustomStringConvertibl
 /// A daily window, "from" to "to" in local time. A window whose end is not after its start
 /// crosses midnight (22:00–02:00): it belongs to the day it starts on.
 public struct DailyWindow: Sendable, Equatable {
-    public var from: TimeOfDay
-    public var to: TimeOfDay
+    public var from, to: TimeOfDay
 
     public init(from: TimeOfDay, to: TimeOfDay) {
         self.from = from
@@ -54,8 +52,7 @@ public struct DailyWindow: Sendable, Equatable {
 
 /// A half-open span of time [start, end).
 public struct Interval: Sendable, Equatable {
-    public var start: Date
-    public var end: Date
+    public var start, end: Date
 
     public init(start: Date, end: Date) {
         self.start = start

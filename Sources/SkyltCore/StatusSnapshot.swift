@@ -19,8 +19,7 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         }
     }
 
-    public var kioskID: String
-    public var kioskName: String
+    public var kioskID, kioskName: String
     public var version: String
     public var timeZone: String
     public var clockTrusted: Bool

@@ -2,9 +2,7 @@ import Foundation
 
 /// An sRGB colour, parsed from `#RRGGBB`.
 public struct Color: Sendable, Equatable, CustomStringConvertible {
-    public var red: Double
-    public var green: Double
-    public var blue: Double
+    public var red, green, blue: Double
 
     public init(red: Double, green: Double, blue: Double) {
         self.red = red
@@ -44,12 +42,9 @@ public struct Color: Sendable, Equatable, CustomStringConvertible {
 
 /// A playlist's colours. Each text colour is paired with the background it stands on.
 public struct Theme: Sendable, Equatable {
-    public var background: Color
-    public var foreground: Color
-    public var accent: Color
-    public var accentForeground: Color
-    public var urgentBackground: Color
-    public var urgentForeground: Color
+    public var background, foreground: Color
+    public var accent, accentForeground: Color
+    public var urgentBackground, urgentForeground: Color
 
     /// WCAG's minimum for normal text (AA).
     public static let minimumContrast = 4.5
@@ -58,18 +53,6 @@ public struct Theme: Sendable, Equatable {
         background: Color(hex: "#14342B")!, foreground: Color(hex: "#FFFFFF")!,
         accent: Color(hex: "#F2C14E")!, accentForeground: Color(hex: "#14342B")!,
         urgentBackground: Color(hex: "#9B1C1C")!, urgentForeground: Color(hex: "#FFFFFF")!)
-
-    public init(
-        background: Color, foreground: Color, accent: Color, accentForeground: Color, urgentBackground: Color,
-        urgentForeground: Color
-    ) {
-        self.background = background
-        self.foreground = foreground
-        self.accent = accent
-        self.accentForeground = accentForeground
-        self.urgentBackground = urgentBackground
-        self.urgentForeground = urgentForeground
-    }
 
     /// The text-on-background pairs that slides draw, with the theme fields that name them.
     public var textPairs: [(foreground: String, background: String, contrast: Double)] {

@@ -8,8 +8,7 @@ public import SkyltStatus
 public final class StatusReporter: PlayObserver {
     /// What the snapshot says of the kiosk beyond the switch itself.
     public struct Facts: Sendable {
-        public var kioskID: String
-        public var kioskName: String
+        public var kioskID, kioskName: String
         public var timeZone: TimeZone
         public var clockTrust: ClockTrust
         /// The channels' state, asked for at each switch.

@@ -44,8 +44,7 @@ public final class PlayLoop {
         self.display = display
         control = PlayControl(clock: clock)
         slots = SlotMaker(
-            planner: planner ?? Planner(settings: PlanSettings(timeZone: .current, languages: options.languages)),
-            composer: composer, store: store, options: options, control: control, logger: logger)
+            planner: planner, composer: composer, store: store, options: options, control: control, logger: logger)
     }
 
     /// Adds an observer; call before `run()`.

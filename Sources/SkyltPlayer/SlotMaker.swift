@@ -27,12 +27,13 @@ final class SlotMaker {
     private(set) var plays = PlayHistory()
     private(set) var skipped = 0
 
+    /// Without a planner, plans with the options' languages in the machine's time zone.
     init(
-        planner: Planner, composer: SlideComposer, store: ProgramStore, options: PlayerOptions, control: PlayControl,
+        planner: Planner?, composer: SlideComposer, store: ProgramStore, options: PlayerOptions, control: PlayControl,
         logger: Logger
     ) {
         self.logger = logger
-        self.planner = planner
+        self.planner = planner ?? Planner(settings: PlanSettings(timeZone: .current, languages: options.languages))
         self.composer = composer
         self.store = store
         self.options = options

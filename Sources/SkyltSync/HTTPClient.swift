@@ -78,18 +78,6 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
     /// The size limit, for `tooLarge`.
     public var limit: Int64?
 
-    public init(
-        code: Code, url: String, curl: Curl? = nil, cause: (any Error)? = nil, headers: [String: String] = [:],
-        limit: Int64? = nil
-    ) {
-        self.code = code
-        self.url = url
-        self.curl = curl
-        self.cause = cause
-        self.headers = headers
-        self.limit = limit
-    }
-
     /// What went wrong, without the URL.
     public var reason: String {
         var text =

@@ -8,7 +8,7 @@ import SkyltCore
 /// it concerns; `cause` is the failure underneath, kept as a value (an `HTTPError`, a
 /// signature or file system error, a manifest's `ProblemList`). The message for people is made
 /// here and nowhere else.
-public struct SyncError: Error, Sendable, CustomStringConvertible {
+public struct SyncError: Error, Sendable {
     public enum Code: Sendable, Equatable {
         /// The channel's config cannot be synced: not a bundle channel, or a key that does not read.
         case configuration
@@ -56,7 +56,10 @@ public struct SyncError: Error, Sendable, CustomStringConvertible {
 
     /// The HTTP failure underneath a `.transfer` error.
     public var httpCode: HTTPError.Code? { (cause as? HTTPError)?.code }
+}
 
+/// The messages for people, made from the code, the location and the cause.
+extension SyncError: CustomStringConvertible {
     /// What went wrong, without the channel: for the status page, which names it already.
     public var reason: String {
         let place = location.map { "\($0): " } ?? ""
