@@ -1,33 +1,56 @@
 public import Foundation
 
-/// A slide as the player holds it: the slide and the playlist context it needs to be drawn.
-public struct ProgramSlide: Sendable, Equatable {
-    public var slide: Slide
-    public let channel: String
+/// What a slide takes from its playlist to be drawn: shared by every slide of the playlist.
+public struct PlaylistContext: Sendable, Equatable {
     public var defaultLanguage: String
     public var theme: Theme
     public var timeZone: TimeZone
-    /// The slide's schedule with its channel's defaults filled in.
-    public var schedule: Schedule
 
-    public init(
-        slide: Slide, channel: String, defaultLanguage: String, theme: Theme, timeZone: TimeZone,
-        channelDefaults: Schedule = .always
-    ) {
-        self.slide = slide
-        self.channel = channel
+    public init(defaultLanguage: String, theme: Theme, timeZone: TimeZone) {
         self.defaultLanguage = defaultLanguage
         self.theme = theme
         self.timeZone = timeZone
+    }
+
+    /// The context of `playlist`'s slides.
+    public init(_ playlist: Playlist) {
+        self.init(defaultLanguage: playlist.defaultLanguage, theme: playlist.theme, timeZone: playlist.timeZone)
+    }
+}
+
+/// A slide as the player holds it: the slide, its channel, and the playlist context it needs
+/// to be drawn.
+public struct ProgramSlide: Sendable, Equatable {
+    public var slide: Slide
+    public let channel: String
+    public var context: PlaylistContext
+    /// The slide's schedule with its channel's defaults filled in.
+    public var schedule: Schedule
+    /// `channel/slide id`: unique across channels. Kept, not computed, since the planner
+    /// looks it up for every slide at every decision.
+    public let key: String
+
+    public init(slide: Slide, channel: String, context: PlaylistContext, channelDefaults: Schedule = .always) {
+        self.slide = slide
+        self.channel = channel
+        self.context = context
         schedule = slide.schedule.inheriting(channelDefaults)
         key = "\(channel)/\(slide.id)"
     }
 
-    public var isUrgent: Bool { slide.priority == .urgent }
+    /// A slide with its playlist context given piece by piece (tests, built-in screens).
+    public init(
+        slide: Slide, channel: String, defaultLanguage: String, theme: Theme, timeZone: TimeZone,
+        channelDefaults: Schedule = .always
+    ) {
+        let context = PlaylistContext(defaultLanguage: defaultLanguage, theme: theme, timeZone: timeZone)
+        self.init(slide: slide, channel: channel, context: context, channelDefaults: channelDefaults)
+    }
 
-    /// `channel/slide id`: unique across channels. Kept, not computed, since the planner
-    /// looks it up for every slide at every decision.
-    public let key: String
+    public var defaultLanguage: String { context.defaultLanguage }
+    public var theme: Theme { context.theme }
+    public var timeZone: TimeZone { context.timeZone }
+    public var isUrgent: Bool { slide.priority == .urgent }
 }
 
 /// Everything the kiosk currently has to play: an immutable snapshot, safe to hand between
@@ -43,10 +66,10 @@ public struct Program: Sendable, Equatable {
     /// each channel's schedule defaults.
     public init(playlists: [(channel: String, playlist: Playlist)], defaults: [String: Schedule] = [:]) {
         slides = playlists.flatMap { entry in
-            entry.playlist.slides.map {
+            let context = PlaylistContext(entry.playlist)
+            return entry.playlist.slides.map {
                 ProgramSlide(
-                    slide: $0, channel: entry.channel, defaultLanguage: entry.playlist.defaultLanguage,
-                    theme: entry.playlist.theme, timeZone: entry.playlist.timeZone,
+                    slide: $0, channel: entry.channel, context: context,
                     channelDefaults: defaults[entry.channel] ?? .always)
             }
         }
