@@ -272,26 +272,10 @@ extension TextFitter {
     }
 }
 
-/// How the date and time of an event read in each language, in the playlist's time zone.
+/// How the date and time of an event read in each language, in the playlist's time zone:
+/// the Gregorian calendar, the language's own names and digits, as `SlideDate` writes them.
 enum EventTime {
     static func format(starts: Date, ends: Date?, language: String, timeZone: TimeZone) -> String {
-        let locale = Locale(identifier: language)
-        func formatter(_ template: String) -> DateFormatter {
-            let formatter = DateFormatter()
-            formatter.locale = locale
-            formatter.timeZone = timeZone
-            formatter.setLocalizedDateFormatFromTemplate(template)
-            return formatter
-        }
-        let day = formatter("EEEEdMMMM")
-        let time = formatter("Hm")
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        guard let ends else { return "\(day.string(from: starts)) · \(time.string(from: starts))" }
-        if calendar.isDate(starts, inSameDayAs: ends) {
-            return "\(day.string(from: starts)) · \(time.string(from: starts))–\(time.string(from: ends))"
-        }
-        let short = formatter("dMMMHm")
-        return "\(short.string(from: starts)) – \(short.string(from: ends))"
+        SlideDate.eventTime(starts: starts, ends: ends, language: language, timeZone: timeZone)
     }
 }
