@@ -13,9 +13,7 @@ public import Foundation
 public enum SlideDate {
     /// The event template's big date column: short weekday, day number, short month.
     public struct Block: Sendable, Equatable {
-        public var weekday: String
-        public var day: String
-        public var month: String
+        public var weekday, day, month: String
 
         public init(weekday: String, day: String, month: String) {
             self.weekday = weekday
