@@ -1,50 +1,52 @@
 import Foundation
+import Synchronization
 
 /// Remembers the calendar answers `LocalTime` gives: the planner asks for the same few
 /// instants (a window's edges on one of a dozen days) thousands of times, and each calendar
 /// search costs microseconds. A memo of pure functions, so answers never change; it is
 /// cleared when it grows, so that a kiosk running for months keeps the same size.
-final class LocalTimeMemo: @unchecked Sendable {
+final class LocalTimeMemo: Sendable {
     /// A local day (its first instant) and a number: days to add, or minutes into the day.
     struct Key: Hashable {
         var day: Double
         var number: Int
     }
 
-    private let lock = NSLock()
-    private var today: (start: Date, end: Date)?
-    private var addedDays: [Key: Date] = [:]
-    private var instants: [Key: Date] = [:]
-    private var weekdays: [Double: Weekday] = [:]
+    private struct Memo {
+        var today: (start: Date, end: Date)?
+        var addedDays: [Key: Date] = [:]
+        var instants: [Key: Date] = [:]
+        var weekdays: [Double: Weekday] = [:]
+    }
+
+    private let memo = Mutex(Memo())
     private static let limit = 4096
 
     func startOfDay(_ date: Date, compute: (Date) -> Date) -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        if let today, today.start <= date, date < today.end { return today.start }
-        let start = compute(date)
-        // A day is 23 to 25 hours long: 30 hours on is inside the next one.
-        let end = compute(start.addingTimeInterval(30 * 3600))
-        if start <= date, date < end { today = (start, end) }
-        return start
+        memo.withLock { memo in
+            if let today = memo.today, today.start <= date, date < today.end { return today.start }
+            let start = compute(date)
+            // A day is 23 to 25 hours long: 30 hours on is inside the next one.
+            let end = compute(start.addingTimeInterval(30 * 3600))
+            if start <= date, date < end { memo.today = (start, end) }
+            return start
+        }
     }
 
     func addingDays(_ days: Int, to day: Date, compute: () -> Date) -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return Self.remember(Key(day: day.timeIntervalSinceReferenceDate, number: days), in: &addedDays, compute)
+        memo.withLock {
+            Self.remember(Key(day: day.timeIntervalSinceReferenceDate, number: days), in: &$0.addedDays, compute)
+        }
     }
 
     func instant(minutes: Int, on day: Date, compute: () -> Date) -> Date {
-        lock.lock()
-        defer { lock.unlock() }
-        return Self.remember(Key(day: day.timeIntervalSinceReferenceDate, number: minutes), in: &instants, compute)
+        memo.withLock {
+            Self.remember(Key(day: day.timeIntervalSinceReferenceDate, number: minutes), in: &$0.instants, compute)
+        }
     }
 
     func weekday(_ date: Date, compute: () -> Weekday) -> Weekday {
-        lock.lock()
-        defer { lock.unlock() }
-        return Self.remember(date.timeIntervalSinceReferenceDate, in: &weekdays, compute)
+        memo.withLock { Self.remember(date.timeIntervalSinceReferenceDate, in: &$0.weekdays, compute) }
     }
 
     private static func remember<K: Hashable, V>(_ key: K, in memo: inout [K: V], _ compute: () -> V) -> V {

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// One slot on the screen as the planner remembers it: a slide, or one of the other slots.
 public struct PlayRecord: Sendable, Equatable {
@@ -45,14 +46,17 @@ public struct PlayRecord: Sendable, Equatable {
 /// history record by record instead of reading all of it at every decision. A history changes
 /// its line's serial in place only while no other copy shares the line; a copy that records
 /// or prunes starts a line of its own. So a line and a serial always mean the same records.
-final class HistoryLine: @unchecked Sendable {
-    /// Records made on this line, counting those of the lines it continued.
-    private(set) var serial: Int
+final class HistoryLine: Sendable {
+    /// Records made on this line, counting those of the lines it continued. Atomic so the
+    /// compiler can check the class; only the one history holding the line changes it.
+    private let count: Atomic<Int>
 
-    init(serial: Int = 0) { self.serial = serial }
+    init(serial: Int = 0) { count = Atomic(serial) }
+
+    var serial: Int { count.load(ordering: .acquiring) }
 
     /// Only called while the one history holding this line is being changed.
-    func advance() { serial += 1 }
+    func advance() { count.add(1, ordering: .releasing) }
 }
 
 /// What the planner remembers of what played: bounded, so that a kiosk running for months

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// Dates and times as slides show them, in every language Skylt plays: always the Gregorian
 /// calendar and the kiosk's time zone, a 24-hour clock, the language's own month and weekday
@@ -122,39 +123,34 @@ extension SlideDate {
 
     /// `DateFormatter`s are costly to make, so each (locale, zone, pattern) is made once. The
     /// lock is held while formatting too, as one formatter is not safe to share between threads.
-    final class FormatterCache: @unchecked Sendable {
-        private let lock = NSLock()
-        private var formatters: [Key: DateFormatter] = [:]
+    final class FormatterCache: Sendable {
+        private let formatters = Mutex<[Key: DateFormatter]>([:])
         /// Far more than eleven languages by a handful of patterns and zones need.
         private static let limit = 512
 
         struct Key: Hashable {
-            var locale: String
-            var zone: String
-            var pattern: String
+            var locale, zone, pattern: String
         }
 
         func count(in timeZone: TimeZone) -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            return formatters.keys.filter { $0.zone == timeZone.identifier }.count
+            formatters.withLock { $0.keys.filter { $0.zone == timeZone.identifier }.count }
         }
 
         func string(_ date: Date, pattern: String, locale: String, timeZone: TimeZone) -> String {
-            lock.lock()
-            defer { lock.unlock() }
-            let key = Key(locale: locale, zone: timeZone.identifier, pattern: pattern)
-            if let formatter = formatters[key] { return formatter.string(from: date) }
-            if formatters.count >= Self.limit { formatters.removeAll() }
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: locale)
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
-            formatter.calendar = calendar
-            formatter.timeZone = timeZone
-            formatter.dateFormat = pattern
-            formatters[key] = formatter
-            return formatter.string(from: date)
+            formatters.withLock { formatters in
+                let key = Key(locale: locale, zone: timeZone.identifier, pattern: pattern)
+                if let formatter = formatters[key] { return formatter.string(from: date) }
+                if formatters.count >= Self.limit { formatters.removeAll() }
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: locale)
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = timeZone
+                formatter.calendar = calendar
+                formatter.timeZone = timeZone
+                formatter.dateFormat = pattern
+                formatters[key] = formatter
+                return formatter.string(from: date)
+            }
         }
     }
 }
