@@ -9,12 +9,16 @@ public struct Playlist: Sendable, Equatable {
     public var timeZone: TimeZone
     public var theme: Theme
     public var slides: [Slide]
+    /// The sizes it will be shown at; every slide is checked on each.
+    public var screens: [ScreenSize]
     /// The folder the playlist was read from; media paths are inside it.
     public var folder: URL
 
     public init(
-        name: String, defaultLanguage: String, timeZone: TimeZone, theme: Theme, slides: [Slide], folder: URL
+        name: String, defaultLanguage: String, timeZone: TimeZone, theme: Theme, slides: [Slide], folder: URL,
+        screens: [ScreenSize] = ScreenSize.defaults
     ) {
+        self.screens = screens
         self.name = name
         self.defaultLanguage = defaultLanguage
         self.timeZone = timeZone
