@@ -30,3 +30,8 @@ enum BuiltInText: String {
 
     func text(_ language: String) -> String { translations[language] ?? translations["en"]! }
 }
+
+extension BuiltInText {
+    /// The language `text(_:)` answers in: the one asked for, or English when it is missing.
+    func language(_ language: String) -> String { translations[language] != nil ? language : "en" }
+}

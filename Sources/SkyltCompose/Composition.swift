@@ -14,8 +14,10 @@ public struct PlacedCode: Sendable, Equatable {
 /// A composed slide and where everything on it went.
 public struct Composition: Sendable {
     public var frame: Frame
-    public var texts: [FittedText]
-    public var codes: [PlacedCode]
+    public var layout: Layout
+
+    public var texts: [FittedText] { layout.texts }
+    public var codes: [PlacedCode] { layout.codes }
 }
 
 /// A slide that cannot be drawn legibly, or at all. Names the slide and the field, so that

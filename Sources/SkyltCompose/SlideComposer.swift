@@ -24,7 +24,7 @@ public final class SlideComposer {
             canvas: canvas, legibility: legibility, slide: slide, language: language, urgent: urgent)
         let templates = Templates(painter: painter, slide: slide)
         try templates.draw()
-        return Composition(frame: canvas.finish(), texts: painter.texts, codes: painter.codes)
+        return Composition(frame: canvas.finish(), layout: painter.layout)
     }
 
     /// The calm screen shown while there is nothing to play: the kiosk's name, its addresses

@@ -20,11 +20,14 @@ final class SlidePainter {
     let defaultLanguage: String
     let background, foreground: Color
     let theme: Theme
-    private(set) var texts: [FittedText] = []
-    private(set) var codes: [PlacedCode] = []
+    let content: SlideContent
+    /// Everything drawn so far, in order, with what it is for.
+    private(set) var elements: [LayoutElement] = []
 
-    /// Space around the edge and between blocks, from the frame's short side.
-    let margin: Double
+    /// The room text and codes stay inside.
+    let safeArea: SafeArea
+    /// Space around the edge (the safe area's inset) and between blocks.
+    var margin: Double { safeArea.margin }
     var gap: Double { margin / 2 }
 
     init(canvas: Canvas, legibility: Legibility, slide: ProgramSlide, language: String, urgent: Bool) {
@@ -35,9 +38,29 @@ final class SlidePainter {
         self.language = language
         defaultLanguage = slide.defaultLanguage
         theme = slide.theme
+        content = slide.slide.content
         background = urgent ? slide.theme.urgentBackground : slide.theme.background
         foreground = urgent ? slide.theme.urgentForeground : slide.theme.foreground
-        margin = (Double(min(canvas.width, canvas.height)) * 0.05).rounded()
+        safeArea = SafeArea(width: canvas.width, height: canvas.height)
+    }
+
+    /// What was drawn, for the layout file and the checks.
+    var layout: Layout {
+        Layout(
+            width: canvas.width, height: canvas.height, safeArea: safeArea.rect, language: language,
+            direction: LanguageCode.direction(language), elements: elements)
+    }
+
+    /// Records a drawn text with its role, language and alignment.
+    private func record(_ fitted: FittedText, text: String, style: TextStyle) {
+        var placed = fitted
+        placed.text = text
+        placed.role = TextRoles.role(of: fitted.field)
+        placed.language = TextRoles.language(
+            of: fitted.field, content: content, language: language, fallback: defaultLanguage)
+        placed.direction = LanguageCode.direction(placed.language)
+        placed.alignment = style.alignment == .center ? .center : .start
+        elements.append(.text(placed))
     }
 
     var isPortrait: Bool { canvas.height > canvas.width }
@@ -57,7 +80,7 @@ final class SlidePainter {
         canvas.fill(canvas.bounds, background)
         let bar = (margin / 4).rounded()
         canvas.fill(Rect(x: 0, y: 0, width: Double(canvas.width), height: bar), theme.accent)
-        return canvas.bounds.inset(by: margin)
+        return safeArea.rect
     }
 
     func style(_ role: TextRole, color: Color? = nil, center: Bool = false, scale: Double = 1) -> TextStyle {
@@ -80,12 +103,12 @@ final class SlidePainter {
         do {
             let fitted = try fitter.fit(text, field: field, in: box, style: style)
             fitter.draw(text, fitted, style: style)
-            texts.append(fitted)
+            record(fitted, text: text, style: style)
             return fitted
         } catch {
             throw fail(
                 field,
-                "does not fit in \(Int(box.width))x\(Int(box.height)) px at the legible minimum (cap height \(Int(error.minimumCapHeight.rounded())) px); shorten it"
+                "does not fit in \(Int(box.width))x\(Int(box.height)) px at the legible minimum (cap height \(Int(error.minimumCapHeight.rounded())) px): \(error.amount); shorten it"
             )
         }
     }
@@ -118,7 +141,7 @@ final class SlidePainter {
                 } catch {
                     lastError = fail(
                         block.field,
-                        "does not fit at the legible minimum (cap height \(Int(error.minimumCapHeight.rounded())) px) beside the other texts; shorten it"
+                        "does not fit at the legible minimum (cap height \(Int(error.minimumCapHeight.rounded())) px) beside the other texts: \(error.amount); shorten it"
                     )
                     break
                 }
@@ -128,7 +151,7 @@ final class SlidePainter {
                 for (block, layout, style) in fitted {
                     let placed = layout.moved(dy: offset)
                     fitter.draw(block.text, placed, style: style)
-                    texts.append(placed)
+                    record(placed, text: block.text, style: style)
                 }
                 return box.height - remaining.height
             }
@@ -140,7 +163,9 @@ final class SlidePainter {
     func image(_ field: String, _ url: URL, in box: Rect, fit: ImageFit) throws(ComposeError) {
         do {
             let picture = try Picture(contentsOf: url)
-            try picture.draw(on: canvas, in: box, fit: fit)
+            let placement = try picture.draw(on: canvas, in: box, fit: fit)
+            let shown = placement.intersection(box)
+            elements.append(.image(PlacedImage(field: field, box: shown, bleed: !safeArea.rect.contains(shown))))
         } catch {
             throw fail(field, "\(url.lastPathComponent): \(error.reason)")
         }
@@ -193,8 +218,10 @@ final class SlidePainter {
         }
         let origin = (x: box.x + (box.width - side) / 2, y: box.y)
         let rect = canvas.drawQR(symbol, modulePixels: pixels, at: origin)
-        codes.append(
-            PlacedCode(field: field, payload: payload, symbolRect: rect, modules: symbol.size, modulePixels: pixels))
+        elements.append(
+            .code(
+                PlacedCode(
+                    field: field, payload: payload, symbolRect: rect, modules: symbol.size, modulePixels: pixels)))
         if let label {
             let labelBox = Rect(
                 x: box.x, y: box.y + side + gap / 2, width: box.width, height: box.maxY - box.y - side - gap / 2)

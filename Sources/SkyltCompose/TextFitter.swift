@@ -1,6 +1,6 @@
 internal import CCairo
 import Foundation
-import SkyltCore
+public import SkyltCore
 
 /// How a block of text looks and how far it may shrink.
 struct TextStyle {
@@ -33,6 +33,15 @@ public struct FittedText: Sendable, Equatable {
     public var lineCount: Int
     /// Whether words had to be broken (hyphenated) to fit.
     public var breaksInsideWords: Bool
+    /// What the painter drew: the text, its role, its language and how its lines align.
+    public var text = ""
+    public var role = LayoutRole.body
+    public var language = "zxx"
+    public var direction = TextDirection.ltr
+    public var alignment = LayoutAlignment.start
+
+    /// Everything the text covers: its ink, and its lines' logical extent.
+    public var drawnRect: Rect { inkRect.union(logicalRect) }
 
     /// The same layout drawn `dy` pixels lower in the same box (for vertical centring; the
     /// caller keeps it inside the box).
@@ -50,6 +59,17 @@ struct TextOverflow: Error {
     var field: String
     var box: Rect
     var minimumCapHeight: Double
+    /// The height it needs at the minimum size, and its line height there.
+    var neededHeight: Double
+    var lineHeight: Double
+
+    /// By how much it is too tall, as an editor can act on it.
+    var amount: String {
+        let excess = max(1, (neededHeight - box.height).rounded(.up))
+        let lines = max(1, Int((excess / lineHeight).rounded(.up)))
+        return
+            "it needs \(Int(neededHeight.rounded(.up))) px of height and has \(Int(box.height)) px: \(Int(excess)) px (about \(lines) line\(lines == 1 ? "" : "s")) too much"
+    }
 }
 
 /// Lays out text with Pango and shrinks it, step by step, until it fits its box, but never
@@ -172,7 +192,14 @@ final class TextFitter {
                     lineCount: Int(pango_layout_get_line_count(layout)), breaksInsideWords: wrapInsideWords)
             }
         }
-        throw TextOverflow(field: field, box: box, minimumCapHeight: minimum)
+        let bearing = Self.bearing(capHeight: minimum)
+        let extents = layOut(
+            text, width: box.width - 2 * bearing, capHeight: minimum, style: style, wrapInsideWords: true)
+        let lines = max(1, Int(pango_layout_get_line_count(layout)))
+        let needed = Double(max(extents.logical.y + extents.logical.height, extents.ink.y + extents.ink.height))
+        throw TextOverflow(
+            field: field, box: box, minimumCapHeight: minimum, neededHeight: needed,
+            lineHeight: Double(extents.logical.height) / Double(lines))
     }
 
     /// Draws `text` as `fit` laid it out, at the fitted box's origin.

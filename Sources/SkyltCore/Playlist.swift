@@ -9,6 +9,8 @@ public struct Playlist: Sendable, Equatable {
     public var timeZone: TimeZone
     public var theme: Theme
     public var slides: [Slide]
+    /// The sizes it will be shown at; every slide is checked on each.
+    public var screens: [ScreenSize] = ScreenSize.defaults
     /// The folder the playlist was read from; media paths are inside it.
     public var folder: URL
 }

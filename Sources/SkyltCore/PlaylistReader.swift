@@ -48,7 +48,7 @@ public enum PlaylistReader {
 
     static func decode(_ json: JSONValue, folder: URL, sink: ProblemSink, media: MediaSource = .folder) -> Playlist? {
         guard let root = ObjectReader(json, path: "", sink: sink) else { return nil }
-        root.rejectUnknown(["name", "defaultLanguage", "timeZone", "theme", "slides"])
+        root.rejectUnknown(["name", "defaultLanguage", "timeZone", "theme", "screens", "slides"])
         let name = root.string("name", required: true) ?? folder.lastPathComponent
         var language = root.string("defaultLanguage", required: true) ?? "sv"
         if !LanguageCode.isValid(language) {
@@ -57,6 +57,7 @@ public enum PlaylistReader {
         }
         let timeZone = root.timeZone("timeZone")
         let theme = root.object("theme").map { readTheme($0) } ?? .standard
+        let screens = readScreens(root)
         var slides: [Slide] = []
         var seen: Set<String> = []
         let context = SlideReader.Context(folder: folder, defaultLanguage: language, timeZone: timeZone, media: media)
@@ -74,7 +75,27 @@ public enum PlaylistReader {
         }
         sink.slide = nil
         return Playlist(
-            name: name, defaultLanguage: language, timeZone: timeZone, theme: theme, slides: slides, folder: folder)
+            name: name, defaultLanguage: language, timeZone: timeZone, theme: theme, slides: slides, screens: screens,
+            folder: folder)
+    }
+
+    /// The `screens` list: sizes such as "1080x1920", at least one; the defaults when absent.
+    static func readScreens(_ root: ObjectReader) -> [ScreenSize] {
+        guard root.has("screens") else { return ScreenSize.defaults }
+        guard let items = root.array("screens") else { return ScreenSize.defaults }
+        var screens: [ScreenSize] = []
+        for item in items {
+            guard case .string(let text) = item.value, let size = ScreenSize(parsing: text) else {
+                root.sink.report(
+                    item.path,
+                    "expected a size such as \"1920x1080\" (\(ScreenSize.sideRange.lowerBound) to \(ScreenSize.sideRange.upperBound) pixels a side)"
+                )
+                continue
+            }
+            if !screens.contains(size) { screens.append(size) }
+        }
+        if items.isEmpty { root.sink.report(root.fieldPath("screens"), "lists no size; give at least one") }
+        return screens.isEmpty ? ScreenSize.defaults : screens
     }
 
     static func readTheme(_ object: ObjectReader) -> Theme {

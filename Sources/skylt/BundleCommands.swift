@@ -172,7 +172,11 @@ enum PublishCommand {
         let channel = arguments.values["--channel"] ?? source.lastPathComponent
         let reading = PlaylistReader.read(folder: source)
         var problems = reading.problems
-        if let playlist = reading.playlist { problems += LayoutCheck.problems(in: playlist, profile: .standard) }
+        if let playlist = reading.playlist {
+            let report = LayoutCheck.check(playlist)
+            problems += report.problems
+            for warning in report.warnings { Console.out("warning: \(warning.description)") }
+        }
         guard problems.isEmpty else {
             for problem in problems { Console.out(problem.description) }
             Console.error("\(problems.count) problem\(problems.count == 1 ? "" : "s") found; nothing was published")

@@ -6,13 +6,24 @@ import SkyltKiosk
 /// `skylt render`: previews for editors, the same pixels the player shows.
 enum RenderCommand {
     static let help = """
-        Usage: skylt render PLAYLIST --out DIR [--size WxH]
-               skylt render --config FILE --out DIR [--size WxH]
+        Usage: skylt render PLAYLIST --out DIR [--size WxH] [--at TIME] [--layout]
+               skylt render --config FILE --out DIR [--size WxH] [--at TIME] [--layout]
 
-        Writes one PNG per slide of the playlist folder PLAYLIST into DIR, named
-        NN-<slide id>.png in the playlist's default language; a slide with translations also
-        gets one per language, NN-<slide id>.<lang>.png. These are the frames the player
-        shows. Slides that cannot be drawn are reported and skipped; the exit code is then 1.
+        Writes one PNG per slide of the playlist folder PLAYLIST and language it is written
+        in into DIR, named NN-<slide id>.<lang>.png (NN counts the playlist's slides from 01).
+        These are the frames the player shows. Slides that cannot be drawn are reported and
+        skipped; the exit code is then 1.
+
+        With --at, it renders what the screen shows at TIME: slides not scheduled then (or
+        events already over) are skipped, each with a line saying so. TIME is written as for
+        `skylt plan --from`: ISO 8601 with an offset, or a local time in the playlist's (or
+        kiosk's) time zone. Without --at every slide is rendered.
+
+        With --layout, each PNG gets a NN-<slide id>.<lang>.json beside it: the frame's size,
+        the safe area, the language and direction, and every element drawn (texts with their
+        role, language, box, cap height and alignment; QR codes with their payload, box and
+        module size; images with their box and whether they bleed), boxes as [x, y, w, h] in
+        pixels from the top left.
 
         With --config, it renders what the kiosk has: its local channels and what the cache
         holds for its bundle channels, at the kiosk's display size, numbered across channels.
@@ -21,6 +32,8 @@ enum RenderCommand {
           --config FILE  render the kiosk's program instead of one playlist
           --out DIR      folder for the PNG files (created if missing)
           --size WxH     screen size in pixels (default 1920x1080; 1080x1920 is portrait)
+          --at TIME      render only what is scheduled at TIME
+          --layout       also write each slide's layout as JSON
           -h, --help     show this help
         """
 
@@ -30,11 +43,18 @@ enum RenderCommand {
         var program: Program
         var kiosk: Kiosk?
         var size: (width: Int, height: Int)
+        var timeZone: TimeZone
         var failures: Int
     }
 
+    /// What to write, besides the PNG files.
+    private struct Options {
+        var at: Date?
+        var layout: Bool
+    }
+
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--out", "--size", "--config"], switches: [])
+        let arguments = try Arguments(words, valued: ["--out", "--size", "--config", "--at"], switches: ["--layout"])
         guard let out = arguments.values["--out"] else { throw UsageError("render needs --out DIR") }
         let size = try arguments.size("--size")
         let loaded: Source?
@@ -48,6 +68,10 @@ enum RenderCommand {
             loaded = playlistSource(arguments.positional[0], size: size ?? (1920, 1080))
         }
         guard let source = loaded else { return 1 }
+        let at = try arguments.values["--at"].map { text throws(UsageError) in
+            try PlanCommand.time(text, option: "--at", zone: source.timeZone)
+        }
+        let options = Options(at: at, layout: arguments.has("--layout"))
         let outFolder = URL(fileURLWithPath: out)
         do {
             try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
@@ -61,7 +85,7 @@ enum RenderCommand {
             source.kiosk?.composer(width: source.size.width, height: source.size.height)
             ?? SlideComposer(
                 profile: DisplayProfile.standard.resized(width: source.size.width, height: source.size.height))
-        let (written, failures) = writePNGs(of: source.program, with: composer, to: outFolder)
+        let (written, failures) = writePNGs(of: source.program, with: composer, to: outFolder, options: options)
         Console.out("\(written) PNG file\(written == 1 ? "" : "s") in \(outFolder.path)")
         return source.failures + failures == 0 ? 0 : 1
     }
@@ -81,7 +105,8 @@ enum RenderCommand {
         for problem in loaded.problems { Console.error(problem.description) }
         return Source(
             program: loaded.program, kiosk: kiosk,
-            size: size ?? (config.display.widthPixels, config.display.heightPixels), failures: 0)
+            size: size ?? (config.display.widthPixels, config.display.heightPixels), timeZone: config.timeZone,
+            failures: 0)
     }
 
     /// One playlist folder as the only channel; nil when nothing of it can be read, and a
@@ -92,34 +117,37 @@ enum RenderCommand {
         guard let playlist = reading.playlist else { return nil }
         return Source(
             program: Program(playlists: [(channel: playlist.name, playlist: playlist)]), kiosk: nil, size: size,
-            failures: reading.problems.isEmpty ? 0 : 1)
+            timeZone: playlist.timeZone, failures: reading.problems.isEmpty ? 0 : 1)
     }
 
-    /// Writes every slide in its default language, and in each language when it has several.
-    /// Returns the files written and the frames that failed.
+    /// Writes every slide in each language it is written in, default first; with `--at`,
+    /// only the slides scheduled then. Returns the files written and the frames that failed.
     private static func writePNGs(
-        of program: Program, with composer: SlideComposer, to outFolder: URL
+        of program: Program, with composer: SlideComposer, to outFolder: URL, options: Options
     ) -> (written: Int, failures: Int) {
         var written = 0
         var failures = 0
         for (index, entry) in program.slides.enumerated() {
-            let number = String(format: "%02d", index + 1)
-            let languages = LayoutCheck.languages(of: entry)
-            var outputs = [("\(number)-\(entry.slide.id).png", entry.defaultLanguage)]
-            if languages.count > 1 {
-                outputs += languages.map { ("\(number)-\(entry.slide.id).\($0).png", $0) }
+            let stem = String(format: "%02d", index + 1) + "-\(entry.slide.id)"
+            if let at = options.at, !entry.schedule.isActive(at: at, in: LocalTime(timeZone: entry.timeZone)) {
+                Console.out("skipped \(stem): not scheduled at \(ISO8601.format(at))")
+                continue
             }
-            for (name, language) in outputs {
+            for language in LayoutCheck.languages(of: entry) {
+                let name = "\(stem).\(language)"
                 do {
                     let composition = try composer.compose(entry, language: language)
-                    try composition.frame.writePNG(to: outFolder.appendingPathComponent(name))
+                    let png = outFolder.appendingPathComponent(name + ".png")
+                    try composition.frame.writePNG(to: png)
+                    if options.layout {
+                        try AtomicFile.write(
+                            composition.layout.jsonData(), to: outFolder.appendingPathComponent(name + ".json"))
+                    }
                     written += 1
-                    Console.out("wrote \(outFolder.appendingPathComponent(name).path)")
+                    Console.out("wrote \(png.path)")
                 } catch let error as ComposeError {
                     failures += 1
-                    Console.error(
-                        "channel '\(entry.channel)': \(error) (in '\(language)')"
-                    )
+                    Console.error("channel '\(entry.channel)': \(error) (in '\(language)')")
                 } catch {
                     failures += 1
                     Console.error("\(name): \(error)")

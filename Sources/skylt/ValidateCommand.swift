@@ -14,12 +14,18 @@ enum ValidateCommand {
         It checks: the JSON and every field (required, type, range, unknown fields), slide ids,
         dates, links, media paths (inside the folder, existing, a PNG, JPEG, WebP or SVG that
         decodes), the theme's text contrast (WCAG 4.5:1), and the layout: every slide is drawn in
-        every language it has, and a text that does not fit at the legible minimum, or a QR
-        code that does not fit at a scannable size, is a problem.
+        every language it has at every size in the playlist's "screens" (default 1920x1080 and
+        1080x1920), and a text that does not fit at the legible minimum (said with how much it
+        overflows), or a QR code that does not fit at a scannable size, is a problem naming
+        the size.
+
+        A slide whose text takes longer to read than its duration gets a line starting
+        "warning:" with how many words to cut or seconds to add; warnings do not change the
+        exit code. Reading rates by script are in Playlists/README.md.
 
         Options:
-          --size WxH     check the layout at this screen size (default 1920x1080)
-          --portrait     also check the layout in portrait (the size turned on its side)
+          --size WxH     check the layout at this size instead of the playlist's screens
+          --portrait     also check each size turned on its side
           -h, --help     show this help
         """
 
@@ -27,18 +33,23 @@ enum ValidateCommand {
         let arguments = try Arguments(words, valued: ["--size"], switches: ["--portrait"])
         guard arguments.positional.count == 1 else { throw UsageError("validate takes one playlist folder") }
         let folder = URL(fileURLWithPath: arguments.positional[0])
-        let size = try arguments.size("--size") ?? (1920, 1080)
+        let size = try arguments.size("--size").map { ScreenSize(width: $0.width, height: $0.height) }
         let reading = PlaylistReader.read(folder: folder)
         var problems = reading.problems
-        if let playlist = reading.playlist {
-            var profiles = [DisplayProfile.standard.resized(width: size.width, height: size.height)]
+        var warnings: [Problem] = []
+        if var playlist = reading.playlist {
+            if let size { playlist.screens = [size] }
             if arguments.has("--portrait") {
-                profiles.append(profiles[0].resized(width: size.height, height: size.width))
+                for screen in playlist.screens
+                where !playlist.screens.contains(.init(width: screen.height, height: screen.width)) {
+                    playlist.screens.append(ScreenSize(width: screen.height, height: screen.width))
+                }
             }
-            for profile in profiles {
-                problems += LayoutCheck.problems(in: playlist, profile: profile)
-            }
+            let report = LayoutCheck.check(playlist)
+            problems += report.problems
+            warnings = report.warnings
         }
+        for warning in warnings { Console.out("warning: \(warning.description)") }
         for problem in problems { Console.out(problem.description) }
         if problems.isEmpty {
             let count = reading.playlist?.slides.count ?? 0

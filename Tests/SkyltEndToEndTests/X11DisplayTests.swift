@@ -98,7 +98,7 @@ struct X11DisplayTests {
         let config = KioskConfigFixture.write(in: folder, channel: "shop", playlist: playlist.url)
         let rendered = try ExternalTool.run([skylt, "render", playlist.url.path, "--out", folder.file("png").path])
         #expect(rendered.status == 0, "\(rendered.stderr)")
-        let frame = try Frame.readPNG(from: folder.file("png/01-open.png"))
+        let frame = try Frame.readPNG(from: folder.file("png/01-open.sv.png"))
 
         let log = folder.file("player.log").path
         let shot = folder.file("screen.xwd").path

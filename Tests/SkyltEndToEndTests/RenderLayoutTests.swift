@@ -1,0 +1,176 @@
+import Foundation
+import SkyltCompose
+import SkyltCore
+import SkyltTestSupport
+import Testing
+
+/// `skylt render` names, `--layout` files checked against the PNGs they describe, and `--at`.
+@Suite("skylt render previews and layout files", .serialized, .timeLimit(.minutes(10)))
+struct RenderLayoutTests {
+    let skylt = Repository.skyltBinary.path
+
+    func run(_ arguments: [String]) throws -> ExternalTool.Result {
+        try ExternalTool.run([skylt] + arguments, environment: ["SKYLT_CONFIG": "/nonexistent/skylt-config.json"])
+    }
+
+    /// Swedish, English and Persian (right to left) texts, a code, an image and a Wi-Fi slide.
+    static func playlist() -> TemporaryFolder {
+        PlaylistFixture.make(slides: [
+            #"""
+            {"id": "notice", "template": "notice", "title": {"sv": "Öppet i jul", "en": "Open at Christmas", "fa": "باز در کریسمس"},
+             "body": {"sv": "Vardagar 9–19.", "fa": "روزهای هفته ۹ تا ۱۹."},
+             "qr": {"url": "https://example.org/jul", "label": {"sv": "Mer", "en": "More"}}}
+            """#,
+            #"{"id": "info", "template": "info", "title": "Karta", "body": "Leden börjar vid kyrkan.", "image": "media/halves.jpg"}"#,
+            #"{"id": "wifi", "template": "wifi", "ssid": "Butiken", "password": "p4ssw0rd", "security": "WPA"}"#,
+            #"""
+            {"id": "later", "template": "notice", "title": "Snart", "body": "Kommer.",
+             "schedule": {"validFrom": "2030-01-01T00:00:00+01:00"}}
+            """#,
+        ])
+    }
+
+    @Test("render names every PNG by its language, with no unsuffixed duplicate")
+    func namesPerLanguage() throws {
+        let playlist = Self.playlist()
+        let out = TemporaryFolder()
+        let result = try run(["render", playlist.url.path, "--out", out.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted()
+        #expect(
+            files == [
+                "01-notice.en.png", "01-notice.fa.png", "01-notice.sv.png", "02-info.sv.png", "03-wifi.sv.png",
+                "04-later.sv.png",
+            ])
+    }
+
+    @Test("render --at skips a slide not scheduled then, and says so")
+    func atSkipsUnscheduled() throws {
+        let playlist = Self.playlist()
+        let out = TemporaryFolder()
+        let result = try run(["render", playlist.url.path, "--out", out.url.path, "--at", "2026-12-12T09:00"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("skipped 04-later: not scheduled at"), "\(result.stdout)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.url.path)
+        #expect(files.count == 5)
+        #expect(!files.contains { $0.hasPrefix("04-later") })
+        let later = TemporaryFolder()
+        #expect(
+            try run(["render", playlist.url.path, "--out", later.url.path, "--at", "2030-02-01T09:00"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: later.url.path).contains("04-later.sv.png"))
+        #expect(try run(["render", playlist.url.path, "--out", later.url.path, "--at", "soon"]).status == 2)
+    }
+
+    @Test("render --layout writes a layout file per PNG with the fixed fields", arguments: ["1920x1080", "1080x1920"])
+    func layoutFiles(size: String) throws {
+        let playlist = Self.playlist()
+        let out = TemporaryFolder()
+        let result = try run(["render", playlist.url.path, "--out", out.url.path, "--layout", "--size", size])
+        #expect(result.status == 0, "\(result.stderr)")
+        let pngs = try FileManager.default.contentsOfDirectory(atPath: out.url.path).filter { $0.hasSuffix(".png") }
+        #expect(pngs.count == 6)
+        var kinds: Set<String> = []
+        for png in pngs {
+            let stem = String(png.dropLast(4))
+            let layout = try LayoutFile(out.file(stem + ".json"))
+            let frame = try Frame.readPNG(from: out.file(png))
+            #expect(layout.size == [frame.width, frame.height])
+            #expect(layout.language == String(stem.split(separator: ".").last!))
+            #expect(layout.direction == (layout.language == "fa" ? "rtl" : "ltr"))
+            let short = min(frame.width, frame.height) / 20
+            #expect(layout.safeArea == [short, short, frame.width - 2 * short, frame.height - 2 * short])
+            for element in layout.elements {
+                kinds.insert(element.kind)
+                try check(element, in: frame, layout: layout, file: png, folder: out)
+            }
+        }
+        #expect(kinds == ["text", "qr", "image"])
+        let wifi = try LayoutFile(out.file("03-wifi.sv.json"))
+        let roles = wifi.elements.filter { $0.kind == "text" }.map { ($0.role!, $0.language!) }
+        #expect(roles.contains { $0 == ("ssid", "zxx") } && roles.contains { $0 == ("password", "zxx") })
+        let persian = try LayoutFile(out.file("01-notice.fa.json"))
+        let title = try #require(persian.elements.first { $0.role == "title" })
+        #expect(title.language == "fa" && title.text == "باز در کریسمس")
+        // The Persian slide has no Persian label: it shows the default language's.
+        #expect(persian.elements.first { $0.role == "label" }?.language == "sv")
+    }
+
+    /// A code's box, with its quiet zone, decodes to its payload; a text's box is not blank.
+    func check(
+        _ element: LayoutFile.Element, in frame: Frame, layout: LayoutFile, file: String, folder: TemporaryFolder
+    )
+        throws
+    {
+        let box = element.box
+        #expect(box.count == 4 && box[0] >= 0 && box[1] >= 0, "\(file): \(box)")
+        #expect(box[0] + box[2] <= frame.width && box[1] + box[3] <= frame.height, "\(file): \(box)")
+        switch element.kind {
+        case "qr":
+            let quiet = 4 * (element.modulePx ?? 0)
+            let crop = folder.file("crop-\(file).ppm")
+            try PPM.crop(frame, [box[0] - quiet, box[1] - quiet, box[2] + 2 * quiet, box[3] + 2 * quiet]).write(
+                to: crop)
+            #expect(try ExternalTool.zbarDecode(crop) == [element.payload!], "\(file)")
+        case "text":
+            #expect(LayoutRole(rawValue: element.role ?? "") != nil, "\(file): role \(element.role ?? "none")")
+            #expect(["start", "center", "end"].contains(element.align ?? ""))
+            #expect((element.capHeightPx ?? 0) > 0 && !(element.text ?? "").isEmpty)
+            #expect(PPM.colors(frame, box) > 1, "\(file): '\(element.text ?? "")' at \(box) is blank")
+            let safe = layout.safeArea
+            #expect(box[0] >= safe[0] - 1 && box[0] + box[2] <= safe[0] + safe[2] + 1, "\(file): \(box)")
+        default:
+            #expect(element.kind == "image" && element.bleed != nil)
+        }
+    }
+}
+
+/// A layout file as `skylt render --layout` writes it, read with the fixed field names.
+struct LayoutFile: Decodable {
+    var size: [Int]
+    var safeArea: [Int]
+    var language: String
+    var direction: String
+    var elements: [Element]
+
+    struct Element: Decodable {
+        var kind: String
+        var box: [Int]
+        var role: String?
+        var language: String?
+        var text: String?
+        var capHeightPx: Int?
+        var align: String?
+        var payload: String?
+        var modulePx: Int?
+        var bleed: Bool?
+    }
+
+    init(_ url: URL) throws { self = try JSONDecoder().decode(LayoutFile.self, from: Data(contentsOf: url)) }
+}
+
+/// Crops of a frame as binary PPM, which zbarimg reads like a PNG.
+enum PPM {
+    static func crop(_ frame: Frame, _ box: [Int]) -> Data {
+        let x0 = max(0, box[0])
+        let y0 = max(0, box[1])
+        let x1 = min(frame.width, box[0] + box[2])
+        let y1 = min(frame.height, box[1] + box[3])
+        var data = Data("P6\n\(x1 - x0) \(y1 - y0)\n255\n".utf8)
+        for y in y0..<y1 {
+            for x in x0..<x1 {
+                let pixel = frame.pixel(x: x, y: y)
+                data += [UInt8((pixel >> 16) & 0xFF), UInt8((pixel >> 8) & 0xFF), UInt8(pixel & 0xFF)]
+            }
+        }
+        return data
+    }
+
+    /// How many different colours the box holds (1 when blank).
+    static func colors(_ frame: Frame, _ box: [Int]) -> Int {
+        var seen: Set<UInt32> = []
+        for y in box[1]..<min(frame.height, box[1] + box[3]) {
+            for x in box[0]..<min(frame.width, box[0] + box[2]) { seen.insert(frame.pixel(x: x, y: y)) }
+        }
+        return seen.count
+    }
+}
