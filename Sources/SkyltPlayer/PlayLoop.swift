@@ -177,6 +177,8 @@ public final class PlayLoop {
 
     /// Decides and composes the slot from monotonic time `moment`, and uploads its frame.
     private func prepare(at moment: Double) throws(ScreenError) -> PreparedSlot {
+        // Content that arrived counts from now, not from the moment decided for.
+        slots.refresh(at: date(at: clock.now))
         let prepared = slots.make(
             at: date(at: moment), composed: { emit(.composed(template: $0, seconds: $1)) }, now: { clock.now })
         return try stage(prepared)
