@@ -188,7 +188,7 @@ public struct Planner: Sendable {
         let table = cache.table(program, display: settings.languages)
         if !(table.indicesByKey[key] ?? []).contains(where: { allowed.isAllowed[$0] }) { return "its schedule ended" }
         guard !current.urgent, !allowed.urgent.isEmpty,
-            let valid = firstValid(
+            let valid = latestValid(
                 allowed.urgent, after: current.start, program, at: now, history: history, clockTrusted: clockTrusted,
                 table: table, cache: cache)
         else { return nil }

@@ -5,8 +5,8 @@ extension Planner {
     /// `normalSeconds` more of a normal slide on screen: yes when no urgent slide played since
     /// the screen last showed something other than a slide, or when the normal slides since
     /// the last urgent one played at least u × (1 − share) / share seconds. So over any run of
-    /// slots in which both may play, urgent time stays within share × span + the longest
-    /// urgent slide.
+    /// slots in which both may play, urgent time stays within share × span + (1 − share) × the
+    /// longest urgent slide.
     func urgentTurn(after records: ArraySlice<PlayRecord>, normalSeconds: Double = 0) -> Bool {
         var normal = normalSeconds
         for record in records.reversed() {
@@ -20,13 +20,15 @@ extension Planner {
         return true
     }
 
-    /// The earliest moment after `start` at which one of the `urgent` slides became valid and
-    /// stayed so until `now`: its schedule began, or it arrived in the program.
-    func firstValid(
+    /// The latest moment after `start` at which one of the `urgent` slides became valid and
+    /// stayed so until `now` (its schedule began, or it arrived in the program): the moment
+    /// with the most normal time behind it, and the same at every later `now` until another
+    /// one becomes valid.
+    func latestValid(
         _ urgent: [Int], after start: Date, _ program: Program, at now: Date, history: PlayHistory,
         clockTrusted: Bool, table: PlanTable, cache: EligibilityCache
     ) -> Date? {
-        var first: Date?
+        var latest: Date?
         for index in urgent {
             var since = history.arrived[table.keys[index]] ?? .distantPast
             if table.restricted[index] && clockTrusted {
@@ -36,9 +38,9 @@ extension Planner {
                         of: program.slides[index].schedule,
                         from: cache.state(index, of: program, at: now, local: local).since))
             }
-            if since > start { first = min(first ?? since, since) }
+            if since > start { latest = max(latest ?? since, since) }
         }
-        return first
+        return latest
     }
 
     /// When the schedule's allowed stretch around `since` began: a stretch that runs on across

@@ -92,6 +92,23 @@ struct PlannerUrgentCaseTests {
         #expect(entries[3].start == Self.ten.addingTimeInterval(50))
     }
 
+    @Test("of two notices that become valid during one slide, the later one cuts once the share allows")
+    func laterNoticeCuts() {
+        func notice(_ id: String, from seconds: Double) -> ProgramSlide {
+            F.slide(id, seconds: 10, urgent: true, schedule: Schedule(validFrom: Self.ten.addingTimeInterval(seconds)))
+        }
+        let slides = [
+            F.slide("first", seconds: 20, urgent: true), notice("a", from: 22), notice("b", from: 45),
+            F.slide("n1", seconds: 30), F.slide("n2", seconds: 30),
+        ]
+        let entries = F.plan(slides, from: Self.ten, to: Self.ten.addingTimeInterval(120))
+        // first 0–20; n1 from 20: "a" at 22 finds 2 s of normal time (not enough after 20 s
+        // urgent), "b" at 45 finds 25 s (enough): n1 is cut at 45.
+        #expect(entries[1].slide == "n1" && entries[1].end == Self.ten.addingTimeInterval(45))
+        #expect(entries[1].reason.hasSuffix("cut short: an urgent notice"))
+        #expect(entries[2].urgent && entries[2].start == Self.ten.addingTimeInterval(45))
+    }
+
     @Test("a notice whose window opens again the next day cuts again; across midnight it does not")
     func windowsAndMidnight() {
         let daily = F.slide(
