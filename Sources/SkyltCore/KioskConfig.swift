@@ -40,6 +40,8 @@ public struct KioskConfig: Sendable, Equatable {
     public var diskReserveBytes: Int64 = 256 << 20
     /// Download speed cap for metered links; nil for none.
     public var bandwidthBytesPerSecond: Int64?
+    /// The most of the screen time urgent notices take while normal slides may also play.
+    public var urgentShare = 0.5
     public var status = StatusConfig()
 
     public static let defaultStateDirectory = "/var/lib/skylt"
@@ -115,7 +117,7 @@ public struct KioskConfig: Sendable, Equatable {
         root.rejectUnknown([
             "id", "name", "timeZone", "languages", "display", "channels", "stateDirectory", "openingHours",
             "displayOff", "displayOn", "cacheDirectory", "maxAssetBytes", "diskReserveBytes", "bandwidthBytesPerSecond",
-            "status",
+            "status", "urgentShare",
         ])
         let id = root.string("id", required: true) ?? ""
         let name = root.string("name") ?? id
@@ -138,6 +140,7 @@ public struct KioskConfig: Sendable, Equatable {
         config.maxAssetBytes = Int64(root.number("maxAssetBytes", in: 1024...Double(1 << 34)) ?? Double(256 << 20))
         config.diskReserveBytes = Int64(root.number("diskReserveBytes", in: 0...Double(1 << 40)) ?? Double(256 << 20))
         config.bandwidthBytesPerSecond = root.number("bandwidthBytesPerSecond", in: 1024...1e12).map { Int64($0) }
+        config.urgentShare = root.number("urgentShare", in: 0.1...1) ?? 0.5
         if let status = root.object("status") { config.status = readStatus(status) }
         return config
     }

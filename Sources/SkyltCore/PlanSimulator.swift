@@ -35,42 +35,52 @@ public struct PlanEntry: Sendable, Equatable {
 
 /// Runs the planner over a span of time without a screen: the dry run behind `skylt plan`,
 /// and the engine of the planner's tests. Slots follow the same rules as the player's: a slide
-/// plays its duration unless an urgent slide, the end of its schedule or closing time cuts it.
+/// plays its duration unless an urgent slide that just became valid, the end of its schedule
+/// or closing time cuts it.
 public struct PlanSimulator {
     public let planner: Planner
     public var clockTrusted = true
     /// Slides that cannot be drawn, which the player skips.
     public var excluding: Set<String> = []
+    /// Programs that replace the one being planned at the given moments, as a sync replaces
+    /// the player's: what the player does when content arrives while it plays.
+    public var arrivals: [(at: Date, program: Program)] = []
 
     public init(planner: Planner) { self.planner = planner }
+
+    /// The program, its cache and the arrivals still ahead, as the run goes on.
+    private struct Course {
+        var program: Program
+        var cache = EligibilityCache()
+        var pending: [(at: Date, program: Program)]
+
+        /// Takes the arrivals due by `now` into the program and `history`.
+        mutating func arrive(by now: Date, history: inout PlayHistory) {
+            while let next = pending.first, next.at <= now {
+                pending.removeFirst()
+                program = next.program
+                cache = EligibilityCache()
+                history.arrive(Set(program.slides.map(\.key)), at: next.at)
+            }
+        }
+    }
 
     public func run(
         _ program: Program, from: Date, to: Date, history start: PlayHistory = PlayHistory(),
         maxEntries: Int = 1_000_000, emit: (PlanEntry) -> Void
     ) -> PlayHistory {
         var history = start
-        let cache = EligibilityCache()
+        var course = Course(program: program, pending: arrivals.sorted { $0.at < $1.at })
         var now = from
         var count = 0
         while now < to && count < maxEntries {
+            course.arrive(by: now, history: &history)
             let slot = planner.decide(
-                program, at: now, history: history, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
+                course.program, at: now, history: history, clockTrusted: clockTrusted, excluding: excluding,
+                cache: course.cache)
             var entry = entry(for: slot, at: now, until: to)
             var record = PlayRecord(slot, start: now, seconds: 0)
-            // Cut the slot at the first boundary where what shows must give way.
-            var moment = now
-            while let boundary = planner.nextBoundary(program, after: moment, clockTrusted: clockTrusted, cache: cache),
-                boundary < entry.end
-            {
-                if let why = planner.interruption(
-                    of: record, program, at: boundary, clockTrusted: clockTrusted, excluding: excluding, cache: cache)
-                {
-                    entry.end = boundary
-                    entry.reason += "; cut short: \(why)"
-                    break
-                }
-                moment = boundary
-            }
+            cut(&entry, record, course: &course, history: &history)
             entry.end = min(entry.end, to)
             record.seconds = entry.end.timeIntervalSince(entry.start)
             emit(entry)
@@ -79,6 +89,29 @@ public struct PlanSimulator {
             count += 1
         }
         return history
+    }
+
+    /// Cuts the slot at the first boundary (a schedule's or the opening hours' change, or an
+    /// arrival) where what shows must give way.
+    private func cut(_ entry: inout PlanEntry, _ record: PlayRecord, course: inout Course, history: inout PlayHistory) {
+        var moment = entry.start
+        while true {
+            let change = planner.nextBoundary(
+                course.program, after: moment, clockTrusted: clockTrusted, cache: course.cache)
+            var boundary = change ?? .distantFuture
+            if let arrival = course.pending.first?.at { boundary = min(boundary, arrival) }
+            guard boundary < entry.end else { return }
+            course.arrive(by: boundary, history: &history)
+            if let why = planner.interruption(
+                of: record, course.program, at: boundary, history: history, clockTrusted: clockTrusted,
+                excluding: excluding, cache: course.cache)
+            {
+                entry.end = boundary
+                entry.reason += "; cut short: \(why)"
+                return
+            }
+            moment = boundary
+        }
     }
 
     /// The plan entry of `slot` from `now`, at its full length.

@@ -10,6 +10,10 @@ public struct PlanSettings: Sendable, Equatable {
     public var channelOrder: [String]
     /// How long the no-content screen stays before the planner is asked again.
     public var noContentSeconds: Double = 30
+    /// The most of the screen time urgent notices take while normal slides may also play
+    /// (0.1...1): after an urgent notice of u seconds, normal slides play for at least
+    /// u × (1 − share) / share seconds before the next one.
+    public var urgentShare = 0.5
 
     public init(
         timeZone: TimeZone, languages: [String], openingHours: OpeningHours? = nil,
@@ -30,6 +34,7 @@ public struct PlanSettings: Sendable, Equatable {
                     ($0.name, ShareTargets.Policy(weight: $0.weight, minShare: $0.minShare, maxShare: $0.maxShare))
                 }, uniquingKeysWith: { a, _ in a }),
             channelOrder: config.channels.map(\.name))
+        urgentShare = config.urgentShare
     }
 }
 
@@ -41,8 +46,10 @@ public struct PlanSettings: Sendable, Equatable {
 /// 1. Outside opening hours the screen is off.
 /// 2. Only slides whose schedule allows them now may play; with an untrusted clock, only
 ///    slides without any date or time restriction.
-/// 3. While an urgent slide may play, urgent slides fill at least two of every three slots
-///    (all of them when nothing else may play), taking turns, least recently shown first.
+/// 3. While an urgent slide may play, urgent slides take turns, least recently shown first,
+///    each time normal slides have made up for the last urgent one's time so that urgent
+///    notices keep to `urgentShare` of the screen (all of it when nothing else may play). An
+///    urgent slide cuts a normal one only at the moment it becomes valid.
 /// 4. Otherwise the channel furthest below its share of today's screen time plays next, and
 ///    within it the slide shown least recently; the slide just shown never repeats when
 ///    anything else may play.
@@ -83,9 +90,7 @@ public struct Planner: Sendable {
         }
         let table = cache.table(program, display: settings.languages)
         cache.follow(history, table: table)
-        let recent = history.recent
-        let lastTwoUrgent = recent.count >= 2 && recent[recent.count - 1].urgent && recent[recent.count - 2].urgent
-        if !allowed.urgent.isEmpty && (allowed.groups.isEmpty || !lastTwoUrgent) {
+        if !allowed.urgent.isEmpty && (allowed.groups.isEmpty || urgentTurn(after: history.recent[...])) {
             let index = leastRecent(allowed.urgent, table: table, history: history, cache: cache)
             return play(index, in: program, table: table, cache: cache, reason: "urgent notice")
         }
@@ -168,11 +173,12 @@ public struct Planner: Sendable {
     }
 
     /// Whether what is on screen must give way now, and why: it is no longer allowed, the shop
-    /// closed, an urgent slide may play while a normal one shows, or content arrived while the
-    /// no-content screen shows.
+    /// closed, an urgent slide became valid (by its schedule or by arriving, as `history`
+    /// remembers) after the normal one on screen started and its share lets it play, or content
+    /// arrived while the no-content screen shows. An urgent slide valid all along never cuts.
     public func interruption(
-        of current: PlayRecord, _ program: Program, at now: Date, clockTrusted: Bool, excluding: Set<String> = [],
-        cache: EligibilityCache
+        of current: PlayRecord, _ program: Program, at now: Date, history: PlayHistory, clockTrusted: Bool,
+        excluding: Set<String> = [], cache: EligibilityCache
     ) -> String? {
         let open = isOpen(at: now, clockTrusted: clockTrusted, cache: cache)
         if !open { return current.kind == .closed ? nil : "closing time" }
@@ -181,8 +187,16 @@ public struct Planner: Sendable {
         guard let key = current.key else { return allowed.indices.isEmpty ? nil : "content to show" }
         let table = cache.table(program, display: settings.languages)
         if !(table.indicesByKey[key] ?? []).contains(where: { allowed.isAllowed[$0] }) { return "its schedule ended" }
-        if !current.urgent && !allowed.urgent.isEmpty { return "an urgent notice" }
-        return nil
+        guard !current.urgent, !allowed.urgent.isEmpty,
+            let valid = latestValid(
+                allowed.urgent, after: current.start, program, at: now, history: history, clockTrusted: clockTrusted,
+                table: table, cache: cache)
+        else { return nil }
+        // The share as it stood when the notice became valid, so that the answer is the same at
+        // whichever later moment the player wakes to ask.
+        let before = history.recent.filter { $0.start < current.start }
+        return urgentTurn(after: before[...], normalSeconds: valid.timeIntervalSince(current.start))
+            ? "an urgent notice" : nil
     }
 
     /// The next moment after `now` at which any slide's schedule or the opening hours may

@@ -71,6 +71,9 @@ public struct PlayHistory: Sendable, Equatable {
     /// Seconds of normal (not urgent) screen time per channel since `accountingDay` began.
     public private(set) var channelSeconds: [String: Double] = [:]
     public private(set) var accountingDay: Date?
+    /// When each slide arrived in a program that replaced an earlier one: an urgent slide that
+    /// arrives while a normal one shows cuts it, one that was there all along does not.
+    public private(set) var arrived: [String: Date] = [:]
 
     public static let recentLimit = 64
     /// Which line of records this is; not part of what a history is, so not compared.
@@ -80,7 +83,7 @@ public struct PlayHistory: Sendable, Equatable {
 
     public static func == (a: PlayHistory, b: PlayHistory) -> Bool {
         a.recent == b.recent && a.lastShown == b.lastShown && a.playCount == b.playCount
-            && a.channelSeconds == b.channelSeconds && a.accountingDay == b.accountingDay
+            && a.channelSeconds == b.channelSeconds && a.accountingDay == b.accountingDay && a.arrived == b.arrived
     }
 
     public var last: PlayRecord? { recent.last }
@@ -105,5 +108,25 @@ public struct PlayHistory: Sendable, Equatable {
         line = HistoryLine(serial: line.serial)
         lastShown = lastShown.filter { keys.contains($0.key) }
         playCount = playCount.filter { keys.contains($0.key) }
+        arrived = arrived.filter { keys.contains($0.key) }
+    }
+
+    /// Takes a new program's slides, `keys`, at `date`: notes when each new one arrived and
+    /// forgets the slides that left.
+    public mutating func arrive(_ keys: Set<String>, at date: Date) {
+        prune(keeping: keys)
+        for key in keys where arrived[key] == nil { arrived[key] = date }
+    }
+
+    /// Shortens the latest record to the seconds it really showed, when something cut it short
+    /// after it was recorded at its full length.
+    public mutating func shortenLast(to seconds: Double) {
+        guard let last = recent.last, seconds < last.seconds else { return }
+        // A new line: a cache following this history reads it whole again.
+        line = HistoryLine(serial: line.serial)
+        recent[recent.count - 1].seconds = seconds
+        if !last.urgent, let channel = last.channel, channelSeconds[channel] != nil {
+            channelSeconds[channel]! -= last.seconds - seconds
+        }
     }
 }

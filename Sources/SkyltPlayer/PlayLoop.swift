@@ -4,8 +4,8 @@ public import SkyltCore
 
 /// The play loop: asks for what comes next, has it composed ahead of its deadline, and at the
 /// deadline blends it in. Between deadlines it sleeps until the deadline or the next moment a
-/// schedule can change, so a static slide costs no CPU. An urgent slide, the end of a slide's
-/// schedule or closing time cuts the current slide short.
+/// schedule can change, so a static slide costs no CPU. An urgent slide that just became
+/// valid, the end of a slide's schedule or closing time cuts the current slide short.
 ///
 /// The loop only stages, waits and draws; everything else that happens at a switch reaches
 /// its `PlayObserver`s. Runs on the thread that owns the screen (the main thread for SDL).
@@ -131,12 +131,19 @@ public final class PlayLoop {
             if now >= end { break }
             clock.sleep(until: wakeTime(showing: shown, until: end, now: now))
             emit(.heartbeat)
-            if control.takeIdentifyRequest() { return (try stage(slots.identify(at: clock.date)), nil) }
-            if control.takeDisplayRequest() { return (try prepare(at: clock.now), nil) }
+            if control.takeIdentifyRequest() {
+                slots.cut(shown, at: clock.date)
+                return (try stage(slots.identify(at: clock.date)), nil)
+            }
+            if control.takeDisplayRequest() {
+                slots.cut(shown, at: clock.date)
+                return (try prepare(at: clock.now), nil)
+            }
             handleEvents(showing: shown)
-            let changed = slots.refresh()
+            let changed = slots.refresh(at: date(at: clock.now))
             if let why = slots.interruption(of: shown, at: date(at: clock.now)) {
                 logger.info("cutting \(shown.key ?? "the screen") short: \(why)")
+                slots.cut(shown, at: date(at: clock.now))
                 return (try prepare(at: clock.now), nil)
             }
             // New content: what was composed ahead may be stale.
@@ -169,6 +176,8 @@ public final class PlayLoop {
 
     /// Decides and composes the slot from monotonic time `moment`, and uploads its frame.
     private func prepare(at moment: Double) throws(ScreenError) -> PreparedSlot {
+        // Content that arrived counts from now, not from the moment decided for.
+        slots.refresh(at: date(at: clock.now))
         let prepared = slots.make(
             at: date(at: moment), composed: { emit(.composed(template: $0, seconds: $1)) }, now: { clock.now })
         return try stage(prepared)

@@ -42,9 +42,9 @@ final class SlotMaker {
 
     func trusts(_ date: Date) -> Bool { options.clockTrust.trusts(date) }
 
-    /// Takes the store's latest program; true when a new one arrived.
+    /// Takes the store's latest program, arrived at `date`; true when a new one arrived.
     @discardableResult
-    func refresh() -> Bool {
+    func refresh(at date: Date) -> Bool {
         let (latest, latestGeneration) = store.current()
         guard latestGeneration != generation else { return false }
         generation = latestGeneration
@@ -52,7 +52,7 @@ final class SlotMaker {
             program = latest
             broken = []
             cache = EligibilityCache()
-            plays.prune(keeping: Set(latest.slides.map(\.key)))
+            plays.arrive(Set(latest.slides.map(\.key)), at: date)
         }
         return true
     }
@@ -60,7 +60,7 @@ final class SlotMaker {
     /// What shows from `date`, composed. A slide that cannot be drawn is logged once and left
     /// out until the program changes, and the planner is asked again.
     func make(at date: Date, composed: (String, Double) -> Void, now: () -> Double) -> PreparedSlot {
-        refresh()
+        refresh(at: date)
         for _ in 0...program.slides.count {
             let slot = decide(at: date)
             guard case .slide(let slide, let language, _) = slot else { return prepared(slot, at: date) }
@@ -92,7 +92,15 @@ final class SlotMaker {
     func interruption(of shown: ShownSlide, at date: Date) -> String? {
         guard shown.slot.kind != .identify else { return nil }
         return planner.interruption(
-            of: shown.record, program, at: date, clockTrusted: trusts(date), excluding: broken, cache: cache)
+            of: shown.record, program, at: date, history: plays, clockTrusted: trusts(date), excluding: broken,
+            cache: cache)
+    }
+
+    /// Remembers that `shown`, recorded at its full length, left the screen at `date`, so
+    /// that the planner counts the seconds it really showed, as `skylt plan` does.
+    func cut(_ shown: ShownSlide, at date: Date) {
+        guard shown.slot.kind != .identify, plays.last?.start == shown.start else { return }
+        plays.shortenLast(to: max(0, date.timeIntervalSince(shown.start)))
     }
 
     /// The next moment a schedule or the opening hours can change.

@@ -62,4 +62,24 @@ struct KioskConfigTests {
             return fields.contains("id") && fields.contains("langauges") && fields.contains("display.width")
         }
     }
+
+    @Test("urgentShare is read, defaults to one half, and must lie in 0.1...1; the planner takes it")
+    func urgentShare() throws {
+        let folder = TemporaryFolder()
+        let channels = #""channels": [{"name": "shop", "folder": "shop"}]"#
+        let plain = try KioskConfig.load(from: folder.write("plain.json", #"{"id": "k", \#(channels)}"#))
+        #expect(plain.urgentShare == 0.5)
+        let quarter = try KioskConfig.load(
+            from: folder.write("quarter.json", #"{"id": "k", "urgentShare": 0.25, \#(channels)}"#))
+        #expect(quarter.urgentShare == 0.25)
+        #expect(PlanSettings(config: quarter).urgentShare == 0.25)
+        for (name, value) in [("low", "0.05"), ("high", "1.5")] {
+            let file = folder.write("\(name).json", #"{"id": "k", "urgentShare": \#(value), \#(channels)}"#)
+            #expect {
+                try KioskConfig.load(from: file)
+            } throws: { error in
+                (error as? ProblemList)?.problems.contains { $0.field == "urgentShare" } == true
+            }
+        }
+    }
 }

@@ -94,20 +94,6 @@ struct PlannerCaseTests {
         #expect(entries[1].slide == "alarm" && entries[1].start == F.at("2026-12-01T10:00:07"))
     }
 
-    @Test("urgent slides fill two of every three slots and take turns")
-    func urgentShare() {
-        let slides = [
-            F.slide("a", urgent: true), F.slide("b", urgent: true), F.slide("n1"), F.slide("n2"),
-        ]
-        let entries = F.plan(slides, from: F.at("2026-12-01T10:00"), to: F.at("2026-12-01T11:00"))
-        for window in 0..<(entries.count - 2) {
-            let urgent = entries[window..<(window + 3)].filter(\.urgent).count
-            #expect(urgent >= 2)
-        }
-        let urgentIDs = entries.filter(\.urgent).map(\.slide!)
-        #expect(Array(urgentIDs.prefix(4)) == ["a", "b", "a", "b"])
-    }
-
     @Test("outside opening hours the screen is dark; exception dates apply")
     func openingHours() {
         let hours = OpeningHours(

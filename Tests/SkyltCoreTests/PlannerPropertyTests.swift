@@ -84,22 +84,30 @@ struct PlannerPropertyTests {
         }
     }
 
-    @Test("an urgent slide always wins within one second, and fills two of three slots", arguments: seeds)
-    func urgentWins(seed: UInt64) {
+    @Test(
+        "a slide plays its full duration unless cut, and an urgent notice cuts only as it becomes valid",
+        arguments: seeds)
+    func urgentCutsOnlyWhenValid(seed: UInt64) {
         let kiosk = Self.kiosk(seed: seed)
+        let byID = Dictionary(uniqueKeysWithValues: kiosk.slides.map { ($0.slide.id, $0) })
         let urgent = kiosk.slides.filter(\.isUrgent)
         let entries = Self.plan(kiosk)
-        for (index, entry) in entries.enumerated() where !entry.urgent && entry.end.timeIntervalSince(entry.start) > 1 {
-            let late = entry.end.addingTimeInterval(-0.001)
-            for slide in urgent where Self.allowed(slide, at: late, planner: kiosk.planner) {
-                // Allowed by the end: then it was allowed within a second of the start, and
-                // the two slots before were urgent (the third slot of three may be normal).
-                #expect(
-                    Self.allowed(slide, at: entry.start.addingTimeInterval(1), planner: kiosk.planner),
-                    "\(slide.slide.id) became valid during \(entry.slide ?? "-") (seed \(seed))")
-                let before = entries[max(0, index - 2)..<index]
-                #expect(before.count == 2 && before.allSatisfy(\.urgent), "seed \(seed), slot \(index)")
+        for (index, entry) in entries.enumerated() where entry.slide != nil && index < entries.count - 1 {
+            let length = entry.end.timeIntervalSince(entry.start)
+            guard entry.reason.contains("cut short") else {
+                #expect(length == byID[entry.slide!]!.slide.durationSeconds, "\(entry.slide!) (seed \(seed))")
+                continue
             }
+            guard entry.reason.hasSuffix("cut short: an urgent notice") else { continue }
+            // An urgent slide allowed from this very moment, and not just before it.
+            let before = entry.end.addingTimeInterval(-0.001)
+            #expect(!entry.urgent)
+            #expect(
+                urgent.contains {
+                    Self.allowed($0, at: entry.end, planner: kiosk.planner)
+                        && !$0.schedule.isActive(at: before, in: kiosk.planner.local)
+                }, "\(entry.slide!) cut at \(entry.end) (seed \(seed))")
+            #expect(entries[index + 1].urgent, "an urgent notice follows the cut (seed \(seed))")
         }
     }
 
