@@ -20,6 +20,8 @@ final class SlidePainter {
     let defaultLanguage: String
     let background, foreground: Color
     let theme: Theme
+    /// The playlist's own wording for built-in texts.
+    let strings: [BuiltInText: LocalizedText]
     private(set) var texts: [FittedText] = []
     private(set) var codes: [PlacedCode] = []
 
@@ -35,6 +37,7 @@ final class SlidePainter {
         self.language = language
         defaultLanguage = slide.defaultLanguage
         theme = slide.theme
+        strings = slide.context.strings
         background = urgent ? slide.theme.urgentBackground : slide.theme.background
         foreground = urgent ? slide.theme.urgentForeground : slide.theme.foreground
         margin = (Double(min(canvas.width, canvas.height)) * 0.05).rounded()
@@ -50,7 +53,8 @@ final class SlidePainter {
         text?.text(in: language, fallback: defaultLanguage)
     }
 
-    func builtIn(_ text: BuiltInText) -> String { text.text(language) }
+    /// A built-in text in the slide's language: the playlist's override first, then the catalogue.
+    func builtIn(_ text: BuiltInText) -> String { text.text(in: language, overrides: strings) }
 
     /// The background and the accent bar every slide starts with. Returns the content area.
     func paintBackground() -> Rect {

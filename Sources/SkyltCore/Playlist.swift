@@ -9,6 +9,8 @@ public struct Playlist: Sendable, Equatable {
     public var timeZone: TimeZone
     public var theme: Theme
     public var slides: [Slide]
+    /// Overrides of the built-in texts (`strings` in playlist.json).
+    public var strings: [BuiltInText: LocalizedText] = [:]
     /// The folder the playlist was read from; media paths are inside it.
     public var folder: URL
 }

@@ -48,7 +48,7 @@ public enum PlaylistReader {
 
     static func decode(_ json: JSONValue, folder: URL, sink: ProblemSink, media: MediaSource = .folder) -> Playlist? {
         guard let root = ObjectReader(json, path: "", sink: sink) else { return nil }
-        root.rejectUnknown(["name", "defaultLanguage", "timeZone", "theme", "slides"])
+        root.rejectUnknown(["name", "defaultLanguage", "timeZone", "theme", "slides", "strings"])
         let name = root.string("name", required: true) ?? folder.lastPathComponent
         var language = root.string("defaultLanguage", required: true) ?? "sv"
         if !LanguageCode.isValid(language) {
@@ -73,8 +73,10 @@ public enum PlaylistReader {
             if sink.problems.count == before { slides.append(slide) }
         }
         sink.slide = nil
+        let strings = root.object("strings").map(BuiltInStringsReader.read) ?? [:]
         return Playlist(
-            name: name, defaultLanguage: language, timeZone: timeZone, theme: theme, slides: slides, folder: folder)
+            name: name, defaultLanguage: language, timeZone: timeZone, theme: theme, slides: slides, strings: strings,
+            folder: folder)
     }
 
     static func readTheme(_ object: ObjectReader) -> Theme {
