@@ -23,6 +23,8 @@ final class SlidePainter {
     let content: SlideContent
     /// Everything drawn so far, in order, with what it is for.
     private(set) var elements: [LayoutElement] = []
+    /// The playlist's own wording for built-in texts.
+    let strings: [BuiltInText: LocalizedText]
 
     /// The room text and codes stay inside.
     let safeArea: SafeArea
@@ -39,6 +41,7 @@ final class SlidePainter {
         defaultLanguage = slide.defaultLanguage
         theme = slide.theme
         content = slide.slide.content
+        strings = slide.context.strings
         background = urgent ? slide.theme.urgentBackground : slide.theme.background
         foreground = urgent ? slide.theme.urgentForeground : slide.theme.foreground
         safeArea = SafeArea(width: canvas.width, height: canvas.height)
@@ -73,7 +76,8 @@ final class SlidePainter {
         text?.text(in: language, fallback: defaultLanguage)
     }
 
-    func builtIn(_ text: BuiltInText) -> String { text.text(language) }
+    /// A built-in text in the slide's language: the playlist's override first, then the catalogue.
+    func builtIn(_ text: BuiltInText) -> String { text.text(in: language, overrides: strings) }
 
     /// The background and the accent bar every slide starts with. Returns the content area.
     func paintBackground() -> Rect {

@@ -18,6 +18,8 @@ struct TextStyle {
 /// against the box and the legibility minimum.
 public struct FittedText: Sendable, Equatable {
     public var field: String
+    /// The text as drawn, so tests can read what a slide says.
+    public var text: String
     /// The room the text was given; ink and layout stay inside it.
     public var box: Rect
     /// Where the layout's top left corner is drawn.
@@ -33,8 +35,7 @@ public struct FittedText: Sendable, Equatable {
     public var lineCount: Int
     /// Whether words had to be broken (hyphenated) to fit.
     public var breaksInsideWords: Bool
-    /// What the painter drew: the text, its role, its language and how its lines align.
-    public var text = ""
+    /// What the painter drew: its role, its language and how its lines align.
     public var role = LayoutRole.body
     public var language = "zxx"
     public var direction = TextDirection.ltr
@@ -184,7 +185,7 @@ final class TextFitter {
                     wrapInsideWords: wrapInsideWords)
                 guard fits(extents, in: box, bearing: bearing) else { continue }
                 return FittedText(
-                    field: field, box: box, originX: box.x + bearing, originY: box.y,
+                    field: field, text: text, box: box, originX: box.x + bearing, originY: box.y,
                     inkRect: Self.rect(extents.ink, dx: box.x + bearing, dy: box.y),
                     logicalRect: Self.rect(extents.logical, dx: box.x + bearing, dy: box.y),
                     fontPixelSize: capHeight / Self.capHeightRatio, capHeight: capHeight, minimumCapHeight: minimum,

@@ -38,7 +38,7 @@ enum TextRoles {
             if text.translations[language] != nil { return language }
             return text.translations[fallback] != nil ? fallback : text.translations.keys.sorted().first ?? language
         }
-        if let builtIn = builtIn(field, in: content) { return builtIn.language(language) }
+        if let builtIn = builtIn(field, in: content) { return builtIn.language(in: language) }
         return language
     }
 

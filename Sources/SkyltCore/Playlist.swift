@@ -11,6 +11,8 @@ public struct Playlist: Sendable, Equatable {
     public var slides: [Slide]
     /// The sizes it will be shown at; every slide is checked on each.
     public var screens: [ScreenSize] = ScreenSize.defaults
+    /// Overrides of the built-in texts (`strings` in playlist.json).
+    public var strings: [BuiltInText: LocalizedText] = [:]
     /// The folder the playlist was read from; media paths are inside it.
     public var folder: URL
 }

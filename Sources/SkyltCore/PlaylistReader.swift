@@ -48,7 +48,7 @@ public enum PlaylistReader {
 
     static func decode(_ json: JSONValue, folder: URL, sink: ProblemSink, media: MediaSource = .folder) -> Playlist? {
         guard let root = ObjectReader(json, path: "", sink: sink) else { return nil }
-        root.rejectUnknown(["name", "defaultLanguage", "timeZone", "theme", "screens", "slides"])
+        root.rejectUnknown(["name", "defaultLanguage", "timeZone", "theme", "screens", "slides", "strings"])
         let name = root.string("name", required: true) ?? folder.lastPathComponent
         var language = root.string("defaultLanguage", required: true) ?? "sv"
         if !LanguageCode.isValid(language) {
@@ -74,9 +74,10 @@ public enum PlaylistReader {
             if sink.problems.count == before { slides.append(slide) }
         }
         sink.slide = nil
+        let strings = root.object("strings").map(BuiltInStringsReader.read) ?? [:]
         return Playlist(
             name: name, defaultLanguage: language, timeZone: timeZone, theme: theme, slides: slides, screens: screens,
-            folder: folder)
+            strings: strings, folder: folder)
     }
 
     /// The `screens` list: sizes such as "1080x1920", at least one; the defaults when absent.

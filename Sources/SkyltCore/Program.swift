@@ -5,16 +5,23 @@ public struct PlaylistContext: Sendable, Equatable {
     public var defaultLanguage: String
     public var theme: Theme
     public var timeZone: TimeZone
+    /// The playlist's own wording for built-in texts, tried before the catalogue.
+    public var strings: [BuiltInText: LocalizedText]
 
-    public init(defaultLanguage: String, theme: Theme, timeZone: TimeZone) {
+    public init(
+        defaultLanguage: String, theme: Theme, timeZone: TimeZone, strings: [BuiltInText: LocalizedText] = [:]
+    ) {
         self.defaultLanguage = defaultLanguage
         self.theme = theme
         self.timeZone = timeZone
+        self.strings = strings
     }
 
     /// The context of `playlist`'s slides.
     public init(_ playlist: Playlist) {
-        self.init(defaultLanguage: playlist.defaultLanguage, theme: playlist.theme, timeZone: playlist.timeZone)
+        self.init(
+            defaultLanguage: playlist.defaultLanguage, theme: playlist.theme, timeZone: playlist.timeZone,
+            strings: playlist.strings)
     }
 }
 
