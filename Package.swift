@@ -55,8 +55,8 @@ let package = Package(
             name: "SkyltTestSupport", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle"]),
         .testTarget(
             name: "SkyltStatusTests",
-            dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltStatus", "SkyltSync", "SkyltTestSupport"]),
-        .testTarget(name: "SkyltBundleTests", dependencies: ["SkyltCore", "SkyltBundle", "SkyltTestSupport"]),
+            dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltStatus", "SkyltTestSupport"]),
+        .testTarget(name: "SkyltBundleTests", dependencies: ["SkyltBundle", "SkyltTestSupport"]),
         .testTarget(
             name: "SkyltSyncTests", dependencies: ["SkyltCore", "SkyltBundle", "SkyltSync", "SkyltTestSupport"]),
         .testTarget(name: "SkyltCoreTests", dependencies: ["SkyltCore", "SkyltTestSupport"]),

@@ -22,6 +22,18 @@ static inline CURLcode skylt_curl_set_callback(CURL *_Nonnull curl, CURLoption o
                                                skylt_curl_data_callback _Nonnull callback) {
     return curl_easy_setopt(curl, option, callback);
 }
+typedef int (*skylt_curl_progress_callback)(void *_Nonnull context, curl_off_t download_total,
+                                            curl_off_t download_now, curl_off_t upload_total,
+                                            curl_off_t upload_now);
+
+/* CURLOPT_XFERINFOFUNCTION: called about once a second and on every chunk; a non-zero return
+   aborts the transfer with CURLE_ABORTED_BY_CALLBACK. */
+static inline CURLcode skylt_curl_set_progress(CURL *_Nonnull curl, skylt_curl_progress_callback _Nonnull callback,
+                                               void *_Nonnull context) {
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, context);
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    return curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, callback);
+}
 static inline CURLcode skylt_curl_get_long(CURL *_Nonnull curl, CURLINFO info, long *_Nonnull value) {
     return curl_easy_getinfo(curl, info, value);
 }

@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <errno.h>
 #include <microhttpd.h>
 
 typedef enum MHD_Result (*skylt_mhd_handler)(void *_Nullable context, struct MHD_Connection *_Nonnull connection,
@@ -25,8 +26,10 @@ static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr
                                                           skylt_mhd_handler _Nonnull handler, void *_Nullable context,
                                                           skylt_mhd_logger _Nonnull logger,
                                                           unsigned int connection_limit, unsigned int per_ip_limit,
-                                                          unsigned int timeout_seconds, size_t memory_limit) {
-    return MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG,
+                                                          unsigned int timeout_seconds, size_t memory_limit,
+                                                          int *_Nonnull error) {
+    /* errno is read here, right after the call, so nothing in Swift can change it first. */
+    struct MHD_Daemon *daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG,
                             ntohs(address->sin_port), NULL, NULL,
                             (MHD_AccessHandlerCallback)handler, context,
                             MHD_OPTION_EXTERNAL_LOGGER, logger, context, /* first, so it gets every message */
@@ -36,6 +39,8 @@ static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr
                             MHD_OPTION_CONNECTION_TIMEOUT, timeout_seconds,
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
                             MHD_OPTION_END);
+    *error = daemon ? 0 : errno;
+    return daemon;
 }
 
 /* A response holding its own copy of `data`. */

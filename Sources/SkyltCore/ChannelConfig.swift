@@ -31,10 +31,22 @@ public enum ChannelSource: Sendable, Equatable {
         case .folder(let folder):
             return folder.path
         case .bundle(let url, _):
-            guard let parts = URLComponents(string: url) else { return "" }
-            let port = parts.port.map { ":\($0)" } ?? ""
-            return "\(parts.scheme ?? "https")://\(parts.host ?? "")\(port)\(parts.path)"
+            return URLText.shown(url)
         }
+    }
+}
+
+/// URLs as people may see them, on a page, in a log or in an error.
+public enum URLText {
+    /// The scheme, host, port and path only: a user, password, query or fragment may carry a
+    /// secret (a token in `?key=…`) and never reaches a page or a log. Text that is not an
+    /// absolute URL (a file path, an asset reference) is returned as it is.
+    public static func shown(_ url: String) -> String {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme, let host = parts.host else {
+            return url
+        }
+        let port = parts.port.map { ":\($0)" } ?? ""
+        return "\(scheme)://\(host)\(port)\(parts.path)"
     }
 }
 

@@ -2,6 +2,9 @@
 /// last-seen keeper, signal handling. Each has the same life cycle, so the assembly starts
 /// them in order and stops them in reverse.
 public protocol Service: AnyObject {
+    /// What the part is, for log lines: "sync service", "status page".
+    var name: String { get }
+
     /// Starts the part's work on its own thread or queue and returns.
     func start() throws
     /// Ends the part's work. Returns only when its thread has ended and no callback of it

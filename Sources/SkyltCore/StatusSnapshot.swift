@@ -29,7 +29,8 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     /// "on", or "off" outside opening hours.
     public var display: String
     public var showing: Showing
-    /// Bundle channels' sync state.
+    /// The channels' state: in status.json the bundle channels synced so far; in /api/status
+    /// every channel, folders too.
     public var channels: [ChannelState] = []
     public var slidesInProgram: Int
     public var written: String

@@ -3,8 +3,9 @@ import Foundation
 public import SkyltCore
 public import SkyltPlayer
 
-/// Logs how long the first frame took from the start of the process, once it is on screen,
-/// and tells systemd the player is ready.
+/// Tells systemd the player is ready at its first switch, dark or not (a kiosk started outside
+/// opening hours is ready too, with the screen off), and logs how long the first frame took
+/// from the start of the process once one is on screen.
 public final class FirstFrameReporter: PlayObserver {
     private let clock: any LoopClock
     private let logger: Logger
@@ -12,6 +13,7 @@ public final class FirstFrameReporter: PlayObserver {
     /// The clock's time at creation, and the process's age then.
     private let createdAt: Double
     private let ageAtCreation: Double
+    private var readySent = false
 
     public init(clock: any LoopClock, logger: Logger, ready: @escaping () -> Void) {
         self.clock = clock
@@ -22,10 +24,16 @@ public final class FirstFrameReporter: PlayObserver {
     }
 
     public func playLoop(_ event: PlayEvent) {
-        guard case .firstFrame(let at) = event else { return }
-        let milliseconds = (ageAtCreation + at - createdAt) * 1000
-        logger.info(String(format: "first frame on screen %.0f ms after the process started", milliseconds))
-        ready()
+        switch event {
+        case .firstFrame(let at):
+            let milliseconds = (ageAtCreation + at - createdAt) * 1000
+            logger.info(String(format: "first frame on screen %.0f ms after the process started", milliseconds))
+        case .switched where !readySent:
+            readySent = true
+            ready()
+        default:
+            break
+        }
     }
 
     /// Seconds since the kernel started this process (10 ms resolution), from /proc/self/stat

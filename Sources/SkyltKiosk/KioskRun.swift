@@ -96,11 +96,8 @@ final class KioskRun {
         for service in services {
             do {
                 try service.start()
-                if let server = service as? StatusServer {
-                    logger.notice("status page on http://\(config.status.address):\(server.port)/")
-                }
             } catch {
-                logger.warning(service is StatusServer ? "no status page: \(error)" : "\(error)")
+                logger.warning("cannot start the \(service.name): \(error)")
             }
         }
     }
@@ -151,10 +148,10 @@ final class KioskRun {
 
     /// The long-running parts, in the order they start.
     private func makeServices(control: PlayControl) -> [any Service] {
-        var services: [any Service] = [sync]
+        // Signals first, so they are handled until every other part has stopped.
+        var services: [any Service] = [signalHandlers(control: control), sync]
         if let server = statusServer(control: control) { services.append(server) }
         if let state { services.append(LastSeenKeeper(folder: state, trust: trust, logger: logger)) }
-        services.append(signalHandlers(control: control))
         return services
     }
 

@@ -5,6 +5,7 @@ public import SkyltCore
 /// Writes the time the player last saw to the state directory every few minutes, while the
 /// clock is trusted, so that a restart with a clock in the past is noticed.
 public final class LastSeenKeeper: Service {
+    public let name = "last-seen keeper"
     private let queue = DispatchQueue(label: "skylt.last-seen")
     private let folder: URL
     private let trust: ClockTrust

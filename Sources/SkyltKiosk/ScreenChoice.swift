@@ -27,7 +27,7 @@ public enum ScreenChoice {
 
     /// Whether SDL could find a display at all: an X11 or Wayland session, or a DRM device for
     /// KMS. Checking first spares a display-less machine SDL's slow and noisy probing.
-    public static func displayLikely() -> Bool {
+    static func displayLikely() -> Bool {
         let environment = ProcessInfo.processInfo.environment
         if environment["DISPLAY"]?.isEmpty == false || environment["WAYLAND_DISPLAY"]?.isEmpty == false { return true }
         let cards = (try? FileManager.default.contentsOfDirectory(atPath: "/dev/dri")) ?? []

@@ -6,6 +6,7 @@ public import SkyltCore
 /// handler). The signals' default actions are switched off once the handlers are installed,
 /// and stay off after `stop()`: the process is on its way out then.
 public final class SignalHandlers: Service {
+    public let name = "signal handling"
     private let queue = DispatchQueue(label: "skylt.signals")
     private var handlers: [(Int32, @Sendable () -> Void)] = []
     private var sources: [any DispatchSourceSignal] = []
@@ -17,7 +18,9 @@ public final class SignalHandlers: Service {
         handlers.append((signalNumber, handler))
     }
 
+    /// Installs the handlers; a second call does nothing.
     public func start() {
+        guard sources.isEmpty else { return }
         for (number, handler) in handlers {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)

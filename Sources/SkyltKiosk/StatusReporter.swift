@@ -72,7 +72,7 @@ public final class StatusReporter: PlayObserver {
     }
 
     /// The status snapshot of a switch.
-    public func snapshot(of change: PlaySwitch, now: Date = Date()) -> StatusSnapshot {
+    func snapshot(of change: PlaySwitch, now: Date = Date()) -> StatusSnapshot {
         let shown = change.shown
         let slide = shown.slot.slide
         var status = StatusSnapshot(

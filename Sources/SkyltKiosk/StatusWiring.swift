@@ -63,13 +63,6 @@ enum StatusWiring {
         return total
     }
 
-    static func freeBytes(_ folder: URL) -> Int64 {
-        var info = statvfs()
-        var path = folder
-        while statvfs(path.path, &info) != 0 && path.pathComponents.count > 1 { path.deleteLastPathComponent() }
-        return Int64(info.f_bavail) * Int64(info.f_frsize)
-    }
-
     static func sources(
         hub: StatusHub, config: KioskConfig, sync: SyncService, control: PlayControl, playLog: PlayLogFiles?
     ) -> StatusSources {
@@ -96,7 +89,7 @@ enum StatusWiring {
         }
         let cacheBytes = Throttled(seconds: 60) { folderBytes(config.cacheDirectory) }
         sources.cacheBytes = { cacheBytes.get() }
-        sources.freeDiskBytes = { freeBytes(config.cacheDirectory) }
+        sources.freeDiskBytes = { DiskSpace.freeBytes(at: config.cacheDirectory) ?? 0 }
         sources.addresses = { NetworkAddresses.current() }
         sources.playsToday = {
             guard let playLog else { return [] }

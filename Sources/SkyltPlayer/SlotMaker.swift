@@ -42,7 +42,8 @@ final class SlotMaker {
 
     func trusts(_ date: Date) -> Bool { options.clockTrust.trusts(date) }
 
-    /// Takes the store's latest program, arrived at `date`; true when a new one arrived.
+    /// Takes the store's latest program, arrived at `date`; true when the store changed (a
+    /// reload of the same program counts too, so what was composed ahead is composed again).
     @discardableResult
     func refresh(at date: Date) -> Bool {
         let (latest, latestGeneration) = store.current()
@@ -57,10 +58,11 @@ final class SlotMaker {
         return true
     }
 
-    /// What shows from `date`, composed. A slide that cannot be drawn is logged once and left
-    /// out until the program changes, and the planner is asked again.
+    /// What shows from `date`, composed, from the program last taken by `refresh(at:)` (the
+    /// caller refreshes with the real time, so an arrival is never dated in the future). A
+    /// slide that cannot be drawn is logged once and left out until the program changes, and
+    /// the planner is asked again.
     func make(at date: Date, composed: (String, Double) -> Void, now: () -> Double) -> PreparedSlot {
-        refresh(at: date)
         for _ in 0...program.slides.count {
             let slot = decide(at: date)
             guard case .slide(let slide, let language, _) = slot else { return prepared(slot, at: date) }
@@ -139,7 +141,9 @@ final class SlotMaker {
             return PreparedSlot(shown: shown(slot, language: "", at: date, seconds: seconds), frame: nil)
         case .identify:
             return identify(at: date)
-        case .slide, .noContent:
+        case .slide:
+            preconditionFailure("a slide is composed by make(at:), never drawn as a screen of its own")
+        case .noContent:
             let language = options.languages.first ?? "sv"
             let frame = composer.composeNoContent(
                 kioskName: options.kioskName, addresses: options.addresses(), version: SkyltVersion.string,

@@ -57,6 +57,7 @@ public final class StatusHub: LogHandler {
 
     /// Keeps the line for the page's log, the latest `logLimit` lines only.
     public func log(_ level: LogLevel, _ message: String) {
+        guard level >= .info else { return }
         let line = "\(ISO8601.format(Date())) \(level) \(message)"
         state.withLock {
             $0.logs.append(line)

@@ -53,6 +53,7 @@ public struct StatusSources: Sendable {
 /// Answers 421 to a Host that is not the kiosk's own (DNS rebinding), checks Origin on POST,
 /// and sends strict security headers with everything.
 public final class StatusServer: Service, Sendable {
+    public let name = "status page"
     public let settings: StatusSettings
     /// What libmicrohttpd's threads call, through an unretained pointer: the server holds it
     /// until the daemon is stopped, and the daemon is stopped before the server goes away.
@@ -84,11 +85,13 @@ public final class StatusServer: Service, Sendable {
             guard inet_pton(AF_INET, settings.address, &address.sin_addr) == 1 else {
                 throw StatusServerError(code: .address, location: settings.address)
             }
-            guard let started = Self.startDaemon(&address, responder: responder) else {
+            var error: Int32 = 0
+            guard let started = Self.startDaemon(&address, responder: responder, error: &error) else {
                 throw StatusServerError(
-                    code: .listen, location: "\(settings.address):\(settings.port)", errno: Glibc.errno)
+                    code: .listen, location: "\(settings.address):\(settings.port)", errno: error)
             }
             running = (started, skylt_mhd_port(started))
+            responder.logger.notice("status page on http://\(settings.address):\(skylt_mhd_port(started))/")
         }
     }
 
@@ -106,7 +109,9 @@ public final class StatusServer: Service, Sendable {
     }
 
     /// Starts libmicrohttpd with the settings' limits; nil when it cannot listen.
-    private static func startDaemon(_ address: inout sockaddr_in, responder: StatusResponder) -> OpaquePointer? {
+    private static func startDaemon(
+        _ address: inout sockaddr_in, responder: StatusResponder, error: inout Int32
+    ) -> OpaquePointer? {
         let settings = responder.settings
         let context = Unmanaged.passUnretained(responder).toOpaque()
         return skylt_mhd_start(
@@ -120,6 +125,9 @@ public final class StatusServer: Service, Sendable {
                 // The library's own complaints (a client that broke a limit, a closed
                 // connection) go to the log with a level, like every other line.
                 guard let context, let arguments else { return }
+                // Logging may set errno; the caller of MHD_start_daemon still reads its own.
+                let saved = Glibc.errno
+                defer { Glibc.errno = saved }
                 let responder = Unmanaged<StatusResponder>.fromOpaque(context).takeUnretainedValue()
                 var buffer = [CChar](repeating: 0, count: StatusServer.maxLibraryMessageBytes)
                 _ = vsnprintf(&buffer, buffer.count, format, arguments)
@@ -127,6 +135,6 @@ public final class StatusServer: Service, Sendable {
                 let message = text.trimmingCharacters(in: .whitespacesAndNewlines)
                 responder.logger.notice("status page: libmicrohttpd: \(message)")
             }, settings.connectionLimit, settings.perIPConnectionLimit, settings.connectionTimeoutSeconds,
-            settings.connectionMemoryLimitBytes)
+            settings.connectionMemoryLimitBytes, &error)
     }
 }

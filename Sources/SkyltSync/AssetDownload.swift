@@ -6,13 +6,6 @@ import SkyltCore
 /// Fetching one asset of a channel into its cache: resumable, checked against the manifest's
 /// size and hash, and moved into `objects/` only when whole.
 extension ChannelSync {
-    /// Free bytes on the cache's file system.
-    func freeBytes() -> Int64? {
-        var info = statvfs()
-        guard statvfs(cache.folder.path, &info) == 0 else { return nil }
-        return Int64(info.f_bavail) * Int64(info.f_frsize)
-    }
-
     /// Fetches one asset into `partial/`, resuming what an earlier attempt left, then checks
     /// size and hash and moves it into `objects/`. Returns the bytes transferred.
     func download(_ reference: String, _ asset: Manifest.Asset) throws(SyncError) -> Int64 {
@@ -36,7 +29,8 @@ extension ChannelSync {
             try? FileManager.default.removeItem(at: partial)
             have = 0
         }
-        if let free = freeBytes(), free < Int64(asset.size) - have + settings.diskReserveBytes {
+        if let free = DiskSpace.freeBytes(at: cache.folder), free < Int64(asset.size) - have + settings.diskReserveBytes
+        {
             throw fail(
                 .diskFull(needed: Int64(asset.size) - have, reserve: settings.diskReserveBytes, free: free), hex)
         }

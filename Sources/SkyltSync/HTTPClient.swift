@@ -1,6 +1,7 @@
 internal import CCurl
 public import Foundation
 @preconcurrency import Glibc
+import SkyltCore
 
 /// Bounds on one transfer. Every wait and every size is capped: a rural line may stall, a
 /// hijacked server may send forever.
@@ -55,6 +56,8 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
         case certificate
         /// The body could not be written where it was going.
         case write
+        /// The client's cancellation was set: the player is stopping.
+        case cancelled
         /// The server answered with this status, which the caller cannot use.
         case status(Int)
         /// Any other failure of libcurl's.
@@ -88,6 +91,7 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
             case .partial: "the transfer broke off"
             case .certificate: "the server's certificate was refused"
             case .write: "cannot store the download"
+            case .cancelled: "cancelled, as the player is stopping"
             case .status(let status): "HTTP \(status)"
             case .other: "transfer failed"
             }
@@ -96,7 +100,7 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
         return text
     }
 
-    public var description: String { "\(url): \(reason)" }
+    public var description: String { "\(URLText.shown(url)): \(reason)" }
 }
 
 /// HTTP over libcurl: connect, stall and total deadlines, size caps, resume, proxies from the
@@ -106,13 +110,16 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
 /// same server are reused.
 public final class HTTPClient {
     private let curl: UnsafeMutableRawPointer
+    private let cancellation: Cancellation?
     public static let userAgent = "skylt"
 
     private static let globalInit: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
-    public init() {
+    /// A transfer under way ends within about a second of `cancellation` being set.
+    public init(cancellation: Cancellation? = nil) {
         precondition(Self.globalInit, "libcurl could not be initialised")
         curl = curl_easy_init()!
+        self.cancellation = cancellation
     }
 
     deinit { curl_easy_cleanup(curl) }
@@ -139,6 +146,7 @@ public final class HTTPClient {
         var maxBytesPerSecond: Int64?
         var started = Date()
         let curl: UnsafeMutableRawPointer
+        var cancellation: Cancellation?
 
         init(sink: Sink, limit: Int64, curl: UnsafeMutableRawPointer) {
             self.sink = sink
@@ -152,6 +160,8 @@ public final class HTTPClient {
         let limits = request.limits
         let transfer = Transfer(sink: sink, limit: limits.maxBytes, curl: curl)
         transfer.maxBytesPerSecond = limits.maxBytesPerSecond
+        transfer.cancellation = cancellation
+        if cancellation?.isCancelled == true { throw HTTPError(code: .cancelled, url: request.url) }
         let context = Unmanaged.passRetained(transfer)
         defer { context.release() }
         var list: UnsafeMutablePointer<curl_slist>?
@@ -191,12 +201,21 @@ public final class HTTPClient {
             }
             return size * count
         }
+        if cancellation != nil {
+            skylt_curl_set_progress(
+                curl,
+                { pointer, _, _, _, _ in
+                    let transfer = Unmanaged<Transfer>.fromOpaque(pointer).takeUnretainedValue()
+                    return transfer.cancellation?.isCancelled == true ? 1 : 0
+                }, context.toOpaque())
+        }
         let code = curl_easy_perform(curl)
         var status = 0
         skylt_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
         if transfer.overLimit || code == CURLE_FILESIZE_EXCEEDED {
             throw HTTPError(code: .tooLarge, url: request.url, limit: limits.maxBytes)
         }
+        if code == CURLE_ABORTED_BY_CALLBACK { throw HTTPError(code: .cancelled, url: request.url) }
         if let error = transfer.writeError {
             throw HTTPError(code: .write, url: request.url, cause: error)
         }

@@ -62,7 +62,7 @@ public struct SyncError: Error, Sendable {
 extension SyncError: CustomStringConvertible {
     /// What went wrong, without the channel: for the status page, which names it already.
     public var reason: String {
-        let place = location.map { "\($0): " } ?? ""
+        let place = shownLocation.map { "\($0): " } ?? ""
         let underneath = cause.map { ": \(Self.describe($0))" } ?? ""
         switch code {
         case .configuration: return "\(place)cannot be used for sync\(underneath)"
@@ -77,22 +77,25 @@ extension SyncError: CustomStringConvertible {
         case .versionConflict(let version):
             return "version \(version) was published twice with different content; refused"
         case .assetTooLarge(let size, let limit):
-            return "asset \(location ?? ""): \(size) bytes; this kiosk takes at most \(limit)"
+            return "asset \(shownLocation ?? ""): \(size) bytes; this kiosk takes at most \(limit)"
         case .diskFull(let needed, let reserve, let free):
             return
-                "disk full: asset \(location ?? "") needs \(needed) bytes plus a reserve of \(reserve), \(free) are free"
+                "disk full: asset \(shownLocation ?? "") needs \(needed) bytes plus a reserve of \(reserve), \(free) are free"
         case .incomplete(let received, let expected):
-            return "asset \(location ?? ""): got \(received) of \(expected) bytes; will resume"
+            return "asset \(shownLocation ?? ""): got \(received) of \(expected) bytes; will resume"
         case .hashMismatch(let actual):
-            return "asset \(location ?? ""): its content does not match its hash (got \(actual)); discarded"
+            return "asset \(shownLocation ?? ""): its content does not match its hash (got \(actual)); discarded"
         case .assetVanished(let version):
             return
-                "asset \(location ?? "") left the cache before the switch to version \(version); the next sync fetches it again"
-        case .cacheIO: return "cannot read or write \(location ?? "the cache")\(underneath)"
+                "asset \(shownLocation ?? "") left the cache before the switch to version \(version); the next sync fetches it again"
+        case .cacheIO: return "cannot read or write \(shownLocation ?? "the cache")\(underneath)"
         }
     }
 
     public var description: String { "channel '\(channel)': \(reason)" }
+
+    /// The location as people may see it: a URL without its user, password or query.
+    private var shownLocation: String? { location.map(URLText.shown) }
 
     /// A cause in words: a manifest's problems one after another, anything else as it says itself.
     static func describe(_ error: any Error) -> String {

@@ -11,12 +11,15 @@ import Synchronization
 /// scheduled on an injected `LoopClock` (monotonic, so a wall-clock jump neither skips nor
 /// floods polls), which is also what `stop()` and `syncNow()` wake.
 public final class SyncService: Service, Sendable {
+    public let name = "sync service"
     private let config: KioskConfig
     private let onChange: @Sendable (Program) -> Void
     /// The program playing now, which keeps a channel's slides when it cannot be read.
     private let current: @Sendable () -> Program
     private let clock: any LoopClock
     private let logger: Logger
+    /// Ends a transfer under way when the service stops.
+    private let cancellation = Cancellation()
     private let state = Mutex(State())
     /// Signalled by the sync thread as its last act. `stop()` waits for it and signals it again,
     /// so it works as a latch for every caller of `stop()`.
@@ -67,13 +70,15 @@ public final class SyncService: Service, Sendable {
         thread.start()
     }
 
-    /// Ends the sync thread and returns once it has ended: a sync in progress finishes first
-    /// (the HTTP limits bound how long), and `onChange` is never called after this returns.
+    /// Ends the sync thread and returns once it has ended: a transfer under way is cancelled
+    /// (within about a second; the cache keeps what it had), and `onChange` is never called
+    /// after this returns.
     public func stop() {
         let started = state.withLock { state in
             state.stopping = true
             return state.started
         }
+        cancellation.cancel()
         clock.wake()
         guard started else { return }
         exited.wait()
@@ -98,7 +103,7 @@ public final class SyncService: Service, Sendable {
 
     private func loop() {
         let settings = SyncSettings(config: config)
-        let client = HTTPClient()
+        let client = HTTPClient(cancellation: cancellation)
         var syncs: [String: ChannelSync] = [:]
         /// When each channel is next due, in the clock's monotonic seconds.
         var due: [String: Double] = [:]
@@ -171,6 +176,8 @@ public final class SyncService: Service, Sendable {
                 changed = true
             }
         } catch {
+            // Stopping cancelled the transfer: nothing failed.
+            if cancellation.isCancelled { return (0, false) }
             delay = backoff.failed(using: &random)
             status.lastError = error.reason
             status.failures += 1

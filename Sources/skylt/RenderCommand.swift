@@ -44,7 +44,22 @@ enum RenderCommand {
         var kiosk: Kiosk?
         var size: (width: Int, height: Int)
         var timeZone: TimeZone
+        /// Decides what is on screen at `--at`: the kiosk's own, so render and run agree.
+        var planner: Planner
         var failures: Int
+    }
+
+    /// The slides the planner may show at `at` (nil without `--at`: all of them): the kiosk's
+    /// planner, with its time zone and opening hours, so that render and run agree. Outside
+    /// opening hours none are, and the line says the screen is off.
+    private static func scheduledSlides(_ source: Source, at: Date?) -> Set<Int>? {
+        guard let at else { return nil }
+        let cache = EligibilityCache()
+        guard source.planner.isOpen(at: at, clockTrusted: true, cache: cache) else {
+            Console.out("the screen is off at \(ISO8601.format(at)): outside opening hours")
+            return []
+        }
+        return Set(source.planner.eligible(source.program, at: at, clockTrusted: true, cache: cache))
     }
 
     /// What to write, besides the PNG files.
@@ -85,7 +100,9 @@ enum RenderCommand {
             source.kiosk?.composer(width: source.size.width, height: source.size.height)
             ?? SlideComposer(
                 profile: DisplayProfile.standard.resized(width: source.size.width, height: source.size.height))
-        let (written, failures) = writePNGs(of: source.program, with: composer, to: outFolder, options: options)
+        let scheduled = scheduledSlides(source, at: options.at)
+        let (written, failures) = writePNGs(
+            of: source.program, scheduled: scheduled, with: composer, to: outFolder, options: options)
         Console.out("\(written) PNG file\(written == 1 ? "" : "s") in \(outFolder.path)")
         return source.failures + failures == 0 ? 0 : 1
     }
@@ -106,7 +123,7 @@ enum RenderCommand {
         return Source(
             program: loaded.program, kiosk: kiosk,
             size: size ?? (config.display.widthPixels, config.display.heightPixels), timeZone: config.timeZone,
-            failures: 0)
+            planner: kiosk.planner, failures: 0)
     }
 
     /// One playlist folder as the only channel; nil when nothing of it can be read, and a
@@ -117,19 +134,22 @@ enum RenderCommand {
         guard let playlist = reading.playlist else { return nil }
         return Source(
             program: Program(playlists: [(channel: playlist.name, playlist: playlist)]), kiosk: nil, size: size,
-            timeZone: playlist.timeZone, failures: reading.problems.isEmpty ? 0 : 1)
+            timeZone: playlist.timeZone,
+            planner: Planner(
+                settings: PlanSettings(timeZone: playlist.timeZone, languages: [playlist.defaultLanguage])),
+            failures: reading.problems.isEmpty ? 0 : 1)
     }
 
     /// Writes every slide in each language it is written in, default first; with `--at`,
     /// only the slides scheduled then. Returns the files written and the frames that failed.
     private static func writePNGs(
-        of program: Program, with composer: SlideComposer, to outFolder: URL, options: Options
+        of program: Program, scheduled: Set<Int>?, with composer: SlideComposer, to outFolder: URL, options: Options
     ) -> (written: Int, failures: Int) {
         var written = 0
         var failures = 0
         for (index, entry) in program.slides.enumerated() {
             let stem = String(format: "%02d", index + 1) + "-\(entry.slide.id)"
-            if let at = options.at, !entry.schedule.isActive(at: at, in: LocalTime(timeZone: entry.timeZone)) {
+            if let at = options.at, let scheduled, !scheduled.contains(index) {
                 Console.out("skipped \(stem): not scheduled at \(ISO8601.format(at))")
                 continue
             }

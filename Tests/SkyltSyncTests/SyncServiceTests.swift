@@ -80,31 +80,48 @@ struct SyncServiceTests {
         #expect(world.manifestRequests() == 1)
     }
 
-    @Test("stop() returns only after the sync thread has ended, even mid-sync")
+    @Test("stop() cancels a transfer under way and returns once the sync thread has ended")
     func stopJoins() throws {
         let world = try World()
         world.server.inject("/" + Manifest.fileName, [.hold(afterBytes: 10)])
         world.service.start()
         #expect(world.service.isRunning)
-        // The manifest is half sent: the sync thread is inside a sync.
+        // The manifest is half sent and the server holds the rest: only a cancel ends the
+        // transfer before its 30 s stall limit.
         #expect(Poll.until { world.server.heldTransfers == 1 })
-        let service = world.service
-        let events = world.events
-        let stopper = Thread {
-            service.stop()
-            events.add("stopped, running: \(service.isRunning)")
-        }
-        stopper.start()
-        // stop() has asked the loop to end; now let the sync finish.
-        #expect(Poll.until { world.clock.wakes >= 1 })
+        world.service.stop()
+        world.events.add("stopped, running: \(world.service.isRunning)")
         world.server.releaseHeld()
-        #expect(Poll.until { events.all.count == 2 })
-        // The sync in flight finished and published before stop() returned; then nothing runs.
-        #expect(events.all == ["changed", "stopped, running: false"])
+        // Nothing was published from the cancelled sync, and nothing runs after stop().
+        #expect(world.events.all == ["stopped, running: false"])
+        #expect(world.service.channelStates().allSatisfy { $0.failures == 0 })
         world.service.syncNow()
         world.clock.advance(by: 10 * World.pollSeconds)
         #expect(world.manifestRequests() == 1)
         #expect(!world.service.isRunning)
+    }
+
+    @Test("a cancelled transfer ends with its own code, not a timeout")
+    func cancelledTransfer() throws {
+        let world = try World()
+        world.server.inject("/" + Manifest.fileName, [.hold(afterBytes: 10)])
+        let cancellation = Cancellation()
+        let outcome = Mutex<HTTPError.Code?>(nil)
+        let url = world.server.baseURL + "/" + Manifest.fileName
+        let thread = Thread {
+            do {
+                _ = try HTTPClient(cancellation: cancellation).get(
+                    HTTPRequest(url: url, limits: TransferLimits(maxBytes: 1 << 20)))
+            } catch {
+                outcome.withLock { $0 = (error as? HTTPError)?.code }
+            }
+        }
+        thread.start()
+        #expect(Poll.until { world.server.heldTransfers == 1 })
+        cancellation.cancel()
+        #expect(Poll.until { outcome.withLock { $0 } != nil })
+        #expect(outcome.withLock { $0 } == .cancelled)
+        world.server.releaseHeld()
     }
 
     @Test("stop() ends a sleeping service at once; start() after stop() does nothing")
