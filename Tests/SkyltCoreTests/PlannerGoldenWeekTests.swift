@@ -4,8 +4,9 @@ import SkyltTestSupport
 import Testing
 
 /// A full week of a mixed kiosk, planned and compared slot by slot (through a digest per day)
-/// with what the planner decided before it was made fast: speed work must not change a
-/// single decision, reason or language.
+/// with a recorded plan: speed work must not change a single decision, reason or language.
+/// Recorded before the planner was made fast (which left it unchanged), and recorded again,
+/// on purpose, when the urgent-notice rules changed what plays.
 @Suite("Planner: a golden week")
 struct PlannerGoldenWeekTests {
     typealias F = PlanFixtures
@@ -97,12 +98,12 @@ struct PlannerGoldenWeekTests {
         return summary(entries) { formatter.string(from: $0) }
     }
 
-    @Test("a week with a trusted clock plans exactly as before")
+    @Test("a week with a trusted clock plans exactly as recorded")
     func trustedWeek() {
         #expect(Self.plan(clockTrusted: true, days: 7) == PlannerGoldenWeek.trusted)
     }
 
-    @Test("two days with an untrusted clock plan exactly as before")
+    @Test("two days with an untrusted clock plan exactly as recorded")
     func untrustedDays() {
         #expect(Self.plan(clockTrusted: false, days: 2) == PlannerGoldenWeek.untrusted)
     }
