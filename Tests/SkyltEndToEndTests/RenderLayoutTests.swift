@@ -95,6 +95,26 @@ struct RenderLayoutTests {
         #expect(persian.elements.first { $0.role == "label" }?.language == "sv")
     }
 
+    @Test("render --scale writes smaller frames of the same slide, and refuses a layout file beside them")
+    func scaledFrames() throws {
+        let playlist = Self.playlist()
+        let full = TemporaryFolder()
+        let small = TemporaryFolder()
+        #expect(try run(["render", playlist.url.path, "--out", full.url.path]).status == 0)
+        let result = try run(["render", playlist.url.path, "--out", small.url.path, "--scale", "0.25"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let frame = try Frame.readPNG(from: small.file("01-notice.sv.png"))
+        #expect(frame.width == 480 && frame.height == 270)
+        // The same pixels, scaled: the background colour at the corner is the full frame's.
+        let reference = try Frame.readPNG(from: full.file("01-notice.sv.png"))
+        #expect(frame.pixel(x: 240, y: 260) == reference.pixel(x: 960, y: 1040))
+        let refused = TemporaryFolder()
+        #expect(
+            try run(["render", playlist.url.path, "--out", refused.url.path, "--scale", "0.25", "--layout"]).status == 2
+        )
+        #expect(try run(["render", playlist.url.path, "--out", refused.url.path, "--scale", "2"]).status == 2)
+    }
+
     /// A code's box, with its quiet zone, decodes to its payload; a text's box is not blank.
     func check(
         _ element: LayoutFile.Element, in frame: Frame, layout: LayoutFile, file: String, folder: TemporaryFolder
