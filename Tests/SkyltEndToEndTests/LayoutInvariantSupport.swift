@@ -1,7 +1,7 @@
 import SkyltTestSupport
 import Testing
 
-extension LayoutInvariantTests {
+extension LayoutChecks {
     /// Whether `box` lies inside `safe`, allowing for rounding outwards.
     static func contains(_ safe: [Int], _ box: [Int]) -> Bool {
         box[0] >= safe[0] - roundingPx && box[1] >= safe[1] - roundingPx
@@ -26,7 +26,7 @@ extension LayoutInvariantTests {
     /// The QR and image boxes of `page` (right to left) that are not the mirror, about the safe
     /// area's vertical centre line, of the same element on `twin` (left to right).
     /// Codes are paired by payload (a row of codes mirrors its order too), images in order.
-    static func mirrorViolations(_ page: LayoutRenders.Page, _ twin: LayoutRenders.Page) -> [Violation] {
+    static func mirrorViolations(_ page: Page, _ twin: Page) -> [Violation] {
         let safe = page.layout.safeArea
         var violations: [Violation] = []
         for kind in ["qr", "image"] {
@@ -55,7 +55,7 @@ extension LayoutInvariantTests {
 
 /// One place a check found the layout wrong: the page (nil for a finding across pages) and
 /// what is wrong, in numbers.
-struct Violation {
+struct Violation: Equatable {
     var template: String?
     var message: String
 
@@ -119,16 +119,16 @@ enum Known {
         _ check: Check, size: String, _ violations: [Violation], sourceLocation: SourceLocation = #_sourceLocation
     ) {
         guard let known = issues[check]?[size] else {
-            #expect(violations.isEmpty, LayoutInvariantTests.report(violations), sourceLocation: sourceLocation)
+            #expect(violations.isEmpty, LayoutChecks.report(violations), sourceLocation: sourceLocation)
             return
         }
         let isKnown = { (violation: Violation) in known.templates.map { $0.contains(violation.template ?? "") } ?? true
         }
         let unknown = violations.filter { !isKnown($0) }
         let expected = violations.filter(isKnown)
-        #expect(unknown.isEmpty, LayoutInvariantTests.report(unknown), sourceLocation: sourceLocation)
+        #expect(unknown.isEmpty, LayoutChecks.report(unknown), sourceLocation: sourceLocation)
         withKnownIssue(Comment(rawValue: known.reason)) {
-            #expect(expected.isEmpty, LayoutInvariantTests.report(expected), sourceLocation: sourceLocation)
+            #expect(expected.isEmpty, LayoutChecks.report(expected), sourceLocation: sourceLocation)
         }
     }
 }
