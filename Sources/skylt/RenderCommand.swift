@@ -93,6 +93,7 @@ enum RenderCommand {
             words, valued: ["--out", "--size", "--config", "--at", "--scale"], switches: ["--layout"])
         guard let out = arguments.values["--out"] else { throw UsageError("render needs --out DIR") }
         let size = try arguments.size("--size")
+        let scale = try scale(arguments)
         let loaded: Source?
         if let configPath = arguments.values["--config"] {
             guard arguments.positional.isEmpty else { throw UsageError("give a PLAYLIST or --config, not both") }
@@ -107,7 +108,7 @@ enum RenderCommand {
         let at = try arguments.values["--at"].map { text throws(UsageError) in
             try PlanCommand.time(text, option: "--at", zone: source.timeZone)
         }
-        let options = Options(at: at, layout: arguments.has("--layout"), scale: try scale(arguments))
+        let options = Options(at: at, layout: arguments.has("--layout"), scale: scale)
         let outFolder = URL(fileURLWithPath: out)
         do {
             try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
