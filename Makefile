@@ -20,7 +20,7 @@ WERROR := $(if $(CI),-Xswiftc -warnings-as-errors,)
 PREFIX ?= /usr/local
 SYSTEMD_DIR ?= /etc/systemd/system
 
-.PHONY: all deps test-deps build release run test lint format bench clean install
+.PHONY: all deps test-deps build release run test lint format bench gallery clean install
 
 all: build
 
@@ -47,6 +47,25 @@ run: release
 
 bench: release
 	./.build/release/skylt bench
+
+# Small pictures of the demo's slides (Swedish) and the multilingual playlist's Persian pages
+# (right to left), landscape and portrait, a quarter of the screen on a side, for the READMEs.
+GALLERY := docs/gallery
+GALLERY_SCALE := 0.25
+gallery: build
+	rm -rf $(GALLERY) .build/gallery
+	mkdir -p $(GALLERY)
+	@for orientation in landscape:1920x1080 portrait:1080x1920; do \
+		name=$${orientation%%:*}; size=$${orientation##*:}; \
+		./.build/debug/skylt render Playlists/demo --out .build/gallery/demo-$$name \
+			--size $$size --scale $(GALLERY_SCALE) >/dev/null || exit 1; \
+		./.build/debug/skylt render Tests/Fixtures/multilingual --out .build/gallery/multilingual-$$name \
+			--size $$size --scale $(GALLERY_SCALE) >/dev/null || exit 1; \
+		for png in .build/gallery/demo-$$name/*.sv.png; do cp $$png $(GALLERY)/demo-$$name-$$(basename $$png); done; \
+		for png in .build/gallery/multilingual-$$name/*.fa.png; do \
+			cp $$png $(GALLERY)/multilingual-$$name-$$(basename $$png); done; \
+	done
+	@echo "$$(ls $(GALLERY) | wc -l) pictures, $$(du -sh $(GALLERY) | cut -f1), in $(GALLERY)"
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

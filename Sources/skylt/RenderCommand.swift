@@ -6,8 +6,8 @@ import SkyltKiosk
 /// `skylt render`: previews for editors, the same pixels the player shows.
 enum RenderCommand {
     static let help = """
-        Usage: skylt render PLAYLIST --out DIR [--size WxH] [--at TIME] [--layout]
-               skylt render --config FILE --out DIR [--size WxH] [--at TIME] [--layout]
+        Usage: skylt render PLAYLIST --out DIR [--size WxH] [--at TIME] [--layout | --scale F]
+               skylt render --config FILE --out DIR [--size WxH] [--at TIME] [--layout | --scale F]
 
         Writes one PNG per slide of the playlist folder PLAYLIST and language it is written
         in into DIR, named NN-<slide id>.<lang>.png (NN counts the playlist's slides from 01).
@@ -25,6 +25,10 @@ enum RenderCommand {
         module size; images with their box and whether they bleed), boxes as [x, y, w, h] in
         pixels from the top left.
 
+        With --scale, each frame is laid out at the full size and then scaled by F (0.05 to 1)
+        before it is written: small pictures for a gallery or an email that still show what the
+        screen shows. It cannot be combined with --layout, whose boxes are in screen pixels.
+
         With --config, it renders what the kiosk has: its local channels and what the cache
         holds for its bundle channels, at the kiosk's display size, numbered across channels.
 
@@ -34,6 +38,7 @@ enum RenderCommand {
           --size WxH     screen size in pixels (default 1920x1080; 1080x1920 is portrait)
           --at TIME      render only what is scheduled at TIME
           --layout       also write each slide's layout as JSON
+          --scale F      write the frames scaled by F (0.25 makes 1920x1080 into 480x270)
           -h, --help     show this help
         """
 
@@ -66,12 +71,29 @@ enum RenderCommand {
     private struct Options {
         var at: Date?
         var layout: Bool
+        /// The factor frames are scaled by before they are written (1 for screen pixels).
+        var scale: Double
+    }
+
+    /// The smallest `--scale`: below it a 1920 px frame is too small to recognise a slide.
+    static let minimumScale = 0.05
+
+    /// `--scale F`, 1 when not given; a usage error outside `minimumScale...1` or with `--layout`.
+    private static func scale(_ arguments: Arguments) throws(UsageError) -> Double {
+        guard let text = arguments.values["--scale"] else { return 1 }
+        guard let value = Double(text), value >= minimumScale, value <= 1 else {
+            throw UsageError("--scale takes a number from \(minimumScale) to 1, not '\(text)'")
+        }
+        guard !arguments.has("--layout") else { throw UsageError("--scale cannot be combined with --layout") }
+        return value
     }
 
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--out", "--size", "--config", "--at"], switches: ["--layout"])
+        let arguments = try Arguments(
+            words, valued: ["--out", "--size", "--config", "--at", "--scale"], switches: ["--layout"])
         guard let out = arguments.values["--out"] else { throw UsageError("render needs --out DIR") }
         let size = try arguments.size("--size")
+        let scale = try scale(arguments)
         let loaded: Source?
         if let configPath = arguments.values["--config"] {
             guard arguments.positional.isEmpty else { throw UsageError("give a PLAYLIST or --config, not both") }
@@ -86,7 +108,7 @@ enum RenderCommand {
         let at = try arguments.values["--at"].map { text throws(UsageError) in
             try PlanCommand.time(text, option: "--at", zone: source.timeZone)
         }
-        let options = Options(at: at, layout: arguments.has("--layout"))
+        let options = Options(at: at, layout: arguments.has("--layout"), scale: scale)
         let outFolder = URL(fileURLWithPath: out)
         do {
             try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
@@ -158,7 +180,8 @@ enum RenderCommand {
                 do {
                     let composition = try composer.compose(entry, language: language)
                     let png = outFolder.appendingPathComponent(name + ".png")
-                    try composition.frame.writePNG(to: png)
+                    let frame = options.scale < 1 ? composition.frame.scaled(by: options.scale) : composition.frame
+                    try frame.writePNG(to: png)
                     if options.layout {
                         try AtomicFile.write(
                             composition.layout.jsonData(), to: outFolder.appendingPathComponent(name + ".json"))

@@ -95,6 +95,26 @@ struct RenderLayoutTests {
         #expect(persian.elements.first { $0.role == "label" }?.language == "sv")
     }
 
+    @Test("render --scale writes smaller frames of the same slide, and refuses a layout file beside them")
+    func scaledFrames() throws {
+        let playlist = Self.playlist()
+        let full = TemporaryFolder()
+        let small = TemporaryFolder()
+        #expect(try run(["render", playlist.url.path, "--out", full.url.path]).status == 0)
+        let result = try run(["render", playlist.url.path, "--out", small.url.path, "--scale", "0.25"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let frame = try Frame.readPNG(from: small.file("01-notice.sv.png"))
+        #expect(frame.width == 480 && frame.height == 270)
+        // The same pixels, scaled: the background colour at the corner is the full frame's.
+        let reference = try Frame.readPNG(from: full.file("01-notice.sv.png"))
+        #expect(frame.pixel(x: 240, y: 260) == reference.pixel(x: 960, y: 1040))
+        let refused = TemporaryFolder()
+        #expect(
+            try run(["render", playlist.url.path, "--out", refused.url.path, "--scale", "0.25", "--layout"]).status == 2
+        )
+        #expect(try run(["render", playlist.url.path, "--out", refused.url.path, "--scale", "2"]).status == 2)
+    }
+
     /// A code's box, with its quiet zone, decodes to its payload; a text's box is not blank.
     func check(
         _ element: LayoutFile.Element, in frame: Frame, layout: LayoutFile, file: String, folder: TemporaryFolder
@@ -121,56 +141,5 @@ struct RenderLayoutTests {
         default:
             #expect(element.kind == "image" && element.bleed != nil)
         }
-    }
-}
-
-/// A layout file as `skylt render --layout` writes it, read with the fixed field names.
-struct LayoutFile: Decodable {
-    var size: [Int]
-    var safeArea: [Int]
-    var language: String
-    var direction: String
-    var elements: [Element]
-
-    struct Element: Decodable {
-        var kind: String
-        var box: [Int]
-        var role: String?
-        var language: String?
-        var text: String?
-        var capHeightPx: Int?
-        var align: String?
-        var payload: String?
-        var modulePx: Int?
-        var bleed: Bool?
-    }
-
-    init(_ url: URL) throws { self = try JSONDecoder().decode(LayoutFile.self, from: Data(contentsOf: url)) }
-}
-
-/// Crops of a frame as binary PPM, which zbarimg reads like a PNG.
-enum PPM {
-    static func crop(_ frame: Frame, _ box: [Int]) -> Data {
-        let x0 = max(0, box[0])
-        let y0 = max(0, box[1])
-        let x1 = min(frame.width, box[0] + box[2])
-        let y1 = min(frame.height, box[1] + box[3])
-        var data = Data("P6\n\(x1 - x0) \(y1 - y0)\n255\n".utf8)
-        for y in y0..<y1 {
-            for x in x0..<x1 {
-                let pixel = frame.pixel(x: x, y: y)
-                data += [UInt8((pixel >> 16) & 0xFF), UInt8((pixel >> 8) & 0xFF), UInt8(pixel & 0xFF)]
-            }
-        }
-        return data
-    }
-
-    /// How many different colours the box holds (1 when blank).
-    static func colors(_ frame: Frame, _ box: [Int]) -> Int {
-        var seen: Set<UInt32> = []
-        for y in box[1]..<min(frame.height, box[1] + box[3]) {
-            for x in box[0]..<min(frame.width, box[0] + box[2]) { seen.insert(frame.pixel(x: x, y: y)) }
-        }
-        return seen.count
     }
 }

@@ -1,0 +1,114 @@
+import SkyltTestSupport
+import Testing
+
+/// The rules of shared/SLIDES.md as functions from rendered pages to what breaks them, kept
+/// apart from the renders so that `LayoutCheckTests` can show each one finds a broken page.
+enum LayoutChecks {
+    typealias Page = LayoutRenders.Page
+
+    /// The allowance for boxes rounded outwards to whole pixels.
+    static let roundingPx = 1
+    /// How far a right-to-left box may be from the mirror of its left-to-right twin.
+    static let mirrorTolerancePx = 4
+    /// Top and bottom free space may differ by this share of the safe height...
+    static let balanceShare = 0.15
+    /// ...unless the content fills this share of it.
+    static let filledShare = 0.8
+    /// At most this many cap heights per role in one playlist at one size.
+    static let maxCapHeights = 3
+    /// The poster's image covers at least this share of the screen.
+    static let posterShare = 0.4
+
+    /// Texts and codes outside the safe area.
+    static func outsideSafeArea(_ pages: [Page]) -> [Violation] {
+        pages.flatMap { page in
+            let safe = page.layout.safeArea
+            return (page.texts + page.codes).filter { !contains(safe, $0.box) }.map {
+                Violation(page, "\(name($0)) at \($0.box) outside safe area \(safe)")
+            }
+        }
+    }
+
+    /// Texts in another language than their page's, but for data (`zxx`) and the language row.
+    static func foreignTexts(_ pages: [Page]) -> [Violation] {
+        pages.flatMap { page in
+            page.texts.filter {
+                $0.language != page.layout.language && $0.language != "zxx" && $0.role != "languages"
+            }.map { Violation(page, "\(name($0)) is in '\($0.language ?? "?")' on a '\(page.layout.language)' page") }
+        }
+    }
+
+    /// Roles with more than `maxCapHeights` cap heights across one playlist's pages.
+    static func tooManyCapHeights(_ pages: [Page], roles: [String] = ["title", "body"]) -> [Violation] {
+        var violations: [Violation] = []
+        for playlist in Set(pages.map(\.playlist)).sorted() {
+            for role in roles {
+                var heights: [Int: [String]] = [:]
+                for page in pages where page.playlist == playlist {
+                    for text in page.texts where text.role == role {
+                        heights[text.capHeightPx ?? 0, default: []].append(page.stem)
+                    }
+                }
+                guard heights.count > maxCapHeights else { continue }
+                let list = heights.keys.sorted().map { "\($0) px (\(heights[$0]!.prefix(3).joined(separator: ", ")))" }
+                violations.append(Violation(nil, "\(playlist) \(role): \(heights.count) cap heights: \(list)"))
+            }
+        }
+        return violations
+    }
+
+    /// Pages whose content (texts, codes, images that do not bleed) leaves much more room
+    /// above than below, or below than above, without filling most of the safe height.
+    static func unbalanced(_ pages: [Page]) -> [Violation] {
+        pages.compactMap { page in
+            let safe = page.layout.safeArea
+            let boxes = (page.texts + page.codes + page.images.filter { $0.bleed == false }).map(\.box)
+            guard let top = boxes.map({ $0[1] }).min(), let bottom = boxes.map({ $0[1] + $0[3] }).max() else {
+                return nil
+            }
+            let above = top - safe[1]
+            let below = safe[1] + safe[3] - bottom
+            let filled = Double(bottom - top) / Double(safe[3])
+            guard Double(abs(above - below)) > balanceShare * Double(safe[3]) && filled < filledShare else {
+                return nil
+            }
+            return Violation(
+                page,
+                "\(above) px free above, \(below) px below (safe height \(safe[3])), content fills \(Int(filled * 100))%"
+            )
+        }
+    }
+
+    /// The code sizes of pages with one code, when there is more than one.
+    static func codeSizes(_ pages: [Page]) -> [Violation] {
+        var sizes: [Int: [String]] = [:]
+        for page in pages where page.codes.count == 1 { sizes[page.codes[0].box[2], default: []].append(page.file) }
+        guard sizes.count > 1 else { return [] }
+        return sizes.keys.sorted().map { Violation(nil, "\($0) px: \(sizes[$0]!.joined(separator: ", "))") }
+    }
+
+    /// Right-to-left pages whose codes and images are not the mirror of their slide's first
+    /// left-to-right page; also how many pages had such a twin.
+    static func unmirrored(_ pages: [Page]) -> (violations: [Violation], compared: Int) {
+        var violations: [Violation] = []
+        var compared = 0
+        for page in pages where page.layout.direction == "rtl" {
+            let twin = pages.first {
+                $0.playlist == page.playlist && $0.slideID == page.slideID && $0.layout.direction == "ltr"
+            }
+            guard let twin else { continue }
+            compared += 1
+            violations += mirrorViolations(page, twin)
+        }
+        return (violations, compared)
+    }
+
+    /// Poster pages whose largest image covers less than `posterShare` of the screen.
+    static func smallPosters(_ pages: [Page]) -> [Violation] {
+        pages.filter { $0.template == "poster" }.compactMap { page in
+            let screen = Double(page.layout.size[0] * page.layout.size[1])
+            let share = (page.images.map { Double($0.box[2] * $0.box[3]) }.max() ?? 0) / screen
+            return share < posterShare ? Violation(page, "poster image covers \(Int(share * 100))% of the screen") : nil
+        }
+    }
+}
