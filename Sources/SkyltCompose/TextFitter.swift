@@ -10,6 +10,15 @@ struct TextStyle {
     var bold: Bool
     var color: Color
     var alignment: Alignment = .start
+    /// Line pitch as a multiple of the font size.
+    var leading = 1.3
+    /// Lines run right to left: start is the right edge, and the paragraph's base direction is RTL.
+    var rightToLeft = false
+    /// Where a start-aligned text's ink begins, from the box's start edge; nil keeps Pango's
+    /// logical edge (the font's side bearing shows).
+    var inkInset: Double?
+    /// The cap heights to try, largest first; nil shrinks from the maximum to the minimum.
+    var steps: [Double]?
 
     enum Alignment { case start, center }
 }
@@ -82,8 +91,6 @@ final class TextFitter {
     static let family = "Noto Sans"
     /// Each shrink step is 6%: fine enough to use the space, few enough layouts to stay fast.
     static let shrinkFactor = 0.94
-    /// Line height as a multiple of Pango's default, for readability at a distance.
-    static let lineSpacing: Float = 1.1
 
     private let cr: OpaquePointer
     private let layout: OpaquePointer
@@ -96,7 +103,7 @@ final class TextFitter {
         layout = pango_cairo_create_layout(cr)!
         regular = pango_font_description_from_string(Self.family)!
         bold = pango_font_description_from_string(Self.family + " Bold")!
-        pango_layout_set_line_spacing(layout, Self.lineSpacing)
+        pango_layout_set_auto_dir(layout, 0)
     }
 
     deinit {
@@ -129,6 +136,29 @@ final class TextFitter {
         return ratio > 0.3 && ratio < 1 ? ratio : 0.714
     }()
 
+    /// A line's natural height (ascent plus descent) as a fraction of the font size, measured
+    /// once, so that a style's leading (line pitch over font size) becomes Pango's factor.
+    static let lineHeightRatio: Double = {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
+        let cr = cairo_create(surface)!
+        defer {
+            cairo_destroy(cr)
+            cairo_surface_destroy(surface)
+        }
+        let layout = pango_cairo_create_layout(cr)!
+        defer { skylt_pango_layout_free(layout) }
+        let description = pango_font_description_from_string(family)!
+        defer { pango_font_description_free(description) }
+        pango_font_description_set_absolute_size(description, 1000 * Double(skylt_pango_scale()))
+        pango_layout_set_font_description(layout, description)
+        pango_layout_set_text(layout, "H", -1)
+        var ink = PangoRectangle()
+        var logical = PangoRectangle()
+        pango_layout_get_pixel_extents(layout, &ink, &logical)
+        let ratio = Double(logical.height) / 1000
+        return ratio > 0.8 && ratio < 2 ? ratio : 1.36
+    }()
+
     /// Lays `text` out in `box` at a given cap height; returns the extents.
     private func layOut(_ text: String, width: Double, capHeight: Double, style: TextStyle, wrapInsideWords: Bool)
         -> (ink: PangoRectangle, logical: PangoRectangle)
@@ -138,7 +168,12 @@ final class TextFitter {
         pango_layout_set_font_description(layout, description)
         pango_layout_set_width(layout, Int32(width * scale))
         pango_layout_set_wrap(layout, wrapInsideWords ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD)
-        pango_layout_set_alignment(layout, style.alignment == .center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT)
+        let start = style.rightToLeft ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT
+        pango_layout_set_alignment(layout, style.alignment == .center ? PANGO_ALIGN_CENTER : start)
+        pango_layout_set_line_spacing(layout, Float(style.leading / Self.lineHeightRatio))
+        let context = pango_layout_get_context(layout)
+        pango_context_set_base_dir(context, style.rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
+        pango_layout_context_changed(layout)
         pango_layout_set_text(layout, text, -1)
         var ink = PangoRectangle()
         var logical = PangoRectangle()
@@ -155,10 +190,30 @@ final class TextFitter {
         (capHeight / capHeightRatio * sideBearingShare).rounded(.up)
     }
 
-    private func fits(_ extents: (ink: PangoRectangle, logical: PangoRectangle), in box: Rect, bearing: Double) -> Bool
-    {
-        let area = Rect(x: -bearing, y: 0, width: box.width, height: box.height)
+    private func fits(_ extents: (ink: PangoRectangle, logical: PangoRectangle), in box: Rect, offset: Offset) -> Bool {
+        let area = Rect(x: -offset.x, y: -offset.y, width: box.width, height: box.height)
         return area.contains(Self.rect(extents.ink)) && area.contains(Self.rect(extents.logical))
+    }
+
+    /// Where a layout's origin goes inside its box.
+    struct Offset {
+        var x, y: Double
+    }
+
+    /// Places the layout's origin: below any ink that tight leading lifts above the first
+    /// line, and, for start-aligned text, so that the ink (not the font's side bearing) starts
+    /// at the style's ink inset. Falls back to the plain bearing when that would not fit.
+    private func offset(
+        _ extents: (ink: PangoRectangle, logical: PangoRectangle), in box: Rect, style: TextStyle,
+        bearing: Double
+    ) -> Offset {
+        let ink = Self.rect(extents.ink)
+        let y = max(0, -ink.y, -Double(extents.logical.y))
+        let plain = Offset(x: bearing, y: y)
+        guard let inset = style.inkInset, style.alignment == .start else { return plain }
+        let x = style.rightToLeft ? box.width - inset - ink.maxX : inset - ink.x
+        let aligned = Offset(x: x, y: y)
+        return fits(extents, in: box, offset: aligned) ? aligned : plain
     }
 
     private static func rect(_ r: PangoRectangle, dx: Double = 0, dy: Double = 0) -> Rect {
@@ -177,17 +232,19 @@ final class TextFitter {
             size *= Self.shrinkFactor
         }
         sizes.append(minimum)
+        if let steps = style.steps { sizes = steps }
         for wrapInsideWords in [false, true] {
             for capHeight in sizes {
                 let bearing = Self.bearing(capHeight: capHeight)
                 let extents = layOut(
                     text, width: box.width - 2 * bearing, capHeight: capHeight, style: style,
                     wrapInsideWords: wrapInsideWords)
-                guard fits(extents, in: box, bearing: bearing) else { continue }
+                let offset = offset(extents, in: box, style: style, bearing: bearing)
+                guard fits(extents, in: box, offset: offset) else { continue }
                 return FittedText(
-                    field: field, text: text, box: box, originX: box.x + bearing, originY: box.y,
-                    inkRect: Self.rect(extents.ink, dx: box.x + bearing, dy: box.y),
-                    logicalRect: Self.rect(extents.logical, dx: box.x + bearing, dy: box.y),
+                    field: field, text: text, box: box, originX: box.x + offset.x, originY: box.y + offset.y,
+                    inkRect: Self.rect(extents.ink, dx: box.x + offset.x, dy: box.y + offset.y),
+                    logicalRect: Self.rect(extents.logical, dx: box.x + offset.x, dy: box.y + offset.y),
                     fontPixelSize: capHeight / Self.capHeightRatio, capHeight: capHeight, minimumCapHeight: minimum,
                     unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(layout)),
                     lineCount: Int(pango_layout_get_line_count(layout)), breaksInsideWords: wrapInsideWords)
@@ -197,7 +254,9 @@ final class TextFitter {
         let extents = layOut(
             text, width: box.width - 2 * bearing, capHeight: minimum, style: style, wrapInsideWords: true)
         let lines = max(1, Int(pango_layout_get_line_count(layout)))
-        let needed = Double(max(extents.logical.y + extents.logical.height, extents.ink.y + extents.ink.height))
+        let needed =
+            Double(max(extents.logical.y + extents.logical.height, extents.ink.y + extents.ink.height))
+            - Double(min(0, extents.ink.y, extents.logical.y))
         throw TextOverflow(
             field: field, box: box, minimumCapHeight: minimum, neededHeight: needed,
             lineHeight: Double(extents.logical.height) / Double(lines))
