@@ -3,7 +3,7 @@ import SkyltCore
 
 /// The text roles of a slide, each with its legibility floor and how far above it may grow.
 enum TextRole {
-    case title, body, caption, price
+    case title, subtitle, body, caption, price
 
     var bold: Bool { self == .title || self == .price }
 }
@@ -101,20 +101,27 @@ final class SlidePainter {
     func style(_ role: TextRole, color: Color? = nil, center: Bool = false, step: Int? = nil) -> TextStyle {
         let scale = typeScale.role(role)
         let steps = step.map { [scale.steps[min($0, scale.steps.count - 1)]] } ?? scale.steps
+        // Arabic letters stack marks above and below: tight title leading makes lines touch.
+        let leading = grid.rightToLeft ? max(scale.leading, 1.3) : scale.leading
         return TextStyle(
             minimumCapHeight: steps.last!, maximumCapHeight: steps[0], bold: role.bold, color: color ?? foreground,
-            alignment: center ? .center : .start, leading: scale.leading, rightToLeft: grid.rightToLeft,
-            inkInset: typeScale.inkInset, steps: steps)
+            alignment: center ? .center : .start, leading: leading, rightToLeft: grid.rightToLeft,
+            inkInset: typeScale.inkInset, steps: steps, balanced: role == .title)
     }
 
     /// Fits and draws one text in `box`, top-aligned. Returns its layout.
     @discardableResult
     func text(_ field: String, _ text: String, in box: Rect, style: TextStyle) throws(ComposeError) -> FittedText {
+        let fitted = try measure(field, text, in: box, style: style)
+        fitter.draw(text, fitted, style: style)
+        record(fitted, text: text, style: style)
+        return fitted
+    }
+
+    /// Fits one text in `box` without drawing it; the error says by how much it is too long.
+    func measure(_ field: String, _ text: String, in box: Rect, style: TextStyle) throws(ComposeError) -> FittedText {
         do {
-            let fitted = try fitter.fit(text, field: field, in: box, style: style)
-            fitter.draw(text, fitted, style: style)
-            record(fitted, text: text, style: style)
-            return fitted
+            return try fitter.fit(text, field: field, in: box, style: style)
         } catch {
             throw fail(
                 field,
@@ -130,6 +137,9 @@ final class SlidePainter {
         return role == .title || role == .price ? line : line / 2
     }
 
+    /// Where a column of blocks sits in its box's height.
+    enum Anchor { case top, middle, bottom }
+
     /// One text block in a column.
     struct Block {
         var field: String
@@ -140,9 +150,12 @@ final class SlidePainter {
 
     /// Stacks blocks from the top of `box`, each at its role's size in the type scale. When they
     /// do not all fit, every block takes its role's next smaller step (at most two), before
-    /// giving up on the first block that still does not fit. Returns the height used.
+    /// giving up on the first block that still does not fit. `center` centres the lines and
+    /// the block; `anchor` places the block in the box's height. Returns the height used.
     @discardableResult
-    func column(_ blocks: [Block], in box: Rect, center: Bool = false) throws(ComposeError) -> Double {
+    func column(_ blocks: [Block], in box: Rect, center: Bool = false, anchor: Anchor = .top) throws(ComposeError)
+        -> Double
+    {
         var lastError: ComposeError?
         for step in 0..<3 {
             var remaining = box
@@ -164,7 +177,8 @@ final class SlidePainter {
                 }
             }
             if lastError == nil {
-                let offset = center ? max(0, remaining.height) / 2 : 0
+                let slack = max(0, remaining.height + spacing(after: blocks.last?.role ?? .body))
+                let offset = center || anchor == .middle ? slack / 2 : anchor == .bottom ? slack : 0
                 for (block, layout, style) in fitted {
                     let placed = layout.moved(dy: offset)
                     fitter.draw(block.text, placed, style: style)
@@ -226,6 +240,15 @@ final class SlidePainter {
     {
         let symbol = try symbol(field, payload)
         let pixels = forced ?? modulePixels(for: symbol, in: box, labelled: label != nil)
+        return try code(field, symbol: symbol, payload: payload, label: label, in: box, modulePixels: pixels)
+    }
+
+    /// Draws an encoded symbol at a module size, centred at the top of `box`, its label below.
+    func code(
+        _ field: String, symbol: QRSymbol, payload: String, label: String?, in box: Rect, modulePixels pixels: Int
+    )
+        throws(ComposeError) -> Rect
+    {
         let side = plateSide(symbol, modulePixels: pixels)
         guard side <= box.width + 0.5, side <= box.height + 0.5 else {
             throw fail(

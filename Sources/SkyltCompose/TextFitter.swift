@@ -19,6 +19,8 @@ struct TextStyle {
     var inkInset: Double?
     /// The cap heights to try, largest first; nil shrinks from the maximum to the minimum.
     var steps: [Double]?
+    /// Titles: lines are balanced, the narrowest width that keeps their number.
+    var balanced = false
 
     enum Alignment { case start, center }
 }
@@ -44,6 +46,8 @@ public struct FittedText: Sendable, Equatable {
     public var lineCount: Int
     /// Whether words had to be broken (hyphenated) to fit.
     public var breaksInsideWords: Bool
+    /// The width the lines were broken at (narrower than the box when balanced).
+    var wrapWidth: Double = 0
     /// What the painter drew: its role, its language and how its lines align.
     public var role = LayoutRole.body
     public var language = "zxx"
@@ -112,53 +116,6 @@ final class TextFitter {
         skylt_pango_layout_free(layout)
     }
 
-    /// Cap height as a fraction of the font's pixel size, measured once on the real font
-    /// (the ink height of "H"), so the legibility rule holds whatever font fontconfig picks.
-    static let capHeightRatio: Double = {
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
-        let cr = cairo_create(surface)!
-        defer {
-            cairo_destroy(cr)
-            cairo_surface_destroy(surface)
-        }
-        let layout = pango_cairo_create_layout(cr)!
-        defer { skylt_pango_layout_free(layout) }
-        let description = pango_font_description_from_string(family)!
-        defer { pango_font_description_free(description) }
-        let size = 1000.0
-        pango_font_description_set_absolute_size(description, size * Double(skylt_pango_scale()))
-        pango_layout_set_font_description(layout, description)
-        pango_layout_set_text(layout, "H", -1)
-        var ink = PangoRectangle()
-        var logical = PangoRectangle()
-        pango_layout_get_pixel_extents(layout, &ink, &logical)
-        let ratio = Double(ink.height) / size
-        return ratio > 0.3 && ratio < 1 ? ratio : 0.714
-    }()
-
-    /// A line's natural height (ascent plus descent) as a fraction of the font size, measured
-    /// once, so that a style's leading (line pitch over font size) becomes Pango's factor.
-    static let lineHeightRatio: Double = {
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
-        let cr = cairo_create(surface)!
-        defer {
-            cairo_destroy(cr)
-            cairo_surface_destroy(surface)
-        }
-        let layout = pango_cairo_create_layout(cr)!
-        defer { skylt_pango_layout_free(layout) }
-        let description = pango_font_description_from_string(family)!
-        defer { pango_font_description_free(description) }
-        pango_font_description_set_absolute_size(description, 1000 * Double(skylt_pango_scale()))
-        pango_layout_set_font_description(layout, description)
-        pango_layout_set_text(layout, "H", -1)
-        var ink = PangoRectangle()
-        var logical = PangoRectangle()
-        pango_layout_get_pixel_extents(layout, &ink, &logical)
-        let ratio = Double(logical.height) / 1000
-        return ratio > 0.8 && ratio < 2 ? ratio : 1.36
-    }()
-
     /// Lays `text` out in `box` at a given cap height; returns the extents.
     private func layOut(_ text: String, width: Double, capHeight: Double, style: TextStyle, wrapInsideWords: Bool)
         -> (ink: PangoRectangle, logical: PangoRectangle)
@@ -205,11 +162,14 @@ final class TextFitter {
     /// at the style's ink inset. Falls back to the plain bearing when that would not fit.
     private func offset(
         _ extents: (ink: PangoRectangle, logical: PangoRectangle), in box: Rect, style: TextStyle,
-        bearing: Double
+        bearing: Double, width: Double
     ) -> Offset {
         let ink = Self.rect(extents.ink)
         let y = max(0, -ink.y, -Double(extents.logical.y))
-        let plain = Offset(x: bearing, y: y)
+        // Lines broken narrower than the box still sit at its start edge, or its middle.
+        let spare = box.width - 2 * bearing - width
+        let share = style.alignment == .center ? 0.5 : style.rightToLeft ? 1 : 0
+        let plain = Offset(x: bearing + spare * share, y: y)
         guard let inset = style.inkInset, style.alignment == .start else { return plain }
         let x = style.rightToLeft ? box.width - inset - ink.maxX : inset - ink.x
         let aligned = Offset(x: x, y: y)
@@ -235,19 +195,11 @@ final class TextFitter {
         if let steps = style.steps { sizes = steps }
         for wrapInsideWords in [false, true] {
             for capHeight in sizes {
-                let bearing = Self.bearing(capHeight: capHeight)
-                let extents = layOut(
-                    text, width: box.width - 2 * bearing, capHeight: capHeight, style: style,
-                    wrapInsideWords: wrapInsideWords)
-                let offset = offset(extents, in: box, style: style, bearing: bearing)
-                guard fits(extents, in: box, offset: offset) else { continue }
-                return FittedText(
-                    field: field, text: text, box: box, originX: box.x + offset.x, originY: box.y + offset.y,
-                    inkRect: Self.rect(extents.ink, dx: box.x + offset.x, dy: box.y + offset.y),
-                    logicalRect: Self.rect(extents.logical, dx: box.x + offset.x, dy: box.y + offset.y),
-                    fontPixelSize: capHeight / Self.capHeightRatio, capHeight: capHeight, minimumCapHeight: minimum,
-                    unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(layout)),
-                    lineCount: Int(pango_layout_get_line_count(layout)), breaksInsideWords: wrapInsideWords)
+                if let fitted = attempt(
+                    text, field: field, in: box, style: style, capHeight: capHeight, wrap: wrapInsideWords)
+                {
+                    return fitted
+                }
             }
         }
         let bearing = Self.bearing(capHeight: minimum)
@@ -262,12 +214,56 @@ final class TextFitter {
             lineHeight: Double(extents.logical.height) / Double(lines))
     }
 
+    /// Lays `text` out at one size; the fitted text when it fits `box`, lines balanced when
+    /// the style asks.
+    private func attempt(_ text: String, field: String, in box: Rect, style: TextStyle, capHeight: Double, wrap: Bool)
+        -> FittedText?
+    {
+        let bearing = Self.bearing(capHeight: capHeight)
+        var width = box.width - 2 * bearing
+        var extents = layOut(text, width: width, capHeight: capHeight, style: style, wrapInsideWords: wrap)
+        guard fits(extents, in: box, offset: offset(extents, in: box, style: style, bearing: bearing, width: width))
+        else { return nil }
+        let lines = Int(pango_layout_get_line_count(layout))
+        if style.balanced, !wrap, lines > 1 {
+            width = balancedWidth(text, width: width, lines: lines, capHeight: capHeight, style: style)
+            extents = layOut(text, width: width, capHeight: capHeight, style: style, wrapInsideWords: wrap)
+        }
+        let offset = offset(extents, in: box, style: style, bearing: bearing, width: width)
+        var fitted = FittedText(
+            field: field, text: text, box: box, originX: box.x + offset.x, originY: box.y + offset.y,
+            inkRect: Self.rect(extents.ink, dx: box.x + offset.x, dy: box.y + offset.y),
+            logicalRect: Self.rect(extents.logical, dx: box.x + offset.x, dy: box.y + offset.y),
+            fontPixelSize: capHeight / Self.capHeightRatio, capHeight: capHeight,
+            minimumCapHeight: style.minimumCapHeight,
+            unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(layout)),
+            lineCount: Int(pango_layout_get_line_count(layout)), breaksInsideWords: wrap)
+        fitted.wrapWidth = width
+        return fitted
+    }
+
+    /// The narrowest width (to a few pixels) at which `text` still takes `lines` lines, so
+    /// that its lines are as even as they can be and none ends on a lone short word when a
+    /// better break exists.
+    private func balancedWidth(_ text: String, width: Double, lines: Int, capHeight: Double, style: TextStyle)
+        -> Double
+    {
+        var low = width / Double(lines)
+        var high = width
+        while high - low > 4 {
+            let middle = (low + high) / 2
+            _ = layOut(text, width: middle, capHeight: capHeight, style: style, wrapInsideWords: false)
+            if Int(pango_layout_get_line_count(layout)) == lines { high = middle } else { low = middle }
+        }
+        return high
+    }
+
     /// Draws `text` as `fit` laid it out, at the fitted box's origin.
     func draw(_ text: String, _ fitted: FittedText, style: TextStyle) {
         let bearing = Self.bearing(capHeight: fitted.capHeight)
+        let width = fitted.wrapWidth > 0 ? fitted.wrapWidth : fitted.box.width - 2 * bearing
         _ = layOut(
-            text, width: fitted.box.width - 2 * bearing, capHeight: fitted.capHeight, style: style,
-            wrapInsideWords: fitted.breaksInsideWords)
+            text, width: width, capHeight: fitted.capHeight, style: style, wrapInsideWords: fitted.breaksInsideWords)
         cairo_set_source_rgb(cr, style.color.red, style.color.green, style.color.blue)
         cairo_move_to(cr, fitted.originX, fitted.originY)
         pango_cairo_show_layout(cr, layout)

@@ -12,13 +12,14 @@ struct TypeScale {
     }
 
     let c: Double
-    let display, title, body, caption: Role
+    let display, title, subtitle, body, caption: Role
 
     init(_ legibility: Legibility) {
         let c = legibility.minimumBodyCapHeightPixels
         self.c = c
         display = Role(steps: [3.2, 2.6, 2.2].map { $0 * c }, leading: 1.0)
         title = Role(steps: [2.4, 2.2, Legibility.titleScale].map { $0 * c }, leading: 1.12)
+        subtitle = Role(steps: [1.6, 1.4, 1.25].map { $0 * c }, leading: 1.2)
         body = Role(steps: [1.25, 1.1, 1.0].map { $0 * c }, leading: 1.35)
         caption = Role(steps: [c], leading: 1.3)
     }
@@ -26,6 +27,7 @@ struct TypeScale {
     func role(_ role: TextRole) -> Role {
         switch role {
         case .title: title
+        case .subtitle: subtitle
         case .body: body
         case .caption: caption
         case .price: display
