@@ -45,10 +45,13 @@ extension SlidePainter {
         let pixels = max(legibility.qrModulePixels(modules: symbol.size), min(blockModulePixels, fitting))
         var box = qrBlockBox()
         if let label {
-            // A label that needs a second line lifts the code by one line, on this slide only.
-            let labelBox = box.sliceBottom(box.height - blockPlateSide - gap / 2).0
-            if (try? fitter.fit(label, field: field, in: labelBox, style: style(.caption, center: true))) == nil {
-                box = qrBlockBox(labelLines: 2)
+            // A label that needs more lines lifts the code by a line each, on this slide only.
+            for lines in 1...3 {
+                box = qrBlockBox(labelLines: lines)
+                let labelBox = box.sliceBottom(box.height - blockPlateSide - gap / 2).0
+                if (try? fitter.fit(label, field: field, in: labelBox, style: style(.caption, center: true))) != nil {
+                    break
+                }
             }
         } else {
             box = box.sliceBottom(blockPlateSide).0

@@ -102,7 +102,7 @@ final class SlidePainter {
         let scale = typeScale.role(role)
         let steps = step.map { [scale.steps[min($0, scale.steps.count - 1)]] } ?? scale.steps
         // Arabic letters stack marks above and below: tight title leading makes lines touch.
-        let leading = grid.rightToLeft ? max(scale.leading, 1.3) : scale.leading
+        let leading = grid.rightToLeft ? max(scale.leading, 1.4) : scale.leading
         return TextStyle(
             minimumCapHeight: steps.last!, maximumCapHeight: steps[0], bold: role.bold, color: color ?? foreground,
             alignment: center ? .center : .start, leading: leading, rightToLeft: grid.rightToLeft,

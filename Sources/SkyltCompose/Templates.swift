@@ -100,7 +100,7 @@ struct Templates {
             [
                 .init(field: "title", text: painter.resolve(title)!, role: .title),
                 .init(field: "body", text: painter.resolve(body)!, role: .body),
-            ], in: textArea(image: imageBox, hasCode: qr != nil), anchor: portrait ? .top : .middle)
+            ], in: textArea(image: imageBox, hasCode: qr != nil), anchor: .middle)
     }
 
     private func event(
@@ -127,7 +127,7 @@ struct Templates {
             blocks.append(.init(field: "description", text: description, role: .body))
         }
         let area = textArea(image: imageBox, hasCode: qr != nil)
-        try painter.column(blocks, in: area, anchor: portrait && qr != nil ? .top : .middle)
+        try painter.column(blocks, in: area, anchor: portrait && imageBox == nil && qr != nil ? .top : .middle)
     }
 
     private func offer(headline: LocalizedText, text: LocalizedText, price: LocalizedText?, image: URL)
@@ -182,10 +182,21 @@ struct Templates {
         let area = painter.paintBackground()
         let grid = try StoryCodes.layout(
             painter: painter, readings: readings, picker: picker, in: area, portrait: portrait)
-        let (codeBand, top) = area.sliceBottom(grid.height, gap: gap * 2)
-        try grid.draw(painter, in: codeBand)
+        var top: Rect
+        var pickerBlock: Rect?
+        if case .picker(let url, let label) = grid.codes {
+            // One code for all readings stands where every single code of the kiosk does.
+            let block = try painter.qrBlock("pickerUrl", payload: url, label: label)
+            pickerBlock = block
+            top = area
+            if portrait { top = area.sliceBottom(area.maxY - block.y, gap: gap * 2).1 }
+        } else {
+            let (codeBand, rest) = area.sliceBottom(grid.height, gap: gap * 2)
+            try grid.draw(painter, in: codeBand)
+            top = rest
+        }
         let imageBox: Rect
-        let textBox: Rect
+        var textBox: Rect
         if portrait {
             (imageBox, textBox) = top.sliceTop(top.height * 0.5, gap: gap)
         } else if painter.grid.rightToLeft {
@@ -193,12 +204,15 @@ struct Templates {
         } else {
             (imageBox, textBox) = top.sliceLeft(top.width * 0.38, gap: gap * 2)
         }
+        if let block = pickerBlock, !portrait {
+            textBox = textBox.sliceBottom(textBox.maxY - block.y, gap: gap * 2).1
+        }
         try painter.image("image", image, in: imageBox, fit: .cover)
         try painter.column(
             [
                 .init(field: "title", text: painter.resolve(title)!, role: .title),
                 .init(field: "author", text: author, role: .body),
-            ], in: textBox)
+            ], in: textBox, anchor: portrait ? .middle : .top)
     }
 
     private func wifi(title: LocalizedText?, ssid: String, password: String?, security: WifiSecurity, hidden: Bool)
