@@ -150,22 +150,22 @@ struct Templates {
         try painter.image("image", image, in: imageBox, fit: .cover)
         if let price = painter.resolve(price) {
             // The price stands on an accent badge at the bottom of the text area.
-            let style = painter.style(.price, color: painter.theme.accentForeground)
+            let style = painter.style(.price, color: painter.theme.accentForeground, center: true)
             let padding = gap / 2
             let badgeHeight = style.maximumCapHeight / TextFitter.capHeightRatio * 1.6 + 2 * padding
             let (badgeArea, rest) = textArea.sliceBottom(badgeHeight, gap: gap)
             let probe = try painter.fitter.fitOrFail(
                 painter, "price", price, in: badgeArea.inset(by: padding), style: style)
+            // As wide as the price's ink and its padding, at the start edge of the column.
+            let width = min(badgeArea.width, probe.inkRect.width + 4 * padding)
             let badge = Rect(
-                x: badgeArea.x, y: badgeArea.maxY - probe.logicalRect.height - 2 * padding,
-                width: min(badgeArea.width, probe.logicalRect.width + 4 * padding),
+                x: painter.grid.rightToLeft ? badgeArea.maxX - width : badgeArea.x,
+                y: badgeArea.maxY - probe.logicalRect.height - 2 * padding, width: width,
                 height: probe.logicalRect.height + 2 * padding)
             painter.canvas.fillRounded(badge, radius: padding, painter.theme.accent)
             try painter.text(
                 "price", price,
-                in: Rect(
-                    x: badge.x + 2 * padding, y: badge.y + padding, width: badge.width - 4 * padding + 1,
-                    height: badge.height - 2 * padding + 1),
+                in: Rect(x: badge.x, y: badge.y + padding, width: badge.width, height: badge.height - 2 * padding + 1),
                 style: style)
             textArea = rest
         }
