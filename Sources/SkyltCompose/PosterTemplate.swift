@@ -30,7 +30,7 @@ extension Templates {
         }
         let posterBox = painter.grid.span(0, 8)
         let placed = picture.placement(in: posterBox, fit: .contain)
-        try painter.image("image", image, in: posterBox, fit: .contain)
+        try painter.image("image", image, in: posterBox, fit: .contain, picture: picture)
         // The caption starts level with the poster's top, in the side column above the code.
         let side = painter.sideColumn
         let top = max(side.y, placed.y)
@@ -60,7 +60,7 @@ extension Templates {
         let group = placed.height + captionHeight
         let top = area.y + (area.height - group) / 2
         let box = Rect(x: posterBox.x, y: top, width: posterBox.width, height: placed.height)
-        try painter.image("image", image, in: box, fit: .contain)
+        try painter.image("image", image, in: box, fit: .contain, picture: picture)
         if let caption {
             let captionBox = Rect(
                 x: area.x, y: box.maxY + gap * 2, width: area.width, height: area.maxY - box.maxY - gap * 2)

@@ -191,10 +191,13 @@ final class SlidePainter {
     }
 
     /// Draws a media file into `box`.
-    func image(_ field: String, _ url: URL, in box: Rect, fit: ImageFit) throws(ComposeError) {
+    func image(_ field: String, _ url: URL, in box: Rect, fit: ImageFit, picture decoded: Picture? = nil)
+        throws(ComposeError)
+    {
         do {
-            let picture = try Picture(contentsOf: url)
-            let placement = try picture.draw(on: canvas, in: box, fit: fit)
+            var picture = decoded
+            if picture == nil { picture = try Picture(contentsOf: url) }
+            let placement = try picture!.draw(on: canvas, in: box, fit: fit)
             let shown = placement.intersection(box)
             elements.append(.image(PlacedImage(field: field, box: shown, bleed: !safeArea.rect.contains(shown))))
         } catch {

@@ -221,8 +221,8 @@ struct Templates {
         _ = painter.paintBackground()
         let payload = WifiPayload.make(ssid: ssid, password: password, security: security, hidden: hidden)
         try painter.qrBlock("ssid", payload: payload, label: painter.builtIn(.wifiScan))
-        // The title at the top; the network and password, what people copy, at the bottom on
-        // the code's line, a size above body text.
+        // In landscape the title at the top; the network and password, what people copy, at
+        // the bottom on the code's line, a size above body text.
         var details: [SlidePainter.Block] = [
             .init(field: "ssid", text: "\(painter.builtIn(.wifiNetwork)): \(ssid)", role: .subtitle)
         ]
@@ -233,8 +233,13 @@ struct Templates {
             details.append(.init(field: "password", text: painter.builtIn(.wifiOpen), role: .subtitle))
         }
         let area = textArea(image: nil, hasCode: true)
-        let used = try painter.column(details, in: area, anchor: .bottom)
         let title = painter.resolve(title) ?? painter.builtIn(.wifiTitle)
+        if portrait {
+            // Above a code that spans the width, the texts read as one group in the middle.
+            try painter.column([.init(field: "title", text: title, role: .title)] + details, in: area, anchor: .middle)
+            return
+        }
+        let used = try painter.column(details, in: area, anchor: .bottom)
         try painter.column(
             [.init(field: "title", text: title, role: .title)], in: area.sliceBottom(used, gap: gap * 2).1)
     }
