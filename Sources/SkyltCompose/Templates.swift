@@ -41,6 +41,15 @@ struct Templates {
         portrait ? safe : painter.grid.span(0, side ? 7 : 10)
     }
 
+    /// Texts with nothing beside them, centred in the safe height: on ten columns, so that
+    /// lines stay short enough to read, or on all twelve when they need the room (large
+    /// type on a small screen read from far away).
+    func centredAlone(_ blocks: [SlidePainter.Block]) throws(ComposeError) {
+        if portrait || (try? painter.column(blocks, in: textColumn(side: false), anchor: .middle)) == nil {
+            try painter.column(blocks, in: portrait ? safe : painter.grid.span(0, 12), anchor: .middle)
+        }
+    }
+
     /// The part of `area` above the QR block, in portrait where the block spans the width.
     func aboveCode(_ area: Rect, _ hasCode: Bool) -> Rect {
         guard portrait, hasCode else { return area }
@@ -81,9 +90,13 @@ struct Templates {
         if let issuer = painter.resolve(issuer) {
             blocks.append(.init(field: "issuer", text: issuer, role: .caption))
         }
-        let area = textArea(image: nil, hasCode: qr != nil)
-        guard qr != nil, let issuer = blocks.last, issuer.field == "issuer" else {
-            try painter.column(blocks, in: area, anchor: qr == nil ? .middle : .top)
+        guard qr != nil else {
+            try centredAlone(blocks)
+            return
+        }
+        let area = textArea(image: nil, hasCode: true)
+        guard let issuer = blocks.last, issuer.field == "issuer" else {
+            try painter.column(blocks, in: area)
             return
         }
         // The issuer signs at the bottom, on the line the code's block ends on.
@@ -126,8 +139,12 @@ struct Templates {
         if let description = painter.resolve(description) {
             blocks.append(.init(field: "description", text: description, role: .body))
         }
+        if imageBox == nil && qr == nil {
+            try centredAlone(blocks)
+            return
+        }
         let area = textArea(image: imageBox, hasCode: qr != nil)
-        try painter.column(blocks, in: area, anchor: portrait && imageBox == nil && qr != nil ? .top : .middle)
+        try painter.column(blocks, in: area, anchor: portrait && imageBox == nil ? .top : .middle)
     }
 
     private func offer(headline: LocalizedText, text: LocalizedText, price: LocalizedText?, image: URL)
@@ -235,8 +252,8 @@ struct Templates {
         let area = textArea(image: nil, hasCode: true)
         let title = painter.resolve(title) ?? painter.builtIn(.wifiTitle)
         if portrait {
-            // Above a code that spans the width, the texts read as one group in the middle.
-            try painter.column([.init(field: "title", text: title, role: .title)] + details, in: area, anchor: .middle)
+            // Above a code that spans the width, the texts read as one group from the top.
+            try painter.column([.init(field: "title", text: title, role: .title)] + details, in: area)
             return
         }
         let used = try painter.column(details, in: area, anchor: .bottom)

@@ -19,7 +19,7 @@ struct TextStyle {
     var inkInset: Double?
     /// The cap heights to try, largest first; nil shrinks from the maximum to the minimum.
     var steps: [Double]?
-    /// Titles: lines are balanced, the narrowest width that keeps their number.
+    /// Titles: lines are balanced, broken at the width (keeping their number) that makes them most even.
     var balanced = false
 
     enum Alignment { case start, center }
@@ -242,20 +242,35 @@ final class TextFitter {
         return fitted
     }
 
-    /// The narrowest width (to a few pixels) at which `text` still takes `lines` lines, so
-    /// that its lines are as even as they can be and none ends on a lone short word when a
-    /// better break exists.
+    /// Of a few widths from the full one down to the narrowest that keeps `lines` lines, the
+    /// one whose lines are most even (the shortest line longest against the longest), so that
+    /// no line is a lone short word when a better break exists.
     private func balancedWidth(_ text: String, width: Double, lines: Int, capHeight: Double, style: TextStyle)
         -> Double
     {
-        var low = width / Double(lines)
-        var high = width
-        while high - low > 4 {
-            let middle = (low + high) / 2
-            _ = layOut(text, width: middle, capHeight: capHeight, style: style, wrapInsideWords: false)
-            if Int(pango_layout_get_line_count(layout)) == lines { high = middle } else { low = middle }
+        var best = (width: width, evenness: evenness())
+        for step in 1...8 {
+            let candidate = width * (1 - Double(step) * 0.06)
+            _ = layOut(text, width: candidate, capHeight: capHeight, style: style, wrapInsideWords: false)
+            guard Int(pango_layout_get_line_count(layout)) == lines else { break }
+            let even = evenness()
+            if even > best.evenness + 0.02 { best = (candidate, even) }
         }
-        return high
+        return best.width
+    }
+
+    /// The shortest line's width over the longest's, in the current layout.
+    private func evenness() -> Double {
+        var widths: [Double] = []
+        for index in 0..<pango_layout_get_line_count(layout) {
+            guard let line = pango_layout_get_line_readonly(layout, index) else { continue }
+            var ink = PangoRectangle()
+            var logical = PangoRectangle()
+            pango_layout_line_get_pixel_extents(line, &ink, &logical)
+            widths.append(Double(logical.width))
+        }
+        guard let longest = widths.max(), longest > 0 else { return 1 }
+        return (widths.min() ?? longest) / longest
     }
 
     /// Draws `text` as `fit` laid it out, at the fitted box's origin.
