@@ -249,10 +249,10 @@ final class TextFitter {
         -> Double
     {
         var best = (width: width, evenness: evenness())
-        for step in 1...8 {
-            let candidate = width * (1 - Double(step) * 0.06)
+        for step in 1...12 {
+            let candidate = width * (1 - Double(step) * 0.04)
             _ = layOut(text, width: candidate, capHeight: capHeight, style: style, wrapInsideWords: false)
-            guard Int(pango_layout_get_line_count(layout)) == lines else { break }
+            guard Int(pango_layout_get_line_count(layout)) == lines else { continue }
             let even = evenness()
             if even > best.evenness + 0.02 { best = (candidate, even) }
         }
