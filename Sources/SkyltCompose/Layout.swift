@@ -2,17 +2,50 @@ public import SkyltCore
 
 /// The room the templates keep text and QR codes inside; full-bleed images may reach past
 /// it. Computed here only, so that the painter and the layout files agree.
+///
+/// The inset is one share of the short side on every side (54 px at 1920x1080 by default):
+/// equal margins frame a slide evenly in both orientations, and a kiosk whose TV overscans
+/// more raises the share in its config.
 public struct SafeArea: Sendable, Equatable {
-    /// The inset on every side, as a share of the frame's short side.
-    public static let share = 0.05
+    /// The default inset, in percent of the frame's short side.
+    public static let defaultPercent = 5.0
 
     /// The inset in pixels.
     public let margin: Double
     public let rect: Rect
 
-    public init(width: Int, height: Int) {
-        margin = (Double(min(width, height)) * Self.share).rounded()
+    public init(width: Int, height: Int, percent: Double = SafeArea.defaultPercent) {
+        margin = (Double(min(width, height)) * percent / 100).rounded()
         rect = Rect(x: 0, y: 0, width: Double(width), height: Double(height)).inset(by: margin)
+    }
+}
+
+/// Twelve columns with gutters of 2% of the frame's width inside the safe area, so that blocks
+/// on every slide of a kiosk share edges. In right-to-left languages column 0 is the rightmost.
+struct Grid {
+    static let columns = 12
+    static let gutterShare = 0.02
+
+    let area: Rect
+    let gutter: Double
+    let rightToLeft: Bool
+
+    init(safeArea: Rect, frameWidth: Int, rightToLeft: Bool) {
+        area = safeArea
+        gutter = (Double(frameWidth) * Self.gutterShare).rounded()
+        self.rightToLeft = rightToLeft
+    }
+
+    var columnWidth: Double { (area.width - Double(Self.columns - 1) * gutter) / Double(Self.columns) }
+
+    /// The box spanning `count` columns from `first` (in reading order), over `rows` (the full
+    /// safe height unless given).
+    func span(_ first: Int, _ count: Int, rows: Rect? = nil) -> Rect {
+        let rows = rows ?? area
+        let width = Double(count) * columnWidth + Double(count - 1) * gutter
+        let start = Double(first) * (columnWidth + gutter)
+        let x = rightToLeft ? area.maxX - start - width : area.x + start
+        return Rect(x: x, y: rows.y, width: width, height: rows.height)
     }
 }
 

@@ -9,9 +9,11 @@ public struct QRSymbol: Sendable, Equatable {
     public let size: Int
     let dark: [Bool]
 
-    /// Encodes `text` as UTF-8 bytes. Nil when it does not fit in any QR version.
-    public init?(_ text: String) {
-        guard let code = QRcode_encodeString8bit(text, 0, QR_ECLEVEL_M) else { return nil }
+    /// Encodes `text` as UTF-8 bytes, in `minimumVersion` or the smallest larger version it
+    /// fits (0: the smallest that fits). Nil when it does not fit in any QR version.
+    public init?(_ text: String, minimumVersion: Int = 0) {
+        guard let code = QRcode_encodeString8bit(text, Int32(min(max(minimumVersion, 0), 40)), QR_ECLEVEL_M)
+        else { return nil }
         defer { QRcode_free(code) }
         let width = Int(code.pointee.width)
         size = width

@@ -3,7 +3,7 @@ import SkyltCore
 
 /// The text roles of a slide, each with its legibility floor and how far above it may grow.
 enum TextRole {
-    case title, body, caption, price
+    case title, subtitle, body, caption, price
 
     var bold: Bool { self == .title || self == .price }
 }
@@ -28,9 +28,13 @@ final class SlidePainter {
 
     /// The room text and codes stay inside.
     let safeArea: SafeArea
-    /// Space around the edge (the safe area's inset) and between blocks.
-    var margin: Double { safeArea.margin }
+    /// The spacing unit between blocks: 5% of the short side, whatever the safe inset.
+    let margin: Double
     var gap: Double { margin / 2 }
+    /// The twelve columns blocks sit on, mirrored in right-to-left languages.
+    let grid: Grid
+    /// The kiosk's type sizes.
+    let typeScale: TypeScale
 
     init(canvas: Canvas, legibility: Legibility, slide: ProgramSlide, language: String, urgent: Bool) {
         self.canvas = canvas
@@ -44,7 +48,12 @@ final class SlidePainter {
         strings = slide.context.strings
         background = urgent ? slide.theme.urgentBackground : slide.theme.background
         foreground = urgent ? slide.theme.urgentForeground : slide.theme.foreground
-        safeArea = SafeArea(width: canvas.width, height: canvas.height)
+        safeArea = SafeArea(
+            width: canvas.width, height: canvas.height, percent: legibility.profile.safeAreaPercent)
+        margin = (Double(min(canvas.width, canvas.height)) * 0.05).rounded()
+        typeScale = TypeScale(legibility)
+        grid = Grid(
+            safeArea: safeArea.rect, frameWidth: canvas.width, rightToLeft: LanguageCode.direction(language) == .rtl)
     }
 
     /// What was drawn, for the layout file and the checks.
@@ -87,28 +96,32 @@ final class SlidePainter {
         return safeArea.rect
     }
 
-    func style(_ role: TextRole, color: Color? = nil, center: Bool = false, scale: Double = 1) -> TextStyle {
-        let minimum: Double
-        let growth: Double
-        switch role {
-        case .title: (minimum, growth) = (legibility.minimumTitleCapHeightPixels, 1.4)
-        case .body: (minimum, growth) = (legibility.minimumBodyCapHeightPixels, 1.35)
-        case .caption: (minimum, growth) = (legibility.minimumBodyCapHeightPixels, 1.0)
-        case .price: (minimum, growth) = (legibility.minimumTitleCapHeightPixels, 1.8)
-        }
+    /// The style of a role: its sizes from the kiosk's type scale (all of them, or only the
+    /// one at `step`), its leading, and the slide's reading direction.
+    func style(_ role: TextRole, color: Color? = nil, center: Bool = false, step: Int? = nil) -> TextStyle {
+        let scale = typeScale.role(role)
+        let steps = step.map { [scale.steps[min($0, scale.steps.count - 1)]] } ?? scale.steps
+        // Arabic letters stack marks above and below: tight title leading makes lines touch.
+        let leading = grid.rightToLeft ? max(scale.leading, 1.4) : scale.leading
         return TextStyle(
-            minimumCapHeight: minimum, maximumCapHeight: minimum * (1 + (growth - 1) * scale), bold: role.bold,
-            color: color ?? foreground, alignment: center ? .center : .start)
+            minimumCapHeight: steps.last!, maximumCapHeight: steps[0], bold: role.bold, color: color ?? foreground,
+            alignment: center ? .center : .start, leading: leading, rightToLeft: grid.rightToLeft,
+            inkInset: typeScale.inkInset, steps: steps, balanced: role == .title)
     }
 
     /// Fits and draws one text in `box`, top-aligned. Returns its layout.
     @discardableResult
     func text(_ field: String, _ text: String, in box: Rect, style: TextStyle) throws(ComposeError) -> FittedText {
+        let fitted = try measure(field, text, in: box, style: style)
+        fitter.draw(text, fitted, style: style)
+        record(fitted, text: text, style: style)
+        return fitted
+    }
+
+    /// Fits one text in `box` without drawing it; the error says by how much it is too long.
+    func measure(_ field: String, _ text: String, in box: Rect, style: TextStyle) throws(ComposeError) -> FittedText {
         do {
-            let fitted = try fitter.fit(text, field: field, in: box, style: style)
-            fitter.draw(text, fitted, style: style)
-            record(fitted, text: text, style: style)
-            return fitted
+            return try fitter.fit(text, field: field, in: box, style: style)
         } catch {
             throw fail(
                 field,
@@ -116,6 +129,16 @@ final class SlidePainter {
             )
         }
     }
+
+    /// The space after a block: after a title at least one body line, so that the title's
+    /// own lines read as one group; between other blocks half a body line.
+    func spacing(after role: TextRole) -> Double {
+        let line = typeScale.body.steps[0] / TextFitter.capHeightRatio * typeScale.body.leading
+        return role == .title || role == .price ? line : line / 2
+    }
+
+    /// Where a column of blocks sits in its box's height.
+    enum Anchor { case top, middle, bottom }
 
     /// One text block in a column.
     struct Block {
@@ -125,23 +148,26 @@ final class SlidePainter {
         var color: Color? = nil
     }
 
-    /// Stacks blocks from the top of `box`, each as large as its role allows. When they do not
-    /// all fit, every block grows less, down to all at their minimum, before giving up on the
-    /// first block that still does not fit. Returns the height used.
+    /// Stacks blocks from the top of `box`, each at its role's size in the type scale. When they
+    /// do not all fit, every block takes its role's next smaller step (at most two), before
+    /// giving up on the first block that still does not fit. `center` centres the lines and
+    /// the block; `anchor` places the block in the box's height. Returns the height used.
     @discardableResult
-    func column(_ blocks: [Block], in box: Rect, center: Bool = false) throws(ComposeError) -> Double {
+    func column(_ blocks: [Block], in box: Rect, center: Bool = false, anchor: Anchor = .top) throws(ComposeError)
+        -> Double
+    {
         var lastError: ComposeError?
-        for step in stride(from: 10, through: 0, by: -1) {
-            let scale = Double(step) / 10
+        for step in 0..<3 {
             var remaining = box
             var fitted: [(Block, FittedText, TextStyle)] = []
             lastError = nil
             for block in blocks {
-                let style = self.style(block.role, color: block.color, center: center, scale: scale)
+                let style = self.style(block.role, color: block.color, center: center, step: step)
                 do {
                     let layout = try fitter.fit(block.text, field: block.field, in: remaining, style: style)
                     fitted.append((block, layout, style))
-                    remaining = remaining.sliceTop(layout.logicalRect.height, gap: gap * 0.6).1
+                    let used = max(layout.logicalRect.maxY, layout.inkRect.maxY) - remaining.y
+                    remaining = remaining.sliceTop(used, gap: spacing(after: block.role)).1
                 } catch {
                     lastError = fail(
                         block.field,
@@ -151,7 +177,8 @@ final class SlidePainter {
                 }
             }
             if lastError == nil {
-                let offset = center ? max(0, remaining.height) / 2 : 0
+                let slack = max(0, remaining.height + spacing(after: blocks.last?.role ?? .body))
+                let offset = center || anchor == .middle ? slack / 2 : anchor == .bottom ? slack : 0
                 for (block, layout, style) in fitted {
                     let placed = layout.moved(dy: offset)
                     fitter.draw(block.text, placed, style: style)
@@ -164,10 +191,13 @@ final class SlidePainter {
     }
 
     /// Draws a media file into `box`.
-    func image(_ field: String, _ url: URL, in box: Rect, fit: ImageFit) throws(ComposeError) {
+    func image(_ field: String, _ url: URL, in box: Rect, fit: ImageFit, picture decoded: Picture? = nil)
+        throws(ComposeError)
+    {
         do {
-            let picture = try Picture(contentsOf: url)
-            let placement = try picture.draw(on: canvas, in: box, fit: fit)
+            var picture = decoded
+            if picture == nil { picture = try Picture(contentsOf: url) }
+            let placement = try picture!.draw(on: canvas, in: box, fit: fit)
             let shown = placement.intersection(box)
             elements.append(.image(PlacedImage(field: field, box: shown, bleed: !safeArea.rect.contains(shown))))
         } catch {
@@ -213,6 +243,15 @@ final class SlidePainter {
     {
         let symbol = try symbol(field, payload)
         let pixels = forced ?? modulePixels(for: symbol, in: box, labelled: label != nil)
+        return try code(field, symbol: symbol, payload: payload, label: label, in: box, modulePixels: pixels)
+    }
+
+    /// Draws an encoded symbol at a module size, centred at the top of `box`, its label below.
+    func code(
+        _ field: String, symbol: QRSymbol, payload: String, label: String?, in box: Rect, modulePixels pixels: Int
+    )
+        throws(ComposeError) -> Rect
+    {
         let side = plateSide(symbol, modulePixels: pixels)
         guard side <= box.width + 0.5, side <= box.height + 0.5 else {
             throw fail(

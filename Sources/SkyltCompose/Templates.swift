@@ -30,28 +30,57 @@ struct Templates {
         }
     }
 
-    private func label(_ qr: QRLink) -> String? { painter.resolve(qr.label) }
+    func label(_ qr: QRLink) -> String? { painter.resolve(qr.label) }
 
-    /// Splits off the room a labelled code needs: a right column in landscape, a bottom band
-    /// in portrait.
-    private func splitForCode(_ area: Rect, _ qr: QRLink) throws(ComposeError) -> (code: Rect, rest: Rect) {
-        let symbol = try painter.symbol("qr.url", qr.url)
-        let size = painter.codeSize(symbol, labelled: qr.label != nil)
-        if portrait {
-            return area.sliceBottom(size.height * 1.15, gap: gap)
+    var safe: Rect { painter.safeArea.rect }
+    var frame: Rect { painter.canvas.bounds }
+
+    /// The text column: beside the side column when there is one (seven of twelve columns),
+    /// else ten columns, so that lines stay short enough to read; the safe width in portrait.
+    func textColumn(side: Bool) -> Rect {
+        portrait ? safe : painter.grid.span(0, side ? 7 : 10)
+    }
+
+    /// Texts with nothing beside them, centred in the safe height: on ten columns, so that
+    /// lines stay short enough to read, or on all twelve when they need the room (large
+    /// type on a small screen read from far away).
+    func centredAlone(_ blocks: [SlidePainter.Block]) throws(ComposeError) {
+        if portrait || (try? painter.column(blocks, in: textColumn(side: false), anchor: .middle)) == nil {
+            try painter.column(blocks, in: portrait ? safe : painter.grid.span(0, 12), anchor: .middle)
         }
-        return area.sliceRight(max(size.width * 1.2, area.width * 0.3), gap: gap)
+    }
+
+    /// The part of `area` above the QR block, in portrait where the block spans the width.
+    func aboveCode(_ area: Rect, _ hasCode: Bool) -> Rect {
+        guard portrait, hasCode else { return area }
+        return Rect(x: area.x, y: area.y, width: area.width, height: painter.qrBlockBox().y - gap * 2 - area.y)
+    }
+
+    /// The image that bleeds to the frame's edges: the side column out to the end edge in
+    /// landscape (above the QR block when there is one), a band across the top in portrait.
+    private func bleedImageBox(hasCode: Bool, portraitShare: Double = 0.34) -> Rect {
+        if portrait { return frame.sliceTop((frame.height * portraitShare).rounded()).0 }
+        let side = painter.sideColumn
+        let bottom = hasCode ? painter.qrBlockBox().y - gap * 2 : frame.maxY
+        let x = painter.grid.rightToLeft ? 0 : side.x
+        let width = painter.grid.rightToLeft ? side.maxX : frame.maxX - side.x
+        return Rect(x: x, y: 0, width: width, height: bottom)
+    }
+
+    /// Text below a portrait image band, or the text column in landscape.
+    private func textArea(image: Rect?, hasCode: Bool) -> Rect {
+        var area = textColumn(side: image != nil || hasCode)
+        if portrait, let image {
+            area = Rect(x: area.x, y: image.maxY + gap * 2, width: area.width, height: area.maxY - image.maxY - gap * 2)
+        }
+        return aboveCode(area, hasCode)
     }
 
     private func notice(title: LocalizedText, body: LocalizedText, qr: QRLink?, issuer: LocalizedText?)
         throws(ComposeError)
     {
-        var area = painter.paintBackground()
-        if let qr {
-            let (codeBox, rest) = try splitForCode(area, qr)
-            try painter.code("qr.url", payload: qr.url, label: label(qr), in: codeBox)
-            area = rest
-        }
+        _ = painter.paintBackground()
+        if let qr { try painter.qrBlock("qr.url", payload: qr.url, label: label(qr)) }
         var blocks: [SlidePainter.Block] = []
         if slide.slide.priority == .urgent {
             blocks.append(.init(field: "priority", text: painter.builtIn(.urgent).uppercased(), role: .caption))
@@ -61,75 +90,61 @@ struct Templates {
         if let issuer = painter.resolve(issuer) {
             blocks.append(.init(field: "issuer", text: issuer, role: .caption))
         }
-        try painter.column(blocks, in: area)
-    }
-
-    /// A media column beside the text in landscape, a band above it in portrait; the code, if
-    /// any, shares the media column (landscape) or takes the bottom (portrait).
-    private func mediaLayout(_ area: Rect, share: Double, hasImage: Bool, qr: QRLink?) throws(ComposeError)
-        -> (text: Rect, image: Rect?)
-    {
-        var text = area
-        var imageBox: Rect?
-        if portrait {
-            if let qr {
-                let (codeBox, rest) = try splitForCode(text, qr)
-                try painter.code("qr.url", payload: qr.url, label: label(qr), in: codeBox)
-                text = rest
-            }
-            if hasImage {
-                let (top, rest) = text.sliceTop(area.height * share * 0.8, gap: gap)
-                imageBox = top
-                text = rest
-            }
-            return (text, imageBox)
+        guard qr != nil else {
+            try centredAlone(blocks)
+            return
         }
-        guard hasImage || qr != nil else { return (area, nil) }
-        let (side, rest) = area.sliceRight(area.width * share, gap: gap * 2)
-        text = rest
-        var media = side
-        if let qr {
-            let symbol = try painter.symbol("qr.url", qr.url)
-            let size = painter.codeSize(symbol, labelled: qr.label != nil)
-            let (codeBox, above) = media.sliceBottom(hasImage ? size.height : media.height, gap: gap)
-            try painter.code("qr.url", payload: qr.url, label: label(qr), in: codeBox)
-            media = above
+        let area = textArea(image: nil, hasCode: true)
+        guard let issuer = blocks.last, issuer.field == "issuer" else {
+            try painter.column(blocks, in: area)
+            return
         }
-        if hasImage { imageBox = media }
-        return (text, imageBox)
+        // The issuer signs at the bottom, on the line the code's block ends on.
+        let used = try painter.column([issuer], in: area, anchor: .bottom)
+        try painter.column(Array(blocks.dropLast()), in: area.sliceBottom(used, gap: gap * 2).1)
     }
 
     private func info(title: LocalizedText, body: LocalizedText, image: URL, qr: QRLink?) throws(ComposeError) {
-        let area = painter.paintBackground()
-        let layout = try mediaLayout(area, share: 0.42, hasImage: true, qr: qr)
-        try painter.image("image", image, in: layout.image!, fit: .cover)
+        _ = painter.paintBackground()
+        let imageBox = bleedImageBox(hasCode: qr != nil)
+        try painter.image("image", image, in: imageBox, fit: .cover)
+        if let qr { try painter.qrBlock("qr.url", payload: qr.url, label: label(qr)) }
         try painter.column(
             [
                 .init(field: "title", text: painter.resolve(title)!, role: .title),
                 .init(field: "body", text: painter.resolve(body)!, role: .body),
-            ], in: layout.text)
+            ], in: textArea(image: imageBox, hasCode: qr != nil), anchor: .middle)
     }
 
     private func event(
         title: LocalizedText, starts: Date, ends: Date?, place: LocalizedText, description: LocalizedText?, image: URL?,
         qr: QRLink?
     ) throws(ComposeError) {
-        let area = painter.paintBackground()
-        let layout = try mediaLayout(area, share: 0.38, hasImage: image != nil, qr: qr)
-        if let image, let box = layout.image { try painter.image("image", image, in: box, fit: .cover) }
+        _ = painter.paintBackground()
+        var imageBox: Rect?
+        if let image {
+            imageBox = bleedImageBox(hasCode: qr != nil, portraitShare: 0.3)
+            try painter.image("image", image, in: imageBox!, fit: .cover)
+        }
+        if let qr { try painter.qrBlock("qr.url", payload: qr.url, label: label(qr)) }
         var blocks: [SlidePainter.Block] = [
             .init(field: "title", text: painter.resolve(title)!, role: .title),
             .init(
                 field: "starts",
                 text: EventTime.format(
                     starts: starts, ends: ends, language: painter.language, timeZone: slide.timeZone),
-                role: .body),
-            .init(field: "place", text: painter.resolve(place)!, role: .body),
+                role: .subtitle),
+            .init(field: "place", text: painter.resolve(place)!, role: .subtitle),
         ]
         if let description = painter.resolve(description) {
             blocks.append(.init(field: "description", text: description, role: .body))
         }
-        try painter.column(blocks, in: layout.text)
+        if imageBox == nil && qr == nil {
+            try centredAlone(blocks)
+            return
+        }
+        let area = textArea(image: imageBox, hasCode: qr != nil)
+        try painter.column(blocks, in: area, anchor: portrait && imageBox == nil ? .top : .middle)
     }
 
     private func offer(headline: LocalizedText, text: LocalizedText, price: LocalizedText?, image: URL)
@@ -137,35 +152,37 @@ struct Templates {
     {
         _ = painter.paintBackground()
         let bounds = painter.canvas.bounds
-        let margin = painter.margin
         let imageBox: Rect
         var textArea: Rect
+        // The image bleeds over the start half (the top in portrait), mirrored in right-to-left
+        // languages; the text keeps a gap from it and stays in the safe area.
         if portrait {
-            (imageBox, textArea) = bounds.sliceTop(bounds.height * 0.42)
-            textArea = textArea.inset(by: margin)
+            (imageBox, textArea) = bounds.sliceTop(bounds.height * 0.42, gap: painter.margin)
+        } else if painter.grid.rightToLeft {
+            (imageBox, textArea) = bounds.sliceRight(bounds.width * 0.48, gap: painter.margin)
         } else {
-            (imageBox, textArea) = bounds.sliceLeft(bounds.width * 0.48)
-            textArea = textArea.inset(by: margin)
+            (imageBox, textArea) = bounds.sliceLeft(bounds.width * 0.48, gap: painter.margin)
         }
+        textArea = textArea.intersection(safe)
         try painter.image("image", image, in: imageBox, fit: .cover)
         if let price = painter.resolve(price) {
             // The price stands on an accent badge at the bottom of the text area.
-            let style = painter.style(.price, color: painter.theme.accentForeground)
+            let style = painter.style(.price, color: painter.theme.accentForeground, center: true)
             let padding = gap / 2
             let badgeHeight = style.maximumCapHeight / TextFitter.capHeightRatio * 1.6 + 2 * padding
             let (badgeArea, rest) = textArea.sliceBottom(badgeHeight, gap: gap)
             let probe = try painter.fitter.fitOrFail(
                 painter, "price", price, in: badgeArea.inset(by: padding), style: style)
+            // As wide as the price's ink and its padding, at the start edge of the column.
+            let width = min(badgeArea.width, probe.inkRect.width + 4 * padding)
             let badge = Rect(
-                x: badgeArea.x, y: badgeArea.maxY - probe.logicalRect.height - 2 * padding,
-                width: min(badgeArea.width, probe.logicalRect.width + 4 * padding),
+                x: painter.grid.rightToLeft ? badgeArea.maxX - width : badgeArea.x,
+                y: badgeArea.maxY - probe.logicalRect.height - 2 * padding, width: width,
                 height: probe.logicalRect.height + 2 * padding)
             painter.canvas.fillRounded(badge, radius: padding, painter.theme.accent)
             try painter.text(
                 "price", price,
-                in: Rect(
-                    x: badge.x + 2 * padding, y: badge.y + padding, width: badge.width - 4 * padding + 1,
-                    height: badge.height - 2 * padding + 1),
+                in: Rect(x: badge.x, y: badge.y + padding, width: badge.width, height: badge.height - 2 * padding + 1),
                 style: style)
             textArea = rest
         }
@@ -182,80 +199,66 @@ struct Templates {
         let area = painter.paintBackground()
         let grid = try StoryCodes.layout(
             painter: painter, readings: readings, picker: picker, in: area, portrait: portrait)
-        let (codeBand, top) = area.sliceBottom(grid.height, gap: gap * 2)
-        try grid.draw(painter, in: codeBand)
+        var top: Rect
+        var pickerBlock: Rect?
+        if case .picker(let url, let label) = grid.codes {
+            // One code for all readings stands where every single code of the kiosk does.
+            let block = try painter.qrBlock("pickerUrl", payload: url, label: label)
+            pickerBlock = block
+            top = area
+            if portrait { top = area.sliceBottom(area.maxY - block.y, gap: gap * 2).1 }
+        } else {
+            let (codeBand, rest) = area.sliceBottom(grid.height, gap: gap * 2)
+            try grid.draw(painter, in: codeBand)
+            top = rest
+        }
         let imageBox: Rect
-        let textBox: Rect
+        var textBox: Rect
         if portrait {
             (imageBox, textBox) = top.sliceTop(top.height * 0.5, gap: gap)
+        } else if painter.grid.rightToLeft {
+            (imageBox, textBox) = top.sliceRight(top.width * 0.38, gap: gap * 2)
         } else {
             (imageBox, textBox) = top.sliceLeft(top.width * 0.38, gap: gap * 2)
+        }
+        if let block = pickerBlock, !portrait {
+            textBox = textBox.sliceBottom(textBox.maxY - block.y, gap: gap * 2).1
         }
         try painter.image("image", image, in: imageBox, fit: .cover)
         try painter.column(
             [
                 .init(field: "title", text: painter.resolve(title)!, role: .title),
                 .init(field: "author", text: author, role: .body),
-            ], in: textBox)
+            ], in: textBox, anchor: portrait ? .middle : .top)
     }
 
     private func wifi(title: LocalizedText?, ssid: String, password: String?, security: WifiSecurity, hidden: Bool)
         throws(ComposeError)
     {
-        var area = painter.paintBackground()
+        _ = painter.paintBackground()
         let payload = WifiPayload.make(ssid: ssid, password: password, security: security, hidden: hidden)
-        let symbol = try painter.symbol("ssid", payload)
-        let size = painter.codeSize(symbol, labelled: true)
-        let codeBox: Rect
-        if portrait {
-            (codeBox, area) = area.sliceBottom(size.height * 1.15, gap: gap)
-        } else {
-            (codeBox, area) = area.sliceRight(max(size.width * 1.2, area.width * 0.36), gap: gap)
-        }
-        try painter.code("ssid", payload: payload, label: painter.builtIn(.wifiScan), in: codeBox)
-        var blocks: [SlidePainter.Block] = [
-            .init(field: "title", text: painter.resolve(title) ?? painter.builtIn(.wifiTitle), role: .title),
-            .init(field: "ssid", text: "\(painter.builtIn(.wifiNetwork)): \(ssid)", role: .body),
+        try painter.qrBlock("ssid", payload: payload, label: painter.builtIn(.wifiScan))
+        // In landscape the title at the top; the network and password, what people copy, at
+        // the bottom on the code's line, a size above body text.
+        var details: [SlidePainter.Block] = [
+            .init(field: "ssid", text: "\(painter.builtIn(.wifiNetwork)): \(ssid)", role: .subtitle)
         ]
         if security != .open, let password {
-            blocks.append(.init(field: "password", text: "\(painter.builtIn(.wifiPassword)): \(password)", role: .body))
+            details.append(
+                .init(field: "password", text: "\(painter.builtIn(.wifiPassword)): \(password)", role: .subtitle))
         } else {
-            blocks.append(.init(field: "password", text: painter.builtIn(.wifiOpen), role: .body))
+            details.append(.init(field: "password", text: painter.builtIn(.wifiOpen), role: .subtitle))
         }
-        try painter.column(blocks, in: area)
-    }
-
-    private func poster(image: URL, caption: LocalizedText?, qr: QRLink?) throws(ComposeError) {
-        let bounds = painter.canvas.bounds
-        painter.canvas.fill(bounds, painter.background)
-        guard caption != nil || qr != nil else {
-            try painter.image("image", image, in: bounds, fit: .contain)
+        let area = textArea(image: nil, hasCode: true)
+        let title = painter.resolve(title) ?? painter.builtIn(.wifiTitle)
+        if portrait {
+            // Above a code that spans the width, the texts read as one group from the top.
+            try painter.column([.init(field: "title", text: title, role: .title)] + details, in: area)
             return
         }
-        // A band at the bottom holds the caption and the code; the poster fits above it.
-        var bandHeight = painter.captionLineHeight * 2 + painter.margin
-        var codeSize: (width: Double, height: Double)?
-        if let qr {
-            let symbol = try painter.symbol("qr.url", qr.url)
-            codeSize = painter.codeSize(symbol, labelled: false)
-            bandHeight = max(bandHeight, codeSize!.height + painter.margin)
-        }
-        let (band, imageBox) = bounds.sliceBottom(bandHeight)
-        try painter.image("image", image, in: imageBox, fit: .contain)
-        var captionBox = band.inset(by: painter.margin / 2)
-        if let qr, let codeSize {
-            let (codeBox, rest) = captionBox.sliceRight(codeSize.width, gap: gap)
-            try painter.code("qr.url", payload: qr.url, label: nil, in: codeBox)
-            captionBox = rest
-            if let text = label(qr) {
-                let (labelBox, remaining) = captionBox.sliceRight(captionBox.width * 0.22, gap: gap)
-                try painter.column([.init(field: "qr.label", text: text, role: .caption)], in: labelBox, center: true)
-                captionBox = remaining
-            }
-        }
-        if let text = painter.resolve(caption) {
-            try painter.column([.init(field: "caption", text: text, role: .body)], in: captionBox, center: true)
-        }
+        let used = try painter.column(details, in: area, anchor: .bottom)
+        try painter.column(
+            [.init(field: "title", text: title, role: .title)], in: area.sliceBottom(used, gap: gap * 2).1)
     }
 }
 

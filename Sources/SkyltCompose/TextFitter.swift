@@ -10,6 +10,17 @@ struct TextStyle {
     var bold: Bool
     var color: Color
     var alignment: Alignment = .start
+    /// Line pitch as a multiple of the font size.
+    var leading = 1.3
+    /// Lines run right to left: start is the right edge, and the paragraph's base direction is RTL.
+    var rightToLeft = false
+    /// Where a start-aligned text's ink begins, from the box's start edge; nil keeps Pango's
+    /// logical edge (the font's side bearing shows).
+    var inkInset: Double?
+    /// The cap heights to try, largest first; nil shrinks from the maximum to the minimum.
+    var steps: [Double]?
+    /// Titles: lines are balanced, broken at the width (keeping their number) that makes them most even.
+    var balanced = false
 
     enum Alignment { case start, center }
 }
@@ -35,6 +46,8 @@ public struct FittedText: Sendable, Equatable {
     public var lineCount: Int
     /// Whether words had to be broken (hyphenated) to fit.
     public var breaksInsideWords: Bool
+    /// The width the lines were broken at (narrower than the box when balanced).
+    var wrapWidth: Double = 0
     /// What the painter drew: its role, its language and how its lines align.
     public var role = LayoutRole.body
     public var language = "zxx"
@@ -82,8 +95,6 @@ final class TextFitter {
     static let family = "Noto Sans"
     /// Each shrink step is 6%: fine enough to use the space, few enough layouts to stay fast.
     static let shrinkFactor = 0.94
-    /// Line height as a multiple of Pango's default, for readability at a distance.
-    static let lineSpacing: Float = 1.1
 
     private let cr: OpaquePointer
     private let layout: OpaquePointer
@@ -96,7 +107,7 @@ final class TextFitter {
         layout = pango_cairo_create_layout(cr)!
         regular = pango_font_description_from_string(Self.family)!
         bold = pango_font_description_from_string(Self.family + " Bold")!
-        pango_layout_set_line_spacing(layout, Self.lineSpacing)
+        pango_layout_set_auto_dir(layout, 0)
     }
 
     deinit {
@@ -104,30 +115,6 @@ final class TextFitter {
         pango_font_description_free(bold)
         skylt_pango_layout_free(layout)
     }
-
-    /// Cap height as a fraction of the font's pixel size, measured once on the real font
-    /// (the ink height of "H"), so the legibility rule holds whatever font fontconfig picks.
-    static let capHeightRatio: Double = {
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
-        let cr = cairo_create(surface)!
-        defer {
-            cairo_destroy(cr)
-            cairo_surface_destroy(surface)
-        }
-        let layout = pango_cairo_create_layout(cr)!
-        defer { skylt_pango_layout_free(layout) }
-        let description = pango_font_description_from_string(family)!
-        defer { pango_font_description_free(description) }
-        let size = 1000.0
-        pango_font_description_set_absolute_size(description, size * Double(skylt_pango_scale()))
-        pango_layout_set_font_description(layout, description)
-        pango_layout_set_text(layout, "H", -1)
-        var ink = PangoRectangle()
-        var logical = PangoRectangle()
-        pango_layout_get_pixel_extents(layout, &ink, &logical)
-        let ratio = Double(ink.height) / size
-        return ratio > 0.3 && ratio < 1 ? ratio : 0.714
-    }()
 
     /// Lays `text` out in `box` at a given cap height; returns the extents.
     private func layOut(_ text: String, width: Double, capHeight: Double, style: TextStyle, wrapInsideWords: Bool)
@@ -138,7 +125,12 @@ final class TextFitter {
         pango_layout_set_font_description(layout, description)
         pango_layout_set_width(layout, Int32(width * scale))
         pango_layout_set_wrap(layout, wrapInsideWords ? PANGO_WRAP_WORD_CHAR : PANGO_WRAP_WORD)
-        pango_layout_set_alignment(layout, style.alignment == .center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT)
+        let start = style.rightToLeft ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT
+        pango_layout_set_alignment(layout, style.alignment == .center ? PANGO_ALIGN_CENTER : start)
+        pango_layout_set_line_spacing(layout, Float(style.leading / Self.lineHeightRatio))
+        let context = pango_layout_get_context(layout)
+        pango_context_set_base_dir(context, style.rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
+        pango_layout_context_changed(layout)
         pango_layout_set_text(layout, text, -1)
         var ink = PangoRectangle()
         var logical = PangoRectangle()
@@ -155,10 +147,33 @@ final class TextFitter {
         (capHeight / capHeightRatio * sideBearingShare).rounded(.up)
     }
 
-    private func fits(_ extents: (ink: PangoRectangle, logical: PangoRectangle), in box: Rect, bearing: Double) -> Bool
-    {
-        let area = Rect(x: -bearing, y: 0, width: box.width, height: box.height)
+    private func fits(_ extents: (ink: PangoRectangle, logical: PangoRectangle), in box: Rect, offset: Offset) -> Bool {
+        let area = Rect(x: -offset.x, y: -offset.y, width: box.width, height: box.height)
         return area.contains(Self.rect(extents.ink)) && area.contains(Self.rect(extents.logical))
+    }
+
+    /// Where a layout's origin goes inside its box.
+    struct Offset {
+        var x, y: Double
+    }
+
+    /// Places the layout's origin: below any ink that tight leading lifts above the first
+    /// line, and, for start-aligned text, so that the ink (not the font's side bearing) starts
+    /// at the style's ink inset. Falls back to the plain bearing when that would not fit.
+    private func offset(
+        _ extents: (ink: PangoRectangle, logical: PangoRectangle), in box: Rect, style: TextStyle,
+        bearing: Double, width: Double
+    ) -> Offset {
+        let ink = Self.rect(extents.ink)
+        let y = max(0, -ink.y, -Double(extents.logical.y))
+        // Lines broken narrower than the box still sit at its start edge, or its middle.
+        let spare = box.width - 2 * bearing - width
+        let share = style.alignment == .center ? 0.5 : style.rightToLeft ? 1 : 0
+        let plain = Offset(x: bearing + spare * share, y: y)
+        guard let inset = style.inkInset, style.alignment == .start else { return plain }
+        let x = style.rightToLeft ? box.width - inset - ink.maxX : inset - ink.x
+        let aligned = Offset(x: x, y: y)
+        return fits(extents, in: box, offset: aligned) ? aligned : plain
     }
 
     private static func rect(_ r: PangoRectangle, dx: Double = 0, dy: Double = 0) -> Rect {
@@ -177,38 +192,93 @@ final class TextFitter {
             size *= Self.shrinkFactor
         }
         sizes.append(minimum)
+        if let steps = style.steps { sizes = steps }
         for wrapInsideWords in [false, true] {
             for capHeight in sizes {
-                let bearing = Self.bearing(capHeight: capHeight)
-                let extents = layOut(
-                    text, width: box.width - 2 * bearing, capHeight: capHeight, style: style,
-                    wrapInsideWords: wrapInsideWords)
-                guard fits(extents, in: box, bearing: bearing) else { continue }
-                return FittedText(
-                    field: field, text: text, box: box, originX: box.x + bearing, originY: box.y,
-                    inkRect: Self.rect(extents.ink, dx: box.x + bearing, dy: box.y),
-                    logicalRect: Self.rect(extents.logical, dx: box.x + bearing, dy: box.y),
-                    fontPixelSize: capHeight / Self.capHeightRatio, capHeight: capHeight, minimumCapHeight: minimum,
-                    unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(layout)),
-                    lineCount: Int(pango_layout_get_line_count(layout)), breaksInsideWords: wrapInsideWords)
+                if let fitted = attempt(
+                    text, field: field, in: box, style: style, capHeight: capHeight, wrap: wrapInsideWords)
+                {
+                    return fitted
+                }
             }
         }
         let bearing = Self.bearing(capHeight: minimum)
         let extents = layOut(
             text, width: box.width - 2 * bearing, capHeight: minimum, style: style, wrapInsideWords: true)
         let lines = max(1, Int(pango_layout_get_line_count(layout)))
-        let needed = Double(max(extents.logical.y + extents.logical.height, extents.ink.y + extents.ink.height))
+        let needed =
+            Double(max(extents.logical.y + extents.logical.height, extents.ink.y + extents.ink.height))
+            - Double(min(0, extents.ink.y, extents.logical.y))
         throw TextOverflow(
             field: field, box: box, minimumCapHeight: minimum, neededHeight: needed,
             lineHeight: Double(extents.logical.height) / Double(lines))
     }
 
+    /// Lays `text` out at one size; the fitted text when it fits `box`, lines balanced when
+    /// the style asks.
+    private func attempt(_ text: String, field: String, in box: Rect, style: TextStyle, capHeight: Double, wrap: Bool)
+        -> FittedText?
+    {
+        let bearing = Self.bearing(capHeight: capHeight)
+        var width = box.width - 2 * bearing
+        var extents = layOut(text, width: width, capHeight: capHeight, style: style, wrapInsideWords: wrap)
+        guard fits(extents, in: box, offset: offset(extents, in: box, style: style, bearing: bearing, width: width))
+        else { return nil }
+        let lines = Int(pango_layout_get_line_count(layout))
+        if style.balanced, !wrap, lines > 1 {
+            width = balancedWidth(text, width: width, lines: lines, capHeight: capHeight, style: style)
+            extents = layOut(text, width: width, capHeight: capHeight, style: style, wrapInsideWords: wrap)
+        }
+        let offset = offset(extents, in: box, style: style, bearing: bearing, width: width)
+        var fitted = FittedText(
+            field: field, text: text, box: box, originX: box.x + offset.x, originY: box.y + offset.y,
+            inkRect: Self.rect(extents.ink, dx: box.x + offset.x, dy: box.y + offset.y),
+            logicalRect: Self.rect(extents.logical, dx: box.x + offset.x, dy: box.y + offset.y),
+            fontPixelSize: capHeight / Self.capHeightRatio, capHeight: capHeight,
+            minimumCapHeight: style.minimumCapHeight,
+            unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(layout)),
+            lineCount: Int(pango_layout_get_line_count(layout)), breaksInsideWords: wrap)
+        fitted.wrapWidth = width
+        return fitted
+    }
+
+    /// Of a few widths from the full one down to the narrowest that keeps `lines` lines, the
+    /// one whose lines are most even (the shortest line longest against the longest), so that
+    /// no line is a lone short word when a better break exists.
+    private func balancedWidth(_ text: String, width: Double, lines: Int, capHeight: Double, style: TextStyle)
+        -> Double
+    {
+        var best = (width: width, evenness: evenness())
+        for step in 1...12 {
+            let candidate = width * (1 - Double(step) * 0.04)
+            _ = layOut(text, width: candidate, capHeight: capHeight, style: style, wrapInsideWords: false)
+            guard Int(pango_layout_get_line_count(layout)) == lines else { continue }
+            let even = evenness()
+            if even > best.evenness + 0.02 { best = (candidate, even) }
+        }
+        return best.width
+    }
+
+    /// The shortest line's width over the longest's, in the current layout.
+    private func evenness() -> Double {
+        var widths: [Double] = []
+        for index in 0..<pango_layout_get_line_count(layout) {
+            guard let line = pango_layout_get_line_readonly(layout, index) else { continue }
+            var ink = PangoRectangle()
+            var logical = PangoRectangle()
+            pango_layout_line_get_pixel_extents(line, &ink, &logical)
+            widths.append(Double(logical.width))
+        }
+        guard let longest = widths.max(), longest > 0 else { return 1 }
+        return (widths.min() ?? longest) / longest
+    }
+
     /// Draws `text` as `fit` laid it out, at the fitted box's origin.
     func draw(_ text: String, _ fitted: FittedText, style: TextStyle) {
         let bearing = Self.bearing(capHeight: fitted.capHeight)
+        let width = fitted.wrapWidth > 0 ? fitted.wrapWidth : fitted.box.width - 2 * bearing
         _ = layOut(
-            text, width: fitted.box.width - 2 * bearing, capHeight: fitted.capHeight, style: style,
-            wrapInsideWords: fitted.breaksInsideWords)
+            text, width: width, capHeight: fitted.capHeight, style: style, wrapInsideWords: fitted.breaksInsideWords)
         cairo_set_source_rgb(cr, style.color.red, style.color.green, style.color.blue)
         cairo_move_to(cr, fitted.originX, fitted.originY)
         pango_cairo_show_layout(cr, layout)

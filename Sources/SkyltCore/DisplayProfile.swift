@@ -9,6 +9,9 @@ public struct DisplayProfile: Sendable, Equatable {
     public var viewingDistanceMeters: Double
     /// Where people hold their phones when they scan a QR code.
     public var scanDistanceMeters: Double
+    /// The inset text and QR codes keep from every edge, in percent of the short side (0...15),
+    /// so that a TV's overscan does not cut them off.
+    public var safeAreaPercent: Double = 5
 
     public static let standard = DisplayProfile(
         widthPixels: 1920, heightPixels: 1080, diagonalInches: 43, viewingDistanceMeters: 2.5, scanDistanceMeters: 1)

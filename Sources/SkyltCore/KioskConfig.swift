@@ -207,7 +207,9 @@ public struct KioskConfig: Sendable, Equatable {
     }
 
     static func readDisplay(_ object: ObjectReader) -> DisplayProfile {
-        object.rejectUnknown(["width", "height", "diagonalInches", "viewingDistanceMeters", "scanDistanceMeters"])
+        object.rejectUnknown([
+            "width", "height", "diagonalInches", "viewingDistanceMeters", "scanDistanceMeters", "safeAreaPercent",
+        ])
         let standard = DisplayProfile.standard
         return DisplayProfile(
             widthPixels: Int(object.number("width", in: 320...7680) ?? Double(standard.widthPixels)),
@@ -215,6 +217,7 @@ public struct KioskConfig: Sendable, Equatable {
             diagonalInches: object.number("diagonalInches", in: 7...150) ?? standard.diagonalInches,
             viewingDistanceMeters: object.number("viewingDistanceMeters", in: 0.3...20)
                 ?? standard.viewingDistanceMeters,
-            scanDistanceMeters: object.number("scanDistanceMeters", in: 0.2...5) ?? standard.scanDistanceMeters)
+            scanDistanceMeters: object.number("scanDistanceMeters", in: 0.2...5) ?? standard.scanDistanceMeters,
+            safeAreaPercent: object.number("safeAreaPercent", in: 0...15) ?? standard.safeAreaPercent)
     }
 }

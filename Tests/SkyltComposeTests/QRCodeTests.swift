@@ -38,7 +38,8 @@ struct QRCodeTests {
         let reading = PlaylistReader.read(folder: Repository.demoPlaylist)
         let program = Program(playlists: [(channel: "demo", playlist: try #require(reading.playlist))])
         let wifi = try #require(program.slides.first { $0.slide.id == "wifi" })
-        let frame = try SlideComposer(profile: .standard).compose(wifi, language: "sv").frame
+        let composition = try SlideComposer(profile: .standard).compose(wifi, language: "sv")
+        let frame = composition.frame
         // Only QR modules are pure black on this theme: their bounding box is the symbol.
         let black: UInt32 = 0xFF00_0000
         var box = (left: Int.max, top: Int.max, right: -1, bottom: -1)
@@ -49,7 +50,12 @@ struct QRCodeTests {
         }
         #expect(box.right > box.left)
         let payload = WifiPayload.make(ssid: "Ängsby Handel Gäst", password: "kanelbulle;2026", security: .wpa)
-        let modules = try #require(QRSymbol(payload)).size
+        let code = try #require(composition.codes.first)
+        #expect(code.payload == payload)
+        // Single codes are drawn at one version on every slide, at least as large as the payload needs.
+        let modules = code.modules
+        let smallest = try #require(QRSymbol(payload)).size
+        #expect(modules >= smallest)
         let modulePixels = (box.right - box.left + 1) / modules
         #expect(modulePixels * modules == box.right - box.left + 1, "modules are whole pixels")
         #expect(modulePixels >= 6)

@@ -28,7 +28,7 @@ struct TextFittingTests {
     @Test("a short text is drawn larger than a long one, and both stay above the minimum")
     func shortAndLong() throws {
         let short = try field(compose(notice(title: "Öppet", body: "Välkommen in!")), "body")
-        let longBody = String(repeating: "Kommunen informerar om vägarbete på Storgatan under vecka 49. ", count: 14)
+        let longBody = String(repeating: "Kommunen informerar om vägarbete på Storgatan under vecka 49. ", count: 16)
         let long = try field(compose(notice(title: "Öppet", body: longBody)), "body")
         #expect(short.capHeight > long.capHeight)
         #expect(long.capHeight >= legibility.minimumBodyCapHeightPixels - 0.01)

@@ -82,4 +82,21 @@ struct KioskConfigTests {
             }
         }
     }
+
+    @Test("display.safeAreaPercent is read, defaults to 5, and must lie in 0...15")
+    func safeAreaPercent() throws {
+        let folder = TemporaryFolder()
+        let channels = #""channels": [{"name": "shop", "folder": "shop"}]"#
+        let plain = try KioskConfig.load(from: folder.write("plain.json", #"{"id": "k", \#(channels)}"#))
+        #expect(plain.display.safeAreaPercent == 5)
+        let wide = try KioskConfig.load(
+            from: folder.write("wide.json", #"{"id": "k", "display": {"safeAreaPercent": 8}, \#(channels)}"#))
+        #expect(wide.display.safeAreaPercent == 8)
+        let file = folder.write("far.json", #"{"id": "k", "display": {"safeAreaPercent": 20}, \#(channels)}"#)
+        #expect {
+            try KioskConfig.load(from: file)
+        } throws: { error in
+            (error as? ProblemList)?.problems.contains { $0.field == "display.safeAreaPercent" } == true
+        }
+    }
 }

@@ -1,0 +1,87 @@
+internal import CCairo
+import Foundation
+import SkyltCore
+
+/// A poster (often an A4 page) shown whole at the full safe height, the rest of the screen a
+/// soft, darkened extension of it, its caption and code in the side column (below it in
+/// portrait), the code in the kiosk's one place for codes.
+extension Templates {
+    /// How dark the backdrop is made, so that white captions on it stay readable.
+    static let backdropShade = 0.65
+
+    func poster(image: URL, caption: LocalizedText?, qr: QRLink?) throws(ComposeError) {
+        painter.canvas.fill(frame, painter.background)
+        let text = painter.resolve(caption)
+        guard text != nil || qr != nil else {
+            // A poster alone is the whole slide: as large as the frame allows.
+            try painter.image("image", image, in: frame, fit: .contain)
+            return
+        }
+        let picture: Picture
+        do { picture = try Picture(contentsOf: image) } catch {
+            throw painter.fail("image", "\(image.lastPathComponent): \(error.reason)")
+        }
+        backdrop(picture)
+        if let qr { try painter.qrBlock("qr.url", payload: qr.url, label: label(qr)) }
+        let codeTop = qr == nil ? safe.maxY : painter.qrBlockBox().y - gap * 2
+        if portrait {
+            try portraitPoster(picture, image: image, caption: text, above: codeTop)
+            return
+        }
+        let posterBox = painter.grid.span(0, 8)
+        let placed = picture.placement(in: posterBox, fit: .contain)
+        try painter.image("image", image, in: posterBox, fit: .contain, picture: picture)
+        // The caption starts level with the poster's top, in the side column above the code.
+        let side = painter.sideColumn
+        let top = max(side.y, placed.y)
+        if let text {
+            try painter.column(
+                [.init(field: "caption", text: text, role: .body)],
+                in: Rect(x: side.x, y: top, width: side.width, height: codeTop - top))
+        }
+    }
+
+    /// Portrait: the poster and its caption as one group, centred above the code.
+    private func portraitPoster(_ picture: Picture, image: URL, caption: String?, above codeTop: Double)
+        throws(ComposeError)
+    {
+        let area = Rect(x: safe.x, y: safe.y, width: safe.width, height: codeTop - safe.y)
+        var captionHeight = 0.0
+        if let caption {
+            // A caption is a line or two under the poster, which keeps the height.
+            let body = painter.typeScale.body
+            let twoLines = (body.steps.last! / TextFitter.capHeightRatio * body.leading * 2).rounded(.up) + 2
+            let probe = try painter.measure(
+                "caption", caption, in: area.sliceBottom(twoLines).0, style: painter.style(.body, center: true))
+            captionHeight = probe.logicalRect.maxY - probe.box.y + gap * 2
+        }
+        let posterBox = area.sliceTop(area.height - captionHeight).0
+        let placed = picture.placement(in: posterBox, fit: .contain)
+        let group = placed.height + captionHeight
+        let top = area.y + (area.height - group) / 2
+        let box = Rect(x: posterBox.x, y: top, width: posterBox.width, height: placed.height)
+        try painter.image("image", image, in: box, fit: .contain, picture: picture)
+        if let caption {
+            let captionBox = Rect(
+                x: area.x, y: box.maxY + gap * 2, width: area.width, height: area.maxY - box.maxY - gap * 2)
+            try painter.text("caption", caption, in: captionBox, style: painter.style(.body, center: true))
+        }
+    }
+
+    /// The poster shrunk to a few dozen pixels and stretched over the frame (a soft blur of its
+    /// colours), then darkened; a flat colour when the poster cannot be drawn small.
+    private func backdrop(_ picture: Picture) {
+        let small = Canvas(width: 12, height: max(4, 12 * painter.canvas.height / painter.canvas.width))
+        guard (try? picture.draw(on: small, in: small.bounds, fit: .cover)) != nil else { return }
+        cairo_surface_flush(small.surface)
+        let cr = painter.canvas.cr
+        cairo_save(cr)
+        cairo_scale(cr, frame.width / Double(small.width), frame.height / Double(small.height))
+        cairo_set_source_surface(cr, small.surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BILINEAR)
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        painter.canvas.fill(frame, Color(red: 0, green: 0, blue: 0), alpha: Self.backdropShade)
+    }
+}
