@@ -48,9 +48,11 @@ extension Templates {
         let area = Rect(x: safe.x, y: safe.y, width: safe.width, height: codeTop - safe.y)
         var captionHeight = 0.0
         if let caption {
-            // A caption is a line or two under the poster, which keeps the height.
+            // A caption is a line or two under the poster, which keeps the height. Fonts of
+            // some scripts (Arabic, Ethiopic) set taller lines than Latin at the same cap
+            // height: the room allows for them, and the probe measures what this text needs.
             let body = painter.typeScale.body
-            let twoLines = (body.steps.last! / TextFitter.capHeightRatio * body.leading * 2).rounded(.up) + 2
+            let twoLines = (body.steps.last! / TextFitter.capHeightRatio * body.leading * 2 * 1.25).rounded(.up)
             let probe = try painter.measure(
                 "caption", caption, in: area.sliceBottom(twoLines).0, style: painter.style(.body, center: true))
             captionHeight = probe.logicalRect.maxY - probe.box.y + gap * 2

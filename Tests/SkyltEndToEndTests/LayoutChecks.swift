@@ -57,12 +57,14 @@ enum LayoutChecks {
         return violations
     }
 
-    /// Pages whose content (texts, codes, images that do not bleed) leaves much more room
-    /// above than below, or below than above, without filling most of the safe height.
+    /// Pages whose content (texts, codes, and images, a bleeding one for its part inside the
+    /// safe area) leaves much more room above than below, or below than above, without
+    /// filling most of the safe height.
     static func unbalanced(_ pages: [Page]) -> [Violation] {
         pages.compactMap { page in
             let safe = page.layout.safeArea
-            let boxes = (page.texts + page.codes + page.images.filter { $0.bleed == false }).map(\.box)
+            let images = page.images.compactMap { image in image.bleed == true ? clip(image.box, to: safe) : image.box }
+            let boxes = (page.texts + page.codes).map(\.box) + images
             guard let top = boxes.map({ $0[1] }).min(), let bottom = boxes.map({ $0[1] + $0[3] }).max() else {
                 return nil
             }
@@ -77,6 +79,16 @@ enum LayoutChecks {
                 "\(above) px free above, \(below) px below (safe height \(safe[3])), content fills \(Int(filled * 100))%"
             )
         }
+    }
+
+    /// The part of `box` inside `safe` ([x, y, w, h]), or nil when none is.
+    static func clip(_ box: [Int], to safe: [Int]) -> [Int]? {
+        let left = max(box[0], safe[0])
+        let top = max(box[1], safe[1])
+        let right = min(box[0] + box[2], safe[0] + safe[2])
+        let bottom = min(box[1] + box[3], safe[1] + safe[3])
+        guard right > left, bottom > top else { return nil }
+        return [left, top, right - left, bottom - top]
     }
 
     /// The code sizes of pages with one code, when there is more than one.
