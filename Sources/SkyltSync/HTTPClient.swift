@@ -167,6 +167,29 @@ public final class HTTPClient {
         var list: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(list) }
         for header in request.headers { list = curl_slist_append(list, header) }
+        if let list { skylt_curl_set_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(list)) }
+        setOptions(for: request)
+        installCallbacks(context.toOpaque())
+        let code = curl_easy_perform(curl)
+        var status = 0
+        skylt_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
+        if transfer.overLimit || code == CURLE_FILESIZE_EXCEEDED {
+            throw HTTPError(code: .tooLarge, url: request.url, limit: limits.maxBytes)
+        }
+        if code == CURLE_ABORTED_BY_CALLBACK { throw HTTPError(code: .cancelled, url: request.url) }
+        if let error = transfer.writeError {
+            throw HTTPError(code: .write, url: request.url, cause: error)
+        }
+        guard code == CURLE_OK else {
+            let curl = HTTPError.Curl(code: code.rawValue, message: String(cString: curl_easy_strerror(code)))
+            throw HTTPError(code: Self.code(of: code), url: request.url, curl: curl, headers: transfer.headers)
+        }
+        return HTTPResponse(
+            status: status, headers: transfer.headers, body: transfer.body, bytesReceived: transfer.received)
+    }
+
+    /// The request's URL, protocols, redirects and every limit, on the easy handle.
+    private func setOptions(for request: HTTPRequest) {
         skylt_curl_set_string(curl, CURLOPT_URL, request.url)
         skylt_curl_set_string(curl, CURLOPT_PROTOCOLS_STR, "http,https")
         skylt_curl_set_string(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
@@ -174,21 +197,25 @@ public final class HTTPClient {
         skylt_curl_set_long(curl, CURLOPT_MAXREDIRS, 5)
         skylt_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
         skylt_curl_set_string(curl, CURLOPT_USERAGENT, Self.userAgent)
-        skylt_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(limits.connectTimeoutSeconds * 1000))
-        skylt_curl_set_long(curl, CURLOPT_TIMEOUT_MS, Int(limits.totalTimeoutSeconds * 1000))
-        skylt_curl_set_long(curl, CURLOPT_LOW_SPEED_LIMIT, limits.stallBytesPerSecond)
-        skylt_curl_set_long(curl, CURLOPT_LOW_SPEED_TIME, limits.stallSeconds)
-        skylt_curl_set_off(curl, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limits.maxBytes))
-        if let speed = limits.maxBytesPerSecond {
+        skylt_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(request.limits.connectTimeoutSeconds * 1000))
+        skylt_curl_set_long(curl, CURLOPT_TIMEOUT_MS, Int(request.limits.totalTimeoutSeconds * 1000))
+        skylt_curl_set_long(curl, CURLOPT_LOW_SPEED_LIMIT, request.limits.stallBytesPerSecond)
+        skylt_curl_set_long(curl, CURLOPT_LOW_SPEED_TIME, request.limits.stallSeconds)
+        skylt_curl_set_off(curl, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(request.limits.maxBytes))
+        if let speed = request.limits.maxBytesPerSecond {
             skylt_curl_set_off(curl, CURLOPT_MAX_RECV_SPEED_LARGE, curl_off_t(speed))
         }
-        if let list { skylt_curl_set_pointer(curl, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(list)) }
-        skylt_curl_set_pointer(curl, CURLOPT_WRITEDATA, context.toOpaque())
+    }
+
+    /// The write, header and (with a cancellation) progress callbacks, each reaching the
+    /// transfer through `context`.
+    private func installCallbacks(_ context: UnsafeMutableRawPointer) {
+        skylt_curl_set_pointer(curl, CURLOPT_WRITEDATA, context)
         skylt_curl_set_callback(curl, CURLOPT_WRITEFUNCTION) { data, size, count, pointer in
             let transfer = Unmanaged<Transfer>.fromOpaque(pointer).takeUnretainedValue()
             return HTTPClient.write(transfer, data, size * count)
         }
-        skylt_curl_set_pointer(curl, CURLOPT_HEADERDATA, context.toOpaque())
+        skylt_curl_set_pointer(curl, CURLOPT_HEADERDATA, context)
         skylt_curl_set_callback(curl, CURLOPT_HEADERFUNCTION) { data, size, count, pointer in
             let transfer = Unmanaged<Transfer>.fromOpaque(pointer).takeUnretainedValue()
             let line = String(decoding: UnsafeRawBufferPointer(start: data, count: size * count), as: UTF8.self)
@@ -207,24 +234,8 @@ public final class HTTPClient {
                 { pointer, _, _, _, _ in
                     let transfer = Unmanaged<Transfer>.fromOpaque(pointer).takeUnretainedValue()
                     return transfer.cancellation?.isCancelled == true ? 1 : 0
-                }, context.toOpaque())
+                }, context)
         }
-        let code = curl_easy_perform(curl)
-        var status = 0
-        skylt_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
-        if transfer.overLimit || code == CURLE_FILESIZE_EXCEEDED {
-            throw HTTPError(code: .tooLarge, url: request.url, limit: limits.maxBytes)
-        }
-        if code == CURLE_ABORTED_BY_CALLBACK { throw HTTPError(code: .cancelled, url: request.url) }
-        if let error = transfer.writeError {
-            throw HTTPError(code: .write, url: request.url, cause: error)
-        }
-        guard code == CURLE_OK else {
-            let curl = HTTPError.Curl(code: code.rawValue, message: String(cString: curl_easy_strerror(code)))
-            throw HTTPError(code: Self.code(of: code), url: request.url, curl: curl, headers: transfer.headers)
-        }
-        return HTTPResponse(
-            status: status, headers: transfer.headers, body: transfer.body, bytesReceived: transfer.received)
     }
 
     /// The failure a caller tells apart, from libcurl's code.
