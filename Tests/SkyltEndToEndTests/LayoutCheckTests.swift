@@ -66,9 +66,12 @@ struct LayoutCheckTests {
         #expect(LayoutChecks.unbalanced([try Self.page([Self.text([100, 54, 800, 300])])]).count == 1)
         #expect(LayoutChecks.unbalanced([try Self.page([Self.text([100, 390, 800, 300])])]).isEmpty)
         #expect(LayoutChecks.unbalanced([try Self.page([Self.text([100, 54, 800, 800])])]).isEmpty)
-        // A bleeding image is not content to balance.
-        let bleed = try Self.page([Self.text([100, 54, 800, 300]), Self.image([0, 0, 960, 1080], bleed: true)])
-        #expect(LayoutChecks.unbalanced([bleed]).count == 1)
+        // A bleeding image counts for its part inside the safe area: a full-height one fills it,
+        // one over the top strip only leaves the page unbalanced.
+        let tall = try Self.page([Self.text([100, 54, 800, 300]), Self.image([0, 0, 960, 1080], bleed: true)])
+        #expect(LayoutChecks.unbalanced([tall]).isEmpty)
+        let strip = try Self.page([Self.text([100, 54, 800, 300]), Self.image([0, 0, 960, 200], bleed: true)])
+        #expect(LayoutChecks.unbalanced([strip]).count == 1)
     }
 
     @Test("single codes of two sizes differ; codes of one size do not")
