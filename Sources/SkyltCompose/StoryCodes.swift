@@ -64,10 +64,13 @@ struct StoryCodes {
         case .picker(let url, let label):
             try painter.code("pickerUrl", payload: url, label: label, in: band, modulePixels: modulePixels)
         case .readings(let readings):
+            // Codes follow the reading direction: the first language starts the row on the
+            // right on a right-to-left page.
+            let rightToLeft = LanguageCode.direction(painter.language) == .rtl
             for (index, reading) in readings.enumerated() {
                 let row = index / columns
-                let column = index % columns
                 let inRow = min(columns, readings.count - row * columns)
+                let column = rightToLeft ? inRow - 1 - index % columns : index % columns
                 let rowWidth = Double(inRow) * cellWidth + Double(inRow - 1) * gap
                 let x = band.x + (band.width - rowWidth) / 2 + Double(column) * (cellWidth + gap)
                 let y = band.y + Double(row) * (cellHeight + gap)
