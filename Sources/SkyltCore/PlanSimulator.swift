@@ -10,6 +10,22 @@ public struct PlanEntry: Sendable, Equatable {
     public var language: String?
     public var urgent: Bool
     public var reason: String
+    /// Whether the screen is dark for opening hours, not merely without content.
+    public var closed = false
+
+    public init(
+        start: Date, end: Date, slide: String?, channel: String?, language: String?, urgent: Bool, reason: String,
+        closed: Bool = false
+    ) {
+        self.start = start
+        self.end = end
+        self.slide = slide
+        self.channel = channel
+        self.language = language
+        self.urgent = urgent
+        self.reason = reason
+        self.closed = closed
+    }
 
     /// One JSON object on one line, as `skylt plan` prints it, times with the zone's offset.
     public func jsonLine(timeZone: TimeZone) -> String {
@@ -124,7 +140,7 @@ public struct PlanSimulator {
         case .closed(let until):
             PlanEntry(
                 start: now, end: until ?? end, slide: nil, channel: nil, language: nil, urgent: false,
-                reason: "closed: outside opening hours")
+                reason: "closed: outside opening hours", closed: true)
         case .identify, .noContent:
             PlanEntry(
                 start: now, end: now.addingTimeInterval(planner.settings.noContentSeconds), slide: nil, channel: nil,

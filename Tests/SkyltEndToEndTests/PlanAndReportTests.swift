@@ -49,6 +49,33 @@ struct PlanAndReportTests {
         #expect(again.0.stdout == result.stdout)
     }
 
+    @Test("--summary agrees with the slots it sums: urgent share and each language's longest wait")
+    func summary() throws {
+        let window = [Repository.demoPlaylist.path, "--from", "2026-11-30T09:00", "--to", "2026-11-30T12:00"]
+        let (_, lines) = try plan(window)
+        let result = try ExternalTool.run([skylt, "plan"] + window + ["--summary"])
+        #expect(result.status == 0, "\(result.stderr)")
+        func seconds(_ line: Line) -> Double {
+            ISO8601.parse(line.end)!.timeIntervalSince(ISO8601.parse(line.start)!)
+        }
+        let slide = lines.filter { $0.slide != nil }.reduce(0) { $0 + seconds($1) }
+        let urgent = lines.filter(\.urgent).reduce(0) { $0 + seconds($1) }
+        #expect(result.stdout.hasPrefix("open 10800 s, slides \(Int(slide)) s, urgent \(Int(urgent)) s ("))
+        // The longest wait of the water notice in Swedish, counted here from the slots.
+        var last = 0.0
+        var longest = 0.0
+        var clock = 0.0
+        for line in lines {
+            if line.slide == "vattenavstangning" && line.language == "sv" {
+                longest = max(longest, clock - last)
+                last = clock
+            }
+            clock += seconds(line)
+        }
+        longest = max(longest, clock - last)
+        #expect(result.stdout.contains("vattenavstangning (urgent): sv \(Int(longest)) s\n"), "\(result.stdout)")
+    }
+
     @Test("what shows on Saturday morning after the market: no notice, no market")
     func saturdayMorning() throws {
         let (result, lines) = try plan([
