@@ -7,11 +7,11 @@ PYTHON ?= python3
 # Build, run and test everything the player needs.
 DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libcairo2-dev libpango1.0-dev librsvg2-dev \
 	libqrencode-dev libsodium-dev libcurl4-openssl-dev libmicrohttpd-dev libsystemd-dev ca-certificates \
-	fonts-noto-core fonts-dejavu-core
-# Only the tests need these: a QR decoder to prove codes scan, minisign to prove signatures
-# interoperate, nginx to serve bundles on loopback, chromium and curl to look at the status page,
+	fonts-noto-core fonts-noto-mono fonts-dejavu-core
+# Only the tests need these: two QR decoders (zbar, and zxing-cpp for Debian's Python) to prove
+# codes scan, minisign to prove signatures interoperate, nginx to serve bundles on loopback, chromium and curl to look at the status page,
 # an X server without a screen (Xvfb) and xwd to see what the player puts on a real display.
-DEB_TEST_PACKAGES := zbar-tools minisign nginx-light chromium curl xvfb xauth x11-apps
+DEB_TEST_PACKAGES := zbar-tools python3-zxing-cpp minisign nginx-light chromium curl xvfb xauth x11-apps
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SCREENSHOT ?= $(CURDIR)/.build/skylt-screen.png
 # CI builds with warnings as errors.

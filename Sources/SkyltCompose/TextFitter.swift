@@ -21,6 +21,11 @@ struct TextStyle {
     var steps: [Double]?
     /// Titles: lines are balanced, broken at the width (keeping their number) that makes them most even.
     var balanced = false
+    /// The font family: Noto Sans for words, a monospaced face for data to copy.
+    var family = TextFitter.family
+    /// The text itself runs left to right (a password on an Arabic page), its lines still
+    /// aligned to the page's start edge, so that bidi never reorders its characters.
+    var leftToRightText = false
 
     enum Alignment { case start, center }
 }
@@ -46,6 +51,8 @@ public struct FittedText: Sendable, Equatable {
     public var lineCount: Int
     /// Whether words had to be broken (hyphenated) to fit.
     public var breaksInsideWords: Bool
+    /// The family of the font Pango drew the first run with, as fontconfig resolved it.
+    public var fontFamily = ""
     /// The width the lines were broken at (narrower than the box when balanced).
     var wrapWidth: Double = 0
     /// What the painter drew: its role, its language and how its lines align.
@@ -100,6 +107,8 @@ final class TextFitter {
     private let layout: OpaquePointer
     private let regular: OpaquePointer
     private let bold: OpaquePointer
+    /// Descriptions of other families (data's monospaced face), made on first use.
+    private var others: [String: OpaquePointer] = [:]
     private let scale = Double(skylt_pango_scale())
 
     init(cr: OpaquePointer) {
@@ -113,6 +122,7 @@ final class TextFitter {
     deinit {
         pango_font_description_free(regular)
         pango_font_description_free(bold)
+        for description in others.values { pango_font_description_free(description) }
         skylt_pango_layout_free(layout)
     }
 
@@ -120,7 +130,7 @@ final class TextFitter {
     private func layOut(_ text: String, width: Double, capHeight: Double, style: TextStyle, wrapInsideWords: Bool)
         -> (ink: PangoRectangle, logical: PangoRectangle)
     {
-        let description = style.bold ? bold : regular
+        let description = description(style)
         pango_font_description_set_absolute_size(description, capHeight / Self.capHeightRatio * scale)
         pango_layout_set_font_description(layout, description)
         pango_layout_set_width(layout, Int32(width * scale))
@@ -129,13 +139,31 @@ final class TextFitter {
         pango_layout_set_alignment(layout, style.alignment == .center ? PANGO_ALIGN_CENTER : start)
         pango_layout_set_line_spacing(layout, Float(style.leading / Self.lineHeightRatio))
         let context = pango_layout_get_context(layout)
-        pango_context_set_base_dir(context, style.rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
+        let rightToLeft = style.rightToLeft && !style.leftToRightText
+        pango_context_set_base_dir(context, rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
         pango_layout_context_changed(layout)
         pango_layout_set_text(layout, text, -1)
         var ink = PangoRectangle()
         var logical = PangoRectangle()
         pango_layout_get_pixel_extents(layout, &ink, &logical)
         return (ink, logical)
+    }
+
+    /// The font description for a style: the shared regular and bold Noto Sans, or another family's.
+    private func description(_ style: TextStyle) -> OpaquePointer {
+        if style.family == Self.family { return style.bold ? bold : regular }
+        let name = style.family + (style.bold ? " Bold" : "")
+        if let known = others[name] { return known }
+        let made = pango_font_description_from_string(name)!
+        others[name] = made
+        return made
+    }
+
+    /// The family of the font the current layout's first run uses.
+    private func resolvedFamily() -> String {
+        guard let family = skylt_pango_layout_first_family(layout) else { return "" }
+        defer { g_free(family) }
+        return String(cString: family)
     }
 
     /// Some glyphs reach past their advance (the hook of a bold "J", Arabic swashes). Lines are
@@ -239,6 +267,7 @@ final class TextFitter {
             unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(layout)),
             lineCount: Int(pango_layout_get_line_count(layout)), breaksInsideWords: wrap)
         fitted.wrapWidth = width
+        fitted.fontFamily = resolvedFamily()
         return fitted
     }
 

@@ -20,6 +20,15 @@ enum TextRoles {
         }
     }
 
+    /// The monospaced face data to copy is drawn in, so that l, 1 and I, and 0 and O, differ.
+    static let dataFamily = "Noto Sans Mono"
+
+    /// The font family of a field: passwords in the monospaced face, everything else in the
+    /// text face.
+    static func family(of field: String) -> String {
+        role(of: field) == .password ? dataFamily : TextFitter.family
+    }
+
     /// The language a field's text is in: its translation in `language` when there is one,
     /// else the fallback the slide showed. Data (network names, passwords) has none: "zxx";
     /// a list of language names has many: "mul".
@@ -69,6 +78,9 @@ enum TextRoles {
         case (_, "priority"): .urgent
         case (.wifi, "title"): .wifiTitle
         case (.wifi, "ssid.label"): .wifiScan
+        case (.wifi, "ssidLabel"): .wifiNetwork
+        case (.wifi(_, _, let password, let security, _), "passwordLabel"):
+            security == .open || password == nil ? .wifiOpen : .wifiPassword
         default: nil
         }
     }
