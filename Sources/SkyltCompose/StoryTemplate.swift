@@ -47,16 +47,19 @@ extension Templates {
             ], in: textBox, anchor: portrait ? .middle : .top)
     }
 
-    /// Draws "Listen in your language" centred in `column`, its last line a gap above `y`;
-    /// returns where its text begins.
+    /// Draws "Listen in your language" centred in `column`, in a band a gap above `y`; returns
+    /// the band's top. The band is as tall in every script (one line, two when the words need
+    /// them), so that a right-to-left page's picture mirrors the left-to-right one's.
     func callToAction(above y: Double, in column: Rect) throws(ComposeError) -> Double {
         let text = painter.builtIn(.listenInYourLanguage)
         let style = painter.style(.subtitle, center: true)
-        let room = Rect(x: column.x, y: column.y, width: column.width, height: y - gap - column.y)
-        let probe = try painter.measure("listen", text, in: room, style: style)
-        let height = max(probe.logicalRect.maxY, probe.inkRect.maxY) - room.y
-        let box = room.sliceBottom(height.rounded(.up)).0
-        let fitted = try painter.text("listen", text, in: box, style: style)
-        return min(fitted.logicalRect.y, fitted.inkRect.y)
+        let line = (style.maximumCapHeight / TextFitter.capHeightRatio * 1.6).rounded(.up)
+        let band = { (lines: Double) in
+            Rect(x: column.x, y: y - self.gap - line * lines, width: column.width, height: line * lines)
+        }
+        let oneLine = (try? painter.measure("listen", text, in: band(1), style: style)) != nil
+        let box = band(oneLine ? 1 : 2)
+        try painter.text("listen", text, in: box, style: style)
+        return box.y
     }
 }
