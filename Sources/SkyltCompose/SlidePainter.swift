@@ -146,6 +146,9 @@ final class SlidePainter {
         var text: String
         var role: TextRole
         var color: Color? = nil
+        /// The space after the block, when it belongs closer to the next than its role's
+        /// spacing says (the lines of an event's date block).
+        var spaceAfter: Double? = nil
     }
 
     /// Stacks blocks from the top of `box`, each at its role's size in the type scale. When they
@@ -167,7 +170,7 @@ final class SlidePainter {
                     let layout = try fitter.fit(block.text, field: block.field, in: remaining, style: style)
                     fitted.append((block, layout, style))
                     let used = max(layout.logicalRect.maxY, layout.inkRect.maxY) - remaining.y
-                    remaining = remaining.sliceTop(used, gap: spacing(after: block.role)).1
+                    remaining = remaining.sliceTop(used, gap: block.spaceAfter ?? spacing(after: block.role)).1
                 } catch {
                     lastError = fail(
                         block.field,

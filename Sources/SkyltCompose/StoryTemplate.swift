@@ -1,26 +1,31 @@
 import Foundation
 import SkyltCore
 
-/// A story read aloud: title, author and picture above a row of codes, one per language.
+/// A story read aloud: title, author and picture above a row of codes, one per language, with
+/// a call to listen in the page's language right above the codes, so that a visitor who does
+/// not read the title still learns what the codes are for.
 extension Templates {
-    func story(title: LocalizedText, author: String, image: URL, readings: [Reading], picker: String?)
+    func story(title: LocalizedText, author: LocalizedText, image: URL, readings: [Reading], picker: String?)
         throws(ComposeError)
     {
         let area = painter.paintBackground()
         let grid = try StoryCodes.layout(
             painter: painter, readings: readings, picker: picker, in: area, portrait: portrait)
         var top: Rect
-        var pickerBlock: Rect?
+        var pickerTop: Double?
         if case .picker(let url, let label) = grid.codes {
             // One code for all readings stands where every single code of the kiosk does.
             let block = try painter.qrBlock("pickerUrl", payload: url, label: label)
-            pickerBlock = block
+            let column = portrait ? area : painter.sideColumn
+            let ctaTop = try callToAction(above: block.y, in: column)
+            pickerTop = ctaTop
             top = area
-            if portrait { top = area.sliceBottom(area.maxY - block.y, gap: gap * 2).1 }
+            if portrait { top = area.sliceBottom(area.maxY - ctaTop, gap: gap * 2).1 }
         } else {
             let (codeBand, rest) = area.sliceBottom(grid.height, gap: gap * 2)
             try grid.draw(painter, in: codeBand)
-            top = rest
+            let ctaTop = try callToAction(above: codeBand.y, in: rest)
+            top = rest.sliceBottom(rest.maxY - ctaTop, gap: gap * 2).1
         }
         let imageBox: Rect
         var textBox: Rect
@@ -31,14 +36,30 @@ extension Templates {
         } else {
             (imageBox, textBox) = top.sliceLeft(top.width * 0.38, gap: gap * 2)
         }
-        if let block = pickerBlock, !portrait {
-            textBox = textBox.sliceBottom(textBox.maxY - block.y, gap: gap * 2).1
+        if let pickerTop, !portrait {
+            textBox = textBox.sliceBottom(textBox.maxY - pickerTop, gap: gap * 2).1
         }
         try painter.image("image", image, in: imageBox, fit: .cover)
         try painter.column(
             [
                 .init(field: "title", text: painter.resolve(title)!, role: .title),
-                .init(field: "author", text: author, role: .body),
+                .init(field: "author", text: painter.resolve(author)!, role: .body),
             ], in: textBox, anchor: portrait ? .middle : .top)
+    }
+
+    /// Draws "Listen in your language" centred in `column`, in a band a gap above `y`; returns
+    /// the band's top. The band is as tall in every script (one line, two when the words need
+    /// them), so that a right-to-left page's picture mirrors the left-to-right one's.
+    func callToAction(above y: Double, in column: Rect) throws(ComposeError) -> Double {
+        let text = painter.builtIn(.listenInYourLanguage)
+        let style = painter.style(.subtitle, center: true)
+        let line = (style.maximumCapHeight / TextFitter.capHeightRatio * 1.6).rounded(.up)
+        let band = { (lines: Double) in
+            Rect(x: column.x, y: y - self.gap - line * lines, width: column.width, height: line * lines)
+        }
+        let oneLine = (try? painter.measure("listen", text, in: band(1), style: style)) != nil
+        let box = band(oneLine ? 1 : 2)
+        try painter.text("listen", text, in: box, style: style)
+        return box.y
     }
 }

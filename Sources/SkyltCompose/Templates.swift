@@ -16,9 +16,11 @@ struct Templates {
             try notice(title: title, body: body, qr: qr, issuer: issuer)
         case .info(let title, let body, let image, let qr):
             try info(title: title, body: body, image: image, qr: qr)
-        case .event(let title, let starts, let ends, let place, let description, let image, let qr):
+        case .event(let title, let starts, let ends, let place, let description, let image, let qr, let organiser):
             try event(
-                title: title, starts: starts, ends: ends, place: place, description: description, image: image, qr: qr)
+                Event(
+                    title: title, starts: starts, ends: ends, place: place, description: description, image: image,
+                    qr: qr, organiser: organiser))
         case .offer(let headline, let text, let price, let image):
             try offer(headline: headline, text: text, price: price, image: image)
         case .story(let title, let author, let image, let readings, let picker):

@@ -53,6 +53,8 @@ public struct FittedText: Sendable, Equatable {
     public var breaksInsideWords: Bool
     /// The family of the font Pango drew the first run with, as fontconfig resolved it.
     public var fontFamily = ""
+    /// Each line as broken, with the no-break spaces of `KeepTogether`.
+    public var lines: [String] = []
     /// The width the lines were broken at (narrower than the box when balanced).
     var wrapWidth: Double = 0
     /// What the painter drew: its role, its language and how its lines align.
@@ -142,7 +144,7 @@ final class TextFitter {
         let rightToLeft = style.rightToLeft && !style.leftToRightText
         pango_context_set_base_dir(context, rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
         pango_layout_context_changed(layout)
-        pango_layout_set_text(layout, text, -1)
+        pango_layout_set_text(layout, KeepTogether.shortNumbers(in: text), -1)
         var ink = PangoRectangle()
         var logical = PangoRectangle()
         pango_layout_get_pixel_extents(layout, &ink, &logical)
@@ -268,6 +270,7 @@ final class TextFitter {
             lineCount: Int(pango_layout_get_line_count(layout)), breaksInsideWords: wrap)
         fitted.wrapWidth = width
         fitted.fontFamily = resolvedFamily()
+        fitted.lines = laidOutLines()
         return fitted
     }
 
@@ -286,6 +289,16 @@ final class TextFitter {
             if even > best.evenness + 0.02 { best = (candidate, even) }
         }
         return best.width
+    }
+
+    /// The text of each line of the current layout.
+    private func laidOutLines() -> [String] {
+        let bytes = Array(String(cString: pango_layout_get_text(layout)).utf8)
+        return (0..<pango_layout_get_line_count(layout)).compactMap { index in
+            guard let line = pango_layout_get_line_readonly(layout, index)?.pointee else { return nil }
+            let start = min(bytes.count, max(0, Int(line.start_index)))
+            return String(decoding: bytes[start..<min(bytes.count, start + max(0, Int(line.length)))], as: UTF8.self)
+        }
     }
 
     /// The shortest line's width over the longest's, in the current layout.

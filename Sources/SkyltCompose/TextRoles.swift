@@ -7,11 +7,11 @@ enum TextRoles {
         switch field {
         case "title", "headline", "name": .title
         case "body", "text", "description", "addresses": .body
-        case "starts": .date
+        case "starts", "starts.weekday", "starts.date", "starts.time": .date
         case "place": .place
         case "price": .price
         case "caption", "details": .caption
-        case "issuer": .issuer
+        case "issuer", "organiser": .issuer
         case "author": .author
         case "ssid": .ssid
         case "password": .password
@@ -45,6 +45,8 @@ enum TextRoles {
         }
         if let text = localized(field, in: content) {
             if text.translations[language] != nil { return language }
+            // A name in one form (a story's author) reads the same in every language.
+            if field == "author", text.translations.count == 1 { return language }
             return text.translations[fallback] != nil ? fallback : text.translations.keys.sorted().first ?? language
         }
         if let builtIn = builtIn(field, in: content) { return builtIn.language(in: language) }
@@ -55,18 +57,19 @@ enum TextRoles {
     private static func localized(_ field: String, in content: SlideContent) -> LocalizedText? {
         switch (content, field) {
         case (.notice(let title, _, _, _), "title"), (.info(let title, _, _, _), "title"),
-            (.event(let title, _, _, _, _, _, _), "title"), (.story(let title, _, _, _, _), "title"),
+            (.event(let title, _, _, _, _, _, _, _), "title"), (.story(let title, _, _, _, _), "title"),
             (.offer(let title, _, _, _), "headline"):
             return title
         case (.notice(_, let body, _, _), "body"), (.info(_, let body, _, _), "body"),
-            (.offer(_, let body, _, _), "text"), (.event(_, _, _, let body, _, _, _), "place"):
+            (.offer(_, let body, _, _), "text"), (.event(_, _, _, let body, _, _, _, _), "place"),
+            (.story(_, let body, _, _, _), "author"), (.event(_, _, _, _, _, _, _, let body?), "organiser"):
             return body
-        case (.notice(_, _, _, let text?), "issuer"), (.event(_, _, _, _, let text?, _, _), "description"),
+        case (.notice(_, _, _, let text?), "issuer"), (.event(_, _, _, _, let text?, _, _, _), "description"),
             (.offer(_, _, let text?, _), "price"), (.wifi(let text?, _, _, _, _), "title"),
             (.poster(_, let text?, _), "caption"):
             return text
         case (.notice(_, _, let qr?, _), "qr.url.label"), (.info(_, _, _, let qr?), "qr.url.label"),
-            (.event(_, _, _, _, _, _, let qr?), "qr.url.label"), (.poster(_, _, let qr?), "qr.label"):
+            (.event(_, _, _, _, _, _, let qr?, _), "qr.url.label"), (.poster(_, _, let qr?), "qr.label"):
             return qr.label
         default: return nil
         }
@@ -81,6 +84,7 @@ enum TextRoles {
         case (.wifi, "ssidLabel"): .wifiNetwork
         case (.wifi(_, _, let password, let security, _), "passwordLabel"):
             security == .open || password == nil ? .wifiOpen : .wifiPassword
+        case (.story, "listen"): .listenInYourLanguage
         default: nil
         }
     }

@@ -45,9 +45,10 @@ public enum SlideContent: Sendable, Equatable {
     case info(title: LocalizedText, body: LocalizedText, image: URL, qr: QRLink?)
     case event(
         title: LocalizedText, starts: Date, ends: Date?, place: LocalizedText, description: LocalizedText?,
-        image: URL?, qr: QRLink?)
+        image: URL?, qr: QRLink?, organiser: LocalizedText? = nil)
     case offer(headline: LocalizedText, text: LocalizedText, price: LocalizedText?, image: URL)
-    case story(title: LocalizedText, author: String, image: URL, readings: [Reading], pickerURL: String?)
+    /// `author` is a name: in one form it reads the same in every language.
+    case story(title: LocalizedText, author: LocalizedText, image: URL, readings: [Reading], pickerURL: String?)
     case wifi(title: LocalizedText?, ssid: String, password: String?, security: WifiSecurity, hidden: Bool)
     case poster(image: URL, caption: LocalizedText?, qr: QRLink?)
 
@@ -69,9 +70,10 @@ public enum SlideContent: Sendable, Equatable {
         switch self {
         case .notice(let title, let body, let qr, let issuer): texts = [title, body, qr?.label, issuer]
         case .info(let title, let body, _, let qr): texts = [title, body, qr?.label]
-        case .event(let title, _, _, let place, let description, _, let qr):
-            texts = [title, place, description, qr?.label]
+        case .event(let title, _, _, let place, let description, _, let qr, let organiser):
+            texts = [title, place, description, qr?.label, organiser]
         case .offer(let headline, let text, let price, _): texts = [headline, text, price]
+        // A story shows in its title's languages; the author's name follows where it has a form.
         case .story(let title, _, _, _, _): texts = [title]
         case .wifi(let title, _, _, _, _): texts = [title]
         case .poster(_, let caption, let qr): texts = [caption, qr?.label]

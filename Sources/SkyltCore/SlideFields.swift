@@ -49,13 +49,14 @@ extension SlideReader {
             let description = text("description")
             let image = media("image")
             let qr = qr("qr")
+            let organiser = text("organiser")
             if let starts, let ends, ends < starts {
                 object.sink.report(object.fieldPath("ends"), "is before 'starts'")
             }
             guard let title, let starts, let place else { return nil }
             return .event(
                 title: title, starts: starts, ends: ends, place: place, description: description, image: image,
-                qr: qr)
+                qr: qr, organiser: organiser)
         }
 
         private func offer() -> SlideContent? {
@@ -69,7 +70,7 @@ extension SlideReader {
 
         private func story() -> SlideContent? {
             let title = text("title", required: true)
-            let author = object.string("author", required: true)
+            let author = text("author", required: true)
             let image = media("image", required: true)
             let readings = readings()
             let picker = url("pickerUrl")

@@ -8,7 +8,7 @@ public enum TemplateName: String, Sendable, CaseIterable {
         switch self {
         case .notice: ["title", "body", "qr", "issuer"]
         case .info: ["title", "body", "image", "qr"]
-        case .event: ["title", "starts", "ends", "place", "description", "image", "qr"]
+        case .event: ["title", "starts", "ends", "place", "description", "image", "qr", "organiser"]
         case .offer: ["headline", "text", "price", "image"]
         case .story: ["title", "author", "image", "readings", "pickerUrl"]
         case .wifi: ["title", "ssid", "password", "security", "hidden"]
@@ -46,7 +46,7 @@ enum SlideReader {
         let fields = Fields(object: object, context: context)
         var schedule = object.object("schedule").map(ScheduleReader.schedule) ?? .always
         guard let content = fields.content(template) else { return nil }
-        if case .event(_, let starts, let ends, _, _, _, _) = content {
+        if case .event(_, let starts, let ends, _, _, _, _, _) = content {
             // An event leaves the screen when it is over: at its end, or at the end of its day.
             let local = LocalTime(timeZone: context.timeZone)
             let over = ends ?? local.addingDays(1, to: local.startOfDay(starts))

@@ -4,7 +4,7 @@ import SkyltCore
 import SkyltTestSupport
 import Testing
 
-/// The event template's date line as Pango lays it out: the bidi isolates around Arabic and
+/// The event template's date block as Pango lays it out: the bidi isolates around Arabic and
 /// Persian time ranges are invisible, not boxes, and every script's date has its glyphs.
 @Suite("An event's date line renders in every language", .serialized)
 struct EventDateTests {
@@ -22,11 +22,15 @@ struct EventDateTests {
             channel: "test", defaultLanguage: language, theme: .standard, timeZone: PlanFixtures.stockholm)
     }
 
-    @Test("the date line has no unknown glyphs and fits one line", arguments: languages)
+    @Test("the date block has no unknown glyphs and each of its lines fits one line", arguments: languages)
     func dateLine(_ language: String) throws {
         let composition = try SlideComposer(profile: .standard).compose(event(language), language: language)
-        let starts = try #require(composition.texts.first { $0.field == "starts" })
-        #expect(starts.unknownGlyphs == 0)
-        #expect(starts.lineCount == 1)
+        let parts = composition.texts.filter { $0.field.hasPrefix("starts.") }
+        #expect(parts.map(\.field) == ["starts.weekday", "starts.date", "starts.time"])
+        for part in parts {
+            #expect(part.unknownGlyphs == 0, "\(part.field): \(part.text)")
+            #expect(part.lineCount == 1, "\(part.field): \(part.text)")
+            #expect(part.role == .date)
+        }
     }
 }

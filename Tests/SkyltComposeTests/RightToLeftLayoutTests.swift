@@ -33,10 +33,10 @@ struct RightToLeftLayoutTests {
             .info(title: ar(title), body: ar(body), image: image, qr: ar(qr))
         case .notice(let title, let body, let qr, let issuer):
             .notice(title: ar(title), body: ar(body), qr: ar(qr), issuer: issuer.map(ar))
-        case .event(let title, let starts, let ends, let place, let description, let image, let qr):
+        case .event(let title, let starts, let ends, let place, let description, let image, let qr, let organiser):
             .event(
                 title: ar(title), starts: starts, ends: ends, place: ar(place), description: description.map(ar),
-                image: image, qr: ar(qr))
+                image: image, qr: ar(qr), organiser: organiser.map(ar))
         case .wifi(let title, let ssid, let password, let security, let hidden):
             .wifi(title: title.map(ar), ssid: ssid, password: password, security: security, hidden: hidden)
         default: content
