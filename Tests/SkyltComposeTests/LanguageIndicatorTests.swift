@@ -1,6 +1,7 @@
 import Foundation
 import SkyltCompose
 import SkyltCore
+import SkyltTestSupport
 import Testing
 
 /// The row that names a multilingual slide's languages: on it only when the slide plays in
@@ -89,6 +90,24 @@ struct LanguageIndicatorTests {
             #expect(rows(several).count == 1)
             #expect(single.codes.map(\.symbolRect) == several.codes.map(\.symbolRect))
         }
+    }
+
+    @Test("over the offer's bleeding image the row stands on a pill of the background colour")
+    func backdropOverImage() throws {
+        let playlist = try #require(PlaylistReader.read(folder: Repository.demoPlaylist).playlist)
+        let program = Program(playlists: [(channel: "demo", playlist: playlist)])
+        let offer = try #require(program.slides.first { $0.slide.content.templateName == "offer" })
+        let composition = try SlideComposer(profile: .standard).compose(offer, language: "sv")
+        let row = try #require(rows(composition.layout).first).drawnRect
+        let image = try #require(composition.layout.images.first).box
+        #expect(image.contains(row))
+        // Just before the row's first letter: the pill, not the picture's light cream.
+        let pixel = composition.frame.pixel(x: Int(row.x) - 3, y: Int(row.y + row.height / 2))
+        let background = Theme.standard.background
+        let shifts: [UInt32] = [16, 8, 0]
+        let channels = shifts.map { (shift: UInt32) -> Double in Double((pixel >> shift) & 0xFF) / 255 }
+        let expected = [background.red, background.green, background.blue]
+        #expect(zip(channels, expected).allSatisfy { abs($0 - $1) < 0.25 }, "\(String(pixel, radix: 16))")
     }
 
     /// The horizontal extent, within the row, of pixels in the slide's full text colour: the
