@@ -9,10 +9,22 @@ public import SkyltCore
 public final class SlideComposer {
     public let profile: DisplayProfile
     public let legibility: Legibility
+    /// The kiosk's display languages, in its order: a slide's language row lists those it is
+    /// written in, as the kiosk cycles through them. Nil (a playlist's previews and checks,
+    /// with no kiosk) lists every language the slide is written in, as previews draw them.
+    public let displayLanguages: [String]?
 
-    public init(profile: DisplayProfile) {
+    public init(profile: DisplayProfile, displayLanguages: [String]? = nil) {
         self.profile = profile
         legibility = Legibility(profile)
+        self.displayLanguages = displayLanguages
+    }
+
+    /// The languages `slide` cycles through, in the order they play: the row at its top names
+    /// them when there are several.
+    public func languages(of slide: ProgramSlide) -> [String] {
+        guard let displayLanguages else { return LayoutCheck.languages(of: slide) }
+        return LanguageChoice.languages(for: slide, display: displayLanguages)
     }
 
     /// Composes a slide in a language. Throws when a field cannot be drawn legibly or a medium
@@ -21,9 +33,11 @@ public final class SlideComposer {
         let canvas = Canvas(width: profile.widthPixels, height: profile.heightPixels)
         let urgent = slide.slide.priority == .urgent
         let painter = SlidePainter(
-            canvas: canvas, legibility: legibility, slide: slide, language: language, urgent: urgent)
+            canvas: canvas, legibility: legibility, slide: slide, language: language, urgent: urgent,
+            languages: languages(of: slide))
         let templates = Templates(painter: painter, slide: slide)
         try templates.draw()
+        painter.paintLanguages()
         return Composition(frame: canvas.finish(), layout: painter.layout)
     }
 

@@ -36,7 +36,18 @@ final class SlidePainter {
     /// The kiosk's type sizes.
     let typeScale: TypeScale
 
-    init(canvas: Canvas, legibility: Legibility, slide: ProgramSlide, language: String, urgent: Bool) {
+    /// The row of the slide's languages at the top of the safe area, when it plays in several.
+    let indicator: LanguageIndicator?
+    /// The safe area below the language row: where templates lay out text, codes and
+    /// contained images. The whole safe area when there is no row.
+    let contentArea: Rect
+
+    /// `languages` are those the slide cycles through on this kiosk, in the order they play;
+    /// with more than one, a row of them heads the slide.
+    init(
+        canvas: Canvas, legibility: Legibility, slide: ProgramSlide, language: String, urgent: Bool,
+        languages: [String] = []
+    ) {
         self.canvas = canvas
         fitter = TextFitter(cr: canvas.cr)
         self.legibility = legibility
@@ -52,8 +63,12 @@ final class SlidePainter {
             width: canvas.width, height: canvas.height, percent: legibility.profile.safeAreaPercent)
         margin = (Double(min(canvas.width, canvas.height)) * 0.05).rounded()
         typeScale = TypeScale(legibility)
-        grid = Grid(
-            safeArea: safeArea.rect, frameWidth: canvas.width, rightToLeft: LanguageCode.direction(language) == .rtl)
+        let rightToLeft = LanguageCode.direction(language) == .rtl
+        indicator = LanguageIndicator(
+            languages: languages, current: language, cr: canvas.cr, safe: safeArea.rect, typeScale: typeScale,
+            gap: margin / 2, rightToLeft: rightToLeft)
+        contentArea = safeArea.rect.sliceTop(indicator?.bandHeight ?? 0).1
+        grid = Grid(safeArea: contentArea, frameWidth: canvas.width, rightToLeft: rightToLeft)
     }
 
     /// What was drawn, for the layout file and the checks.
@@ -93,7 +108,14 @@ final class SlidePainter {
         canvas.fill(canvas.bounds, background)
         let bar = (margin / 4).rounded()
         canvas.fill(Rect(x: 0, y: 0, width: Double(canvas.width), height: bar), theme.accent)
-        return safeArea.rect
+        return contentArea
+    }
+
+    /// Draws the language row over whatever the template drew, and records it.
+    func paintLanguages() {
+        guard let indicator else { return }
+        indicator.draw(foreground: foreground, background: background, leading: typeScale.caption.leading)
+        elements.append(.text(indicator.placed))
     }
 
     /// The style of a role: its sizes from the kiosk's type scale (all of them, or only the

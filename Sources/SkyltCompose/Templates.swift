@@ -34,7 +34,8 @@ struct Templates {
 
     func label(_ qr: QRLink) -> String? { painter.resolve(qr.label) }
 
-    var safe: Rect { painter.safeArea.rect }
+    /// The safe area below the language row, when the slide has one: content never meets it.
+    var safe: Rect { painter.contentArea }
     var frame: Rect { painter.canvas.bounds }
 
     /// The text column: beside the side column when there is one (seven of twelve columns),

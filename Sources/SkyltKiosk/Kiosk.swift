@@ -24,9 +24,9 @@ public struct Kiosk: Sendable {
             width: width ?? config.display.widthPixels, height: height ?? config.display.heightPixels)
     }
 
-    /// The compositor at the kiosk's display.
+    /// The compositor at the kiosk's display, naming on each slide the kiosk's languages it plays in.
     public func composer(width: Int? = nil, height: Int? = nil) -> SlideComposer {
-        SlideComposer(profile: display(width: width, height: height))
+        SlideComposer(profile: display(width: width, height: height), displayLanguages: config.languages)
     }
 
     /// The planner with the kiosk's time zone, languages, opening hours and channel shares.

@@ -74,6 +74,26 @@ struct LayoutCheckTests {
         #expect(LayoutChecks.unbalanced([strip]).count == 1)
     }
 
+    @Test("a language row is missing, extra or overlapping; one clear of the content on a two-language slide is not")
+    func languageRows() throws {
+        let row = Self.text([54, 54, 300, 40], role: "languages", language: "mul")
+        let title = Self.text([54, 120, 800, 100])
+        let sv = try Self.page([row, title])
+        let en = try Self.page([row, title], language: "en")
+        #expect(LayoutChecks.misplacedLanguageRows([sv, en]).isEmpty)
+        // Missing on one page of the two; present on a slide with a single page.
+        #expect(LayoutChecks.misplacedLanguageRows([sv, try Self.page([title], language: "en")]).count == 1)
+        #expect(LayoutChecks.misplacedLanguageRows([sv]).count == 1)
+        // A title reaching up into the row.
+        let crowded = try Self.page([row, Self.text([100, 80, 800, 100])], language: "en")
+        #expect(LayoutChecks.misplacedLanguageRows([sv, crowded]).count == 1)
+        // A story's picker label lists languages under its code: not a row.
+        let picker = Self.text([1500, 900, 300, 40], role: "languages", language: "mul")
+        #expect(LayoutChecks.misplacedLanguageRows([try Self.page([title, picker])]).isEmpty)
+        // The row heads the page: content centred below it is balanced.
+        #expect(LayoutChecks.unbalanced([try Self.page([row, Self.text([100, 390, 800, 300])])]).isEmpty)
+    }
+
     @Test("single codes of two sizes differ; codes of one size do not")
     func codeSize() throws {
         let small = try Self.page([Self.code([1600, 800, 203, 203])], slide: "a")

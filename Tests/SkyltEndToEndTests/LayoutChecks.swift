@@ -59,26 +59,69 @@ enum LayoutChecks {
 
     /// Pages whose content (texts, codes, and images, a bleeding one for its part inside the
     /// safe area) leaves much more room above than below, or below than above, without
-    /// filling most of the safe height.
+    /// filling most of the safe height. A language row heads the page as a fixed band: the
+    /// content is balanced in the safe area below it.
     static func unbalanced(_ pages: [Page]) -> [Violation] {
         pages.compactMap { page in
             let safe = page.layout.safeArea
-            let images = page.images.compactMap { image in image.bleed == true ? clip(image.box, to: safe) : image.box }
-            let boxes = (page.texts + page.codes).map(\.box) + images
+            let row = page.texts.first { isLanguageRow($0, safe: safe) }
+            let rowBottom = row.map { $0.box[1] + $0.box[3] } ?? safe[1]
+            let area = [safe[0], rowBottom, safe[2], safe[1] + safe[3] - rowBottom]
+            let images = page.images.compactMap { image in image.bleed == true ? clip(image.box, to: area) : image.box }
+            let texts = page.texts.filter { !isLanguageRow($0, safe: safe) }
+            let boxes = (texts + page.codes).map(\.box) + images
             guard let top = boxes.map({ $0[1] }).min(), let bottom = boxes.map({ $0[1] + $0[3] }).max() else {
                 return nil
             }
-            let above = top - safe[1]
-            let below = safe[1] + safe[3] - bottom
-            let filled = Double(bottom - top) / Double(safe[3])
-            guard Double(abs(above - below)) > balanceShare * Double(safe[3]) && filled < filledShare else {
+            let above = top - area[1]
+            let below = area[1] + area[3] - bottom
+            let filled = Double(bottom - top) / Double(area[3])
+            guard Double(abs(above - below)) > balanceShare * Double(area[3]) && filled < filledShare else {
                 return nil
             }
             return Violation(
                 page,
-                "\(above) px free above, \(below) px below (safe height \(safe[3])), content fills \(Int(filled * 100))%"
+                "\(above) px free above, \(below) px below (height \(area[3]) below the top of the safe area or the language row), content fills \(Int(filled * 100))%"
             )
         }
+    }
+
+    /// Whether `element` is a slide's language row: the one text in many languages ("mul") at
+    /// the top of the safe area. (A story's picker label lists languages too, under its code.)
+    static func isLanguageRow(_ element: LayoutFile.Element, safe: [Int]) -> Bool {
+        element.kind == "text" && element.role == "languages" && element.language == "mul"
+            && abs(element.box[1] - safe[1]) <= roundingPx
+    }
+
+    /// Pages without exactly one language row though their slide has several pages (languages),
+    /// with one though it has one, and rows that meet another text or QR box.
+    static func misplacedLanguageRows(_ pages: [Page]) -> [Violation] {
+        var pageCounts: [String: Int] = [:]
+        for page in pages { pageCounts["\(page.playlist)/\(page.slideID)", default: 0] += 1 }
+        var violations: [Violation] = []
+        for page in pages {
+            let safe = page.layout.safeArea
+            let rows = page.texts.filter { isLanguageRow($0, safe: safe) }
+            let languages = pageCounts["\(page.playlist)/\(page.slideID)"] ?? 0
+            guard rows.count == (languages > 1 ? 1 : 0) else {
+                violations.append(Violation(page, "\(rows.count) language rows on a slide in \(languages) languages"))
+                continue
+            }
+            guard let row = rows.first else { continue }
+            let others = (page.texts + page.codes).filter { !isLanguageRow($0, safe: safe) }
+            for other in others where overlap(row.box, other.box) > roundingPx {
+                violations.append(Violation(page, "language row at \(row.box) meets \(name(other)) at \(other.box)"))
+            }
+        }
+        return violations
+    }
+
+    /// How far two boxes reach into each other: the smaller of the overlap's width and height,
+    /// zero when they do not meet.
+    static func overlap(_ a: [Int], _ b: [Int]) -> Int {
+        let width = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+        let height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+        return max(0, min(width, height))
     }
 
     /// The part of `box` inside `safe` ([x, y, w, h]), or nil when none is.

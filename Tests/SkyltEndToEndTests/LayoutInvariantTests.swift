@@ -72,6 +72,18 @@ struct LayoutInvariantTests {
         Known.check(.mirror, size: size, violations)
     }
 
+    @Test(
+        "pages of slides in several languages, and only those, have one language row, meeting no other box",
+        arguments: LayoutRenders.sizes)
+    func languageRows(size: String) throws {
+        let pages = try LayoutRenders.pages(size)
+        #expect(
+            pages.contains { page in page.texts.contains { LayoutChecks.isLanguageRow($0, safe: page.layout.safeArea) }
+            })
+        let violations = LayoutChecks.misplacedLanguageRows(pages)
+        #expect(violations.isEmpty, LayoutChecks.report(violations))
+    }
+
     @Test("the poster's image covers at least 40% of the screen", arguments: LayoutRenders.sizes)
     func posterCoverage(size: String) throws {
         let pages = try LayoutRenders.pages(size)
