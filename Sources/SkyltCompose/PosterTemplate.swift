@@ -1,4 +1,3 @@
-internal import CCairo
 import Foundation
 import SkyltCore
 
@@ -70,20 +69,9 @@ extension Templates {
         }
     }
 
-    /// The poster shrunk to a few dozen pixels and stretched over the frame (a soft blur of its
-    /// colours), then darkened; a flat colour when the poster cannot be drawn small.
+    /// The poster's soft, darkened extension over the whole frame, so that white captions on
+    /// it stay readable; the flat background when the poster cannot be drawn small.
     private func backdrop(_ picture: Picture) {
-        let small = Canvas(width: 12, height: max(4, 12 * painter.canvas.height / painter.canvas.width))
-        guard (try? picture.draw(on: small, in: small.bounds, fit: .cover)) != nil else { return }
-        cairo_surface_flush(small.surface)
-        let cr = painter.canvas.cr
-        cairo_save(cr)
-        cairo_scale(cr, frame.width / Double(small.width), frame.height / Double(small.height))
-        cairo_set_source_surface(cr, small.surface, 0, 0)
-        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BILINEAR)
-        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
-        cairo_paint(cr)
-        cairo_restore(cr)
-        painter.canvas.fill(frame, Color(red: 0, green: 0, blue: 0), alpha: Self.backdropShade)
+        picture.drawSoftExtension(on: painter.canvas, in: frame, shade: Self.backdropShade)
     }
 }
