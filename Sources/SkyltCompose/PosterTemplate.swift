@@ -28,8 +28,10 @@ extension Templates {
             return
         }
         let posterBox = painter.grid.span(0, 8)
+        // Drawn in its own shape: beside a caption or code the poster is shown whole, even
+        // when the playlist asks for cover (which fills the screen only for a poster alone).
         let placed = picture.placement(in: posterBox, fit: .contain)
-        try painter.image("image", image, in: posterBox, fit: .contain, picture: picture)
+        try painter.image("image", image, in: placed, fit: .contain, picture: picture)
         // The caption starts level with the poster's top, in the side column above the code.
         let side = painter.sideColumn
         let top = max(side.y, placed.y)
@@ -63,7 +65,7 @@ extension Templates {
         let placed = picture.placement(in: posterBox, fit: .contain)
         let group = placed.height + captionHeight
         let top = (area.y + (area.height - group) / 2).rounded()
-        let box = Rect(x: posterBox.x, y: top, width: posterBox.width, height: placed.height)
+        let box = Rect(x: placed.x, y: top, width: placed.width, height: placed.height)
         try painter.image("image", image, in: box, fit: .contain, picture: picture)
         if let caption {
             let captionBox = Rect(

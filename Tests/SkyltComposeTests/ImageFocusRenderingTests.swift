@@ -16,10 +16,12 @@ struct ImageFocusRenderingTests {
 
     /// The info slide with the marked picture, read from a playlist with `framing` fields,
     /// composed at `width` x `height`.
-    func compose(_ framing: String, width: Int, height: Int) throws -> Composition {
-        let folder = PlaylistFixture.make(slides: [
-            #"{"id": "a", "template": "info", "title": "Ängsjön", "body": "Sju kilometer led.", "image": "media/mark.svg" \#(framing)}"#
-        ])
+    func compose(_ framing: String, width: Int, height: Int, poster: Bool = false) throws -> Composition {
+        let fields =
+            poster
+            ? #""template": "poster", "image": "media/mark.svg""#
+            : #""template": "info", "title": "Ängsjön", "body": "Sju kilometer led.", "image": "media/mark.svg""#
+        let folder = PlaylistFixture.make(slides: [#"{"id": "a", \#(fields) \#(framing)}"#])
         folder.write("media/mark.svg", Self.markedSVG)
         let (program, problems) = PlaylistFixture.program(folder)
         #expect(problems == [])
@@ -64,14 +66,30 @@ struct ImageFocusRenderingTests {
         #expect(markPixels(composed.frame) > 0)
         // The band across the top is wider than the square picture: beside it, not the slide's
         // own background but the darkened grey of the picture.
-        let image = try #require(
-            composed.layout.elements.compactMap { element -> Rect? in
-                if case .image(let placed) = element { return placed.box }
-                return nil
-            }.first)
+        let image = try imageBox(composed)
         #expect(image.width < 1080 && image.x > 10)
         let beside = composed.frame.pixel(x: 5, y: Int(image.y + image.height / 2))
         let grey = (beside >> 8) & 0xFF
         #expect(grey > 40 && grey < 100 && (beside >> 16) & 0xFF == grey, "\(String(beside, radix: 16))")
+    }
+
+    /// The box of the composition's one image.
+    func imageBox(_ composed: Composition) throws -> Rect {
+        try #require(
+            composed.layout.elements.compactMap { element -> Rect? in
+                if case .image(let placed) = element { return placed.box }
+                return nil
+            }.first)
+    }
+
+    @Test("a poster beside its caption stays whole under fit cover; alone, cover fills the screen", arguments: sizes)
+    func posterCover(width: Int, height: Int) throws {
+        let caption = #", "caption": "Fri entré.""#
+        let whole = try imageBox(compose(caption, width: width, height: height, poster: true))
+        let covered = try imageBox(compose(caption + #", "fit": "cover""#, width: width, height: height, poster: true))
+        #expect(covered == whole)
+        #expect(abs(whole.width - whole.height) < 1, "the square picture keeps its shape: \(whole)")
+        let alone = try imageBox(compose(#", "fit": "cover""#, width: width, height: height, poster: true))
+        #expect(alone == Rect(x: 0, y: 0, width: Double(width), height: Double(height)))
     }
 }
