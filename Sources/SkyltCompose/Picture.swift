@@ -3,15 +3,10 @@ internal import CRsvg
 internal import CSDL2
 internal import CSDLImage
 import Foundation
-import SkyltCore
+public import SkyltCore
 
-/// How an image fills its box. Neither distorts it.
-enum ImageFit {
-    /// The whole box is covered; what overhangs is cut off.
-    case cover
-    /// The whole image is shown; the box may have bands.
-    case contain
-}
+/// How an image fills its box: the editor's choice in a playlist, the template's otherwise.
+typealias ImageFit = ImageFraming.Fit
 
 /// A media file could not be used.
 public struct MediaError: Error, Sendable, CustomStringConvertible {
@@ -127,23 +122,26 @@ final class Picture {
         return (alpha << 24) | (r << 16) | (g << 8) | b
     }
 
-    /// The rectangle the image takes in `box` when it covers or fits it, centred.
-    func placement(in box: Rect, fit: ImageFit) -> Rect {
-        let scale =
-            fit == .cover
-            ? max(box.width / width, box.height / height) : min(box.width / width, box.height / height)
-        return box.centered(width: width * scale, height: height * scale)
+    /// The rectangle the image takes in `box`: see `ImagePlacement`.
+    func placement(in box: Rect, fit: ImageFit, focus: FocusPoint = .centre) -> Rect {
+        ImagePlacement.rect(width: width, height: height, in: box, fit: fit, focus: focus)
     }
 
     /// Draws the image into `box`, clipped to it, and returns where the image itself went.
+    /// `extend` fills what a contained image leaves of the box with its soft extension.
     @discardableResult
-    func draw(on canvas: Canvas, in box: Rect, fit: ImageFit) throws(MediaError) -> Rect {
-        let target = placement(in: box, fit: fit)
+    func draw(on canvas: Canvas, in box: Rect, fit: ImageFit, focus: FocusPoint = .centre, extend: Bool = false)
+        throws(MediaError) -> Rect
+    {
+        let target = placement(in: box, fit: fit, focus: focus)
         let cr = canvas.cr
         cairo_save(cr)
         defer { cairo_restore(cr) }
         cairo_rectangle(cr, box.x, box.y, box.width, box.height)
         cairo_clip(cr)
+        if extend, fit == .contain, target.width < box.width - 1 || target.height < box.height - 1 {
+            drawSoftExtension(on: canvas, in: box, shade: Self.extensionShade)
+        }
         switch storage {
         case .raster(let surface):
             cairo_translate(cr, target.x, target.y)
@@ -161,6 +159,71 @@ final class Picture {
             }
         }
         return target
+    }
+
+    /// How dark the soft extension around a contained image is made: enough to set the image
+    /// itself apart, little enough to keep its colours.
+    static let extensionShade = 0.45
+
+    /// The image shrunk to a few dozen pixels and stretched over `box` (a soft blur of its
+    /// colours), then darkened by `shade`: the bands beside a whole image, or a poster's
+    /// backdrop, look like part of it rather than empty. Nothing is drawn when the image
+    /// cannot be drawn small.
+    func drawSoftExtension(on canvas: Canvas, in box: Rect, shade: Double) {
+        let small = Canvas(width: 12, height: max(4, Int(12 * box.height / box.width)))
+        guard (try? draw(on: small, in: small.bounds, fit: .cover)) != nil else { return }
+        cairo_surface_flush(small.surface)
+        let cr = canvas.cr
+        cairo_save(cr)
+        cairo_rectangle(cr, box.x, box.y, box.width, box.height)
+        cairo_clip(cr)
+        cairo_translate(cr, box.x, box.y)
+        cairo_scale(cr, box.width / Double(small.width), box.height / Double(small.height))
+        cairo_set_source_surface(cr, small.surface, 0, 0)
+        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BILINEAR)
+        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        canvas.fill(box, Color(red: 0, green: 0, blue: 0), alpha: shade)
+    }
+}
+
+/// Where an image goes in its box, apart from any drawing so that the geometry can be
+/// checked on its own.
+public enum ImagePlacement {
+    /// The rectangle an image of `width` x `height` takes in `box`.
+    ///
+    /// Contain shows it whole, centred. Cover scales it to fill the box and slides it so that
+    /// the focus point lands at the same relative place in the box as in the image (a focus at
+    /// 80% of the width sits at 80% of the box's width): the crop window then always lies
+    /// inside the image and always holds the focus, whatever the box's shape, so an editor's
+    /// one point serves landscape and portrait alike. A focus outside 0–1 is clamped to the
+    /// image's edges.
+    public static func rect(
+        width: Double, height: Double, in box: Rect, fit: ImageFraming.Fit, focus: FocusPoint = .centre
+    ) -> Rect {
+        let scale =
+            fit == .cover
+            ? max(box.width / width, box.height / height) : min(box.width / width, box.height / height)
+        let size = (width: width * scale, height: height * scale)
+        guard fit == .cover else { return box.centered(width: size.width, height: size.height) }
+        let fx = min(max(focus.x, 0), 1)
+        let fy = min(max(focus.y, 0), 1)
+        return Rect(
+            x: box.x + fx * (box.width - size.width), y: box.y + fy * (box.height - size.height),
+            width: size.width, height: size.height)
+    }
+
+    /// The part of the image, in its own pixels, that shows in `box`.
+    public static func cropWindow(
+        width: Double, height: Double, in box: Rect, fit: ImageFraming.Fit, focus: FocusPoint = .centre
+    ) -> Rect {
+        let target = rect(width: width, height: height, in: box, fit: fit, focus: focus)
+        let shown = target.intersection(box)
+        let scale = target.width / width
+        return Rect(
+            x: (shown.x - target.x) / scale, y: (shown.y - target.y) / scale, width: shown.width / scale,
+            height: shown.height / scale)
     }
 }
 

@@ -1,4 +1,3 @@
-internal import CCairo
 import Foundation
 import SkyltCore
 
@@ -29,8 +28,10 @@ extension Templates {
             return
         }
         let posterBox = painter.grid.span(0, 8)
+        // Drawn in its own shape: beside a caption or code the poster is shown whole, even
+        // when the playlist asks for cover (which fills the screen only for a poster alone).
         let placed = picture.placement(in: posterBox, fit: .contain)
-        try painter.image("image", image, in: posterBox, fit: .contain, picture: picture)
+        try painter.image("image", image, in: placed, fit: .contain, picture: picture)
         // The caption starts level with the poster's top, in the side column above the code.
         let side = painter.sideColumn
         let top = max(side.y, placed.y)
@@ -42,26 +43,29 @@ extension Templates {
     }
 
     /// Portrait: the poster and its caption as one group, centred above the code.
+    ///
+    /// The caption's room is the same in every language: two lines at the smallest body size,
+    /// with the allowance for scripts whose fonts set taller lines (Arabic, Ethiopic). Sized by
+    /// what this language's text measures, a Persian page's poster came out a few pixels
+    /// smaller than the Swedish one's and the two pages no longer mirrored each other.
     private func portraitPoster(_ picture: Picture, image: URL, caption: String?, above codeTop: Double)
         throws(ComposeError)
     {
         let area = Rect(x: safe.x, y: safe.y, width: safe.width, height: codeTop - safe.y)
         var captionHeight = 0.0
         if let caption {
-            // A caption is a line or two under the poster, which keeps the height. Fonts of
-            // some scripts (Arabic, Ethiopic) set taller lines than Latin at the same cap
-            // height: the room allows for them, and the probe measures what this text needs.
             let body = painter.typeScale.body
             let twoLines = (body.steps.last! / TextFitter.capHeightRatio * body.leading * 2 * 1.25).rounded(.up)
-            let probe = try painter.measure(
+            // Fails, naming the field, when the caption needs more than its room.
+            _ = try painter.measure(
                 "caption", caption, in: area.sliceBottom(twoLines).0, style: painter.style(.body, center: true))
-            captionHeight = probe.logicalRect.maxY - probe.box.y + gap * 2
+            captionHeight = twoLines + gap * 2
         }
         let posterBox = area.sliceTop(area.height - captionHeight).0
         let placed = picture.placement(in: posterBox, fit: .contain)
         let group = placed.height + captionHeight
-        let top = area.y + (area.height - group) / 2
-        let box = Rect(x: posterBox.x, y: top, width: posterBox.width, height: placed.height)
+        let top = (area.y + (area.height - group) / 2).rounded()
+        let box = Rect(x: placed.x, y: top, width: placed.width, height: placed.height)
         try painter.image("image", image, in: box, fit: .contain, picture: picture)
         if let caption {
             let captionBox = Rect(
@@ -70,20 +74,9 @@ extension Templates {
         }
     }
 
-    /// The poster shrunk to a few dozen pixels and stretched over the frame (a soft blur of its
-    /// colours), then darkened; a flat colour when the poster cannot be drawn small.
+    /// The poster's soft, darkened extension over the whole frame, so that white captions on
+    /// it stay readable; the flat background when the poster cannot be drawn small.
     private func backdrop(_ picture: Picture) {
-        let small = Canvas(width: 12, height: max(4, 12 * painter.canvas.height / painter.canvas.width))
-        guard (try? picture.draw(on: small, in: small.bounds, fit: .cover)) != nil else { return }
-        cairo_surface_flush(small.surface)
-        let cr = painter.canvas.cr
-        cairo_save(cr)
-        cairo_scale(cr, frame.width / Double(small.width), frame.height / Double(small.height))
-        cairo_set_source_surface(cr, small.surface, 0, 0)
-        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_BILINEAR)
-        cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD)
-        cairo_paint(cr)
-        cairo_restore(cr)
-        painter.canvas.fill(frame, Color(red: 0, green: 0, blue: 0), alpha: Self.backdropShade)
+        picture.drawSoftExtension(on: painter.canvas, in: frame, shade: Self.backdropShade)
     }
 }

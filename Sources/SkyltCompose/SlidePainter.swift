@@ -25,6 +25,8 @@ final class SlidePainter {
     private(set) var elements: [LayoutElement] = []
     /// The playlist's own wording for built-in texts.
     let strings: [BuiltInText: LocalizedText]
+    /// Where the subject of the slide's image is, and the fit its editor chose.
+    let imageFraming: ImageFraming
 
     /// The room text and codes stay inside.
     let safeArea: SafeArea
@@ -57,6 +59,7 @@ final class SlidePainter {
         theme = slide.theme
         content = slide.slide.content
         strings = slide.context.strings
+        imageFraming = slide.slide.imageFraming
         background = urgent ? slide.theme.urgentBackground : slide.theme.background
         foreground = urgent ? slide.theme.urgentForeground : slide.theme.foreground
         safeArea = SafeArea(
@@ -215,14 +218,19 @@ final class SlidePainter {
         throw lastError!
     }
 
-    /// Draws a media file into `box`.
+    /// Draws a media file into `box`. The slide's own image takes its editor's framing: the
+    /// fit they chose over the template's `fit`, cropped around their focus point; an image
+    /// shown whole in a box of another shape stands on its soft extension, not on empty bands.
     func image(_ field: String, _ url: URL, in box: Rect, fit: ImageFit, picture decoded: Picture? = nil)
         throws(ComposeError)
     {
+        let framing = field == "image" ? imageFraming : .standard
+        let chosen = framing.fit ?? fit
         do {
             var picture = decoded
             if picture == nil { picture = try Picture(contentsOf: url) }
-            let placement = try picture!.draw(on: canvas, in: box, fit: fit)
+            let placement = try picture!.draw(
+                on: canvas, in: box, fit: chosen, focus: framing.focus, extend: framing.fit == .contain)
             let shown = placement.intersection(box)
             elements.append(.image(PlacedImage(field: field, box: shown, bleed: !safeArea.rect.contains(shown))))
         } catch {

@@ -38,6 +38,46 @@ public enum WifiSecurity: String, Sendable, CaseIterable {
     case open = "nopass"
 }
 
+/// A point of an image, as fractions of its width and height from its top left corner.
+public struct FocusPoint: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+
+    public static let centre = FocusPoint(x: 0.5, y: 0.5)
+}
+
+/// How a slide's image sits in the box its template gives it. Editors know what matters in
+/// their picture (a face, a star, the trail on a map); templates only know the box. A photo
+/// that fills a wide band in landscape and a tall one in portrait loses different edges, so the
+/// editor names the point that must survive the crop, or asks for the whole image.
+public struct ImageFraming: Sendable, Equatable {
+    /// How the image fills its box; neither distorts it.
+    public enum Fit: String, Sendable, CaseIterable {
+        /// The box is filled; what overhangs is cut off, keeping the focus in view.
+        case cover
+        /// The whole image is shown; the rest of the box is filled on purpose.
+        case contain
+    }
+
+    /// The point that stays in view when the image is cropped.
+    public var focus: FocusPoint
+    /// The editor's choice, or nil for the template's own.
+    public var fit: Fit?
+
+    public init(focus: FocusPoint = .centre, fit: Fit? = nil) {
+        self.focus = focus
+        self.fit = fit
+    }
+
+    /// The framing of a slide that says nothing: centred, as the template fits it.
+    public static let standard = ImageFraming()
+}
+
 /// What a slide shows: a template and the fields an editor filled in. Media are paths
 /// already resolved against the playlist's folder.
 public enum SlideContent: Sendable, Equatable {
@@ -91,15 +131,18 @@ public struct Slide: Sendable, Equatable, Identifiable {
     public var content: SlideContent
     /// When it may play. Events also end by themselves when they are over.
     public var schedule: Schedule
+    /// Where the subject of its image is and how the image fills its box.
+    public var imageFraming: ImageFraming
 
     public init(
         id: String, durationSeconds: Double, priority: Priority = .normal, content: SlideContent,
-        schedule: Schedule = .always
+        schedule: Schedule = .always, imageFraming: ImageFraming = .standard
     ) {
         self.id = id
         self.durationSeconds = durationSeconds
         self.priority = priority
         self.content = content
         self.schedule = schedule
+        self.imageFraming = imageFraming
     }
 }

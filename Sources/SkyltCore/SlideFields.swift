@@ -108,6 +108,36 @@ extension SlideReader {
             return .poster(image: image, caption: caption, qr: qr)
         }
 
+        /// `focus` ([x, y], fractions of the image's width and height) and `fit` beside an image.
+        func imageFraming() -> ImageFraming {
+            ImageFraming(focus: focus() ?? .centre, fit: object.choice("fit"))
+        }
+
+        /// Two numbers from 0 to 1; each wrong part is reported on its own path.
+        private func focus() -> FocusPoint? {
+            guard let items = object.array("focus") else { return nil }
+            guard items.count == 2 else {
+                object.sink.report(
+                    object.fieldPath("focus"), "expected two numbers [x, y], found \(items.count) items")
+                return nil
+            }
+            let parts = items.compactMap { item -> Double? in
+                guard case .number(let value) = item.value else {
+                    object.sink.report(item.path, "expected a number from 0 to 1, found \(item.value.typeName)")
+                    return nil
+                }
+                guard (0...1).contains(value) else {
+                    object.sink.report(
+                        item.path,
+                        "must be between 0 and 1 (a fraction of the image's \(item.path.hasSuffix("[0]") ? "width" : "height")), is \(ObjectReader.format(value))"
+                    )
+                    return nil
+                }
+                return value
+            }
+            return parts.count == 2 ? FocusPoint(x: parts[0], y: parts[1]) : nil
+        }
+
         /// A media file inside the playlist's folder. Absolute paths, `..` and links that leave
         /// the folder are refused: a playlist may only show its own files.
         func media(_ key: String, required: Bool = false) -> URL? {

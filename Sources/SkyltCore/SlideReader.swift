@@ -4,15 +4,19 @@ public import Foundation
 public enum TemplateName: String, Sendable, CaseIterable {
     case notice, info, event, offer, story, wifi, poster
 
+    /// The fields that frame a template's image, beside `image` itself.
+    static let imageFields: Set<String> = ["focus", "fit"]
+
     var fields: Set<String> {
         switch self {
         case .notice: ["title", "body", "qr", "issuer"]
-        case .info: ["title", "body", "image", "qr"]
-        case .event: ["title", "starts", "ends", "place", "description", "image", "qr", "organiser"]
-        case .offer: ["headline", "text", "price", "image"]
-        case .story: ["title", "author", "image", "readings", "pickerUrl"]
+        case .info: Set(["title", "body", "image", "qr"]).union(Self.imageFields)
+        case .event:
+            Set(["title", "starts", "ends", "place", "description", "image", "qr", "organiser"]).union(Self.imageFields)
+        case .offer: Set(["headline", "text", "price", "image"]).union(Self.imageFields)
+        case .story: Set(["title", "author", "image", "readings", "pickerUrl"]).union(Self.imageFields)
         case .wifi: ["title", "ssid", "password", "security", "hidden"]
-        case .poster: ["image", "caption", "qr"]
+        case .poster: Set(["image", "caption", "qr"]).union(Self.imageFields)
         }
     }
 }
@@ -45,14 +49,22 @@ enum SlideReader {
         let priority: Priority = object.choice("priority") ?? .normal
         let fields = Fields(object: object, context: context)
         var schedule = object.object("schedule").map(ScheduleReader.schedule) ?? .always
+        let framing = template.fields.contains("image") ? fields.imageFraming() : .standard
         guard let content = fields.content(template) else { return nil }
+        if case .event(_, _, _, _, _, nil, _, _) = content {
+            for key in TemplateName.imageFields.sorted() where object.has(key) {
+                object.sink.report(object.fieldPath(key), "is set but the slide has no 'image'")
+            }
+        }
         if case .event(_, let starts, let ends, _, _, _, _, _) = content {
             // An event leaves the screen when it is over: at its end, or at the end of its day.
             let local = LocalTime(timeZone: context.timeZone)
             let over = ends ?? local.addingDays(1, to: local.startOfDay(starts))
             schedule.validUntil = min(schedule.validUntil ?? over, over)
         }
-        return Slide(id: id, durationSeconds: duration, priority: priority, content: content, schedule: schedule)
+        return Slide(
+            id: id, durationSeconds: duration, priority: priority, content: content, schedule: schedule,
+            imageFraming: framing)
     }
 }
 

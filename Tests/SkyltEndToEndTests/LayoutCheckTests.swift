@@ -119,4 +119,25 @@ struct LayoutCheckTests {
         #expect(LayoutChecks.smallPosters([small]).count == 1)
         #expect(LayoutChecks.smallPosters([large]).isEmpty)
     }
+
+    @Test("a poster under 40% passes only at the full safe height or across its area, and never as a thumbnail")
+    func posterShape() throws {
+        let caption = Self.text([1288, 54, 578, 80], role: "caption")
+        func violations(_ box: [Int]) throws -> Int {
+            LayoutChecks.smallPosters([try Self.page([Self.image(box), caption], template: "poster")]).count
+        }
+        // An A4 page at the full safe height (32%) passes; the same shape a little smaller fails.
+        #expect(try violations([308, 54, 688, 972]) == 0)
+        #expect(try violations([320, 70, 660, 933]) == 1)
+        // A 16:9 poster across the eight columns beside the caption (39%) passes; narrower, it fails.
+        #expect(LayoutChecks.posterAreaWidth(try Self.page([caption])) == 1195)
+        #expect(try violations([54, 203, 1196, 674]) == 0)
+        #expect(try violations([54, 203, 1100, 619]) == 1)
+        // Without a side column the area is the whole safe width.
+        #expect(
+            LayoutChecks.smallPosters([try Self.page([Self.image([54, 203, 1196, 674])], template: "poster")]).count
+                == 1)
+        // A narrow strip at the full safe height is still a thumbnail.
+        #expect(try violations([500, 54, 243, 972]) == 1)
+    }
 }
