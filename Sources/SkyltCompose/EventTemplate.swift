@@ -22,13 +22,15 @@ extension Templates {
         if let qr = event.qr { try painter.qrBlock("qr.url", payload: qr.url, label: label(qr)) }
         // A portrait picture gives up height when the texts need it (a wide safe inset, long
         // words); the texts are fitted first, so that the picture is drawn once, at its size.
+        // Last, the weekday gives up its own line and joins the time's.
         let shares = portrait && event.image != nil ? [0.22, 0.15] : [0.22]
-        for (index, share) in shares.enumerated() {
+        let tries = shares.map { ($0, false) } + [(shares.last!, true)]
+        for (index, (share, compact)) in tries.enumerated() {
             let imageBox = event.image.map { _ in bleedImageBox(hasCode: event.qr != nil, portraitShare: share) }
             do {
-                try texts(event, imageBox: imageBox)
+                try texts(event, imageBox: imageBox, compact: compact)
             } catch {
-                if index == shares.count - 1 { throw error }
+                if index == tries.count - 1 { throw error }
                 continue
             }
             if let image = event.image, let imageBox { try painter.image("image", image, in: imageBox, fit: .cover) }
@@ -37,8 +39,11 @@ extension Templates {
     }
 
     /// The texts of an event beside or below its picture's box.
-    func texts(_ event: Event, imageBox: Rect?) throws(ComposeError) {
-        var blocks = dateBlocks(event) + [.init(field: "title", text: painter.resolve(event.title)!, role: .title)]
+    func texts(_ event: Event, imageBox: Rect?, compact: Bool) throws(ComposeError) {
+        var blocks =
+            dateBlocks(event, compact: compact) + [
+                .init(field: "title", text: painter.resolve(event.title)!, role: .title)
+            ]
         blocks.append(.init(field: "place", text: painter.resolve(event.place)!, role: .subtitle))
         if let description = painter.resolve(event.description) {
             blocks.append(.init(field: "description", text: description, role: .body))
@@ -64,10 +69,15 @@ extension Templates {
     }
 
     /// The date block: the weekday, the day and month at the display size (the size of an
-    /// offer's price, the largest of the type scale), the time or time range below.
-    func dateBlocks(_ event: Event) -> [SlidePainter.Block] {
-        let parts = SlideDate.eventParts(
+    /// offer's price, the largest of the type scale), the time or time range below. `compact`
+    /// puts the weekday before the time, on one line, for a screen with little height.
+    func dateBlocks(_ event: Event, compact: Bool = false) -> [SlidePainter.Block] {
+        var parts = SlideDate.eventParts(
             starts: event.starts, ends: event.ends, language: painter.language, timeZone: slide.timeZone)
+        if compact, let weekday = parts.weekday, let time = parts.time {
+            parts.time = weekday + " " + time
+            parts.weekday = nil
+        }
         // The block's lines sit close together, as one group; a title's spacing follows it.
         let close = painter.spacing(after: .body) / 2
         var blocks: [SlidePainter.Block] = []

@@ -53,6 +53,9 @@ extension Templates {
         let fitted = try painter.measure("priority", text, in: labelBox, style: style)
         let band = Rect(x: 0, y: 0, width: frame.width, height: (fitted.logicalRect.maxY + safe.y / 2).rounded())
         painter.canvas.fill(band, painter.theme.accent)
+        // The language row stands on the band: in the band's own colours, not on a pill of the
+        // slide's background.
+        painter.languageRowColours = (painter.theme.accentForeground, painter.theme.accent)
         // The sign centred on the label's first line.
         let middle = fitted.logicalRect.y + fitted.logicalRect.height / Double(max(1, fitted.lineCount)) / 2
         let x = painter.grid.rightToLeft ? safe.maxX - sign : safe.x

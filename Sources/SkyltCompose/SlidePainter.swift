@@ -43,6 +43,9 @@ final class SlidePainter {
     /// The safe area below the language row: where templates lay out text, codes and
     /// contained images. The whole safe area when there is no row.
     let contentArea: Rect
+    /// The colours the language row is drawn in when it stands on something of the template's
+    /// own, such as the urgent band: its text colour and the colour of its pill.
+    var languageRowColours: (foreground: Color, background: Color)?
 
     /// `languages` are those the slide cycles through on this kiosk, in the order they play;
     /// with more than one, a row of them heads the slide.
@@ -117,7 +120,9 @@ final class SlidePainter {
     /// Draws the language row over whatever the template drew, and records it.
     func paintLanguages() {
         guard let indicator else { return }
-        indicator.draw(foreground: foreground, background: background, leading: typeScale.caption.leading)
+        let colours = languageRowColours ?? (foreground, background)
+        indicator.draw(
+            foreground: colours.foreground, background: colours.background, leading: typeScale.caption.leading)
         elements.append(.text(indicator.placed))
     }
 

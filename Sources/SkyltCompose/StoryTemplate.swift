@@ -5,6 +5,10 @@ import SkyltCore
 /// a call to listen in the page's language right above the codes, so that a visitor who does
 /// not read the title still learns what the codes are for.
 extension Templates {
+    /// The picture's share of the width above the codes in landscape: enough to set the scene,
+    /// leaving the title and author room on a kiosk with a wide safe inset and a language row.
+    static let storyImageShare = 0.34
+
     func story(title: LocalizedText, author: LocalizedText, image: URL, readings: [Reading], picker: String?)
         throws(ComposeError)
     {
@@ -25,26 +29,45 @@ extension Templates {
             let (codeBand, rest) = area.sliceBottom(grid.height, gap: gap * 2)
             try grid.draw(painter, in: codeBand)
             let ctaTop = try callToAction(above: codeBand.y, in: rest)
-            top = rest.sliceBottom(rest.maxY - ctaTop, gap: gap * 2).1
+            // The call heads the codes: closer to them than to the texts above.
+            top = rest.sliceBottom(rest.maxY - ctaTop, gap: gap * 1.5).1
         }
+        // The picture gives up room when the title and author need it (a wide safe inset, a
+        // language row); the texts are fitted first, so the picture is drawn once, at its size.
+        let shares = portrait ? [0.5, 0.35] : [Self.storyImageShare, 0.26]
+        for (index, share) in shares.enumerated() {
+            let (imageBox, textBox) = storyBoxes(top, share: share, pickerTop: pickerTop)
+            do {
+                try painter.column(
+                    [
+                        .init(field: "title", text: painter.resolve(title)!, role: .title),
+                        .init(field: "author", text: painter.resolve(author)!, role: .body),
+                    ], in: textBox, anchor: portrait ? .middle : .top)
+            } catch {
+                if index == shares.count - 1 { throw error }
+                continue
+            }
+            try painter.image("image", image, in: imageBox, fit: .cover)
+            return
+        }
+    }
+
+    /// The picture's box and the text's in the room above the codes: the picture on top in
+    /// portrait, at the start side in landscape (mirrored in right to left).
+    private func storyBoxes(_ top: Rect, share: Double, pickerTop: Double?) -> (image: Rect, text: Rect) {
         let imageBox: Rect
         var textBox: Rect
         if portrait {
-            (imageBox, textBox) = top.sliceTop(top.height * 0.5, gap: gap)
+            (imageBox, textBox) = top.sliceTop(top.height * share, gap: gap)
         } else if painter.grid.rightToLeft {
-            (imageBox, textBox) = top.sliceRight(top.width * 0.38, gap: gap * 2)
+            (imageBox, textBox) = top.sliceRight(top.width * share, gap: gap * 2)
         } else {
-            (imageBox, textBox) = top.sliceLeft(top.width * 0.38, gap: gap * 2)
+            (imageBox, textBox) = top.sliceLeft(top.width * share, gap: gap * 2)
         }
         if let pickerTop, !portrait {
             textBox = textBox.sliceBottom(textBox.maxY - pickerTop, gap: gap * 2).1
         }
-        try painter.image("image", image, in: imageBox, fit: .cover)
-        try painter.column(
-            [
-                .init(field: "title", text: painter.resolve(title)!, role: .title),
-                .init(field: "author", text: painter.resolve(author)!, role: .body),
-            ], in: textBox, anchor: portrait ? .middle : .top)
+        return (imageBox, textBox)
     }
 
     /// Draws "Listen in your language" centred in `column`, in a band a gap above `y`; returns

@@ -54,9 +54,11 @@ struct EventVariantTests {
         #expect(texts.allSatisfy { $0.direction == (variant.language == "ar" ? .rtl : .ltr) })
         // Balanced: the free room above and below differ by at most 15% of the safe height,
         // unless the content fills most of it (as a bleeding picture's part in it does).
-        let safe = layout.safeArea
+        // Measured below the language row, the one thing at the top of every such slide.
+        let row = layout.texts.first { $0.role == .languages }
+        let safe = layout.safeArea.sliceTop(row.map { $0.drawnRect.maxY - layout.safeArea.y } ?? 0).1
         let boxes =
-            layout.texts.map(\.drawnRect) + layout.codes.map(\.symbolRect)
+            layout.texts.filter { $0.role != .languages }.map(\.drawnRect) + layout.codes.map(\.symbolRect)
             + layout.images.map { image in
                 let y = max(image.box.y, safe.y)
                 return Rect(x: image.box.x, y: y, width: image.box.width, height: min(image.box.maxY, safe.maxY) - y)

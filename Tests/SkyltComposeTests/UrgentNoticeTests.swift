@@ -70,10 +70,14 @@ struct UrgentNoticeTests {
                     #expect(
                         composition.frame.pixel(x: x, y: y) == accent, "\(width)x\(height) \(language) at \(x),\(y)")
                 }
-                // Everything else starts below the band.
+                // Everything else starts below the band, but for the language row, which stands
+                // on the band in its colours.
                 let bandBottom = (0..<height).first { composition.frame.pixel(x: 0, y: $0) != accent } ?? 0
-                #expect(
-                    layout.texts.filter { $0.field != "priority" }.allSatisfy { $0.drawnRect.y > Double(bandBottom) })
+                let others = layout.texts.filter { $0.field != "priority" && $0.role != .languages }
+                #expect(others.allSatisfy { $0.drawnRect.y > Double(bandBottom) })
+                if let row = layout.texts.first(where: { $0.role == .languages }) {
+                    #expect(row.drawnRect.maxY < label.drawnRect.y, "the row above the label, on the band")
+                }
             }
         }
     }

@@ -180,15 +180,28 @@ enum LayoutChecks {
             if share < thumbnailShare {
                 return Violation(page, "poster image \(poster.box) is a thumbnail: \(percent)")
             }
-            let safe = page.layout.safeArea
-            let fullHeight = poster.box[3] >= safe[3] - roundingPx
+            let height = posterAreaHeight(page, poster: poster)
+            let fullHeight = poster.box[3] >= height - roundingPx
             let fullWidth = poster.box[2] >= posterAreaWidth(page) - roundingPx
             guard share < posterShare, !fullHeight, !fullWidth else { return nil }
             return Violation(
                 page,
-                "poster image \(poster.box) covers \(percent), neither at the full safe height \(safe[3]) px nor across its area's \(posterAreaWidth(page)) px"
+                "poster image \(poster.box) covers \(percent), neither at the full height \(height) px nor across its area's \(posterAreaWidth(page)) px"
             )
         }
+    }
+
+    /// The height a poster may take: the safe height, less the language row and the gap below
+    /// it (at most a margin, 5% of the short side) on a slide shown in several languages, and
+    /// in portrait less the caption and code below it and the gap above them.
+    static func posterAreaHeight(_ page: Page, poster: LayoutFile.Element) -> Int {
+        let safe = page.layout.safeArea
+        let margin = Int((Double(page.layout.size.min()!) * 0.05).rounded())
+        let row = page.texts.first { isLanguageRow($0, safe: safe) }
+        let top = row.map { $0.box[1] + $0.box[3] + margin } ?? safe[1]
+        let below = (page.texts + page.codes).filter { $0.box[1] >= poster.box[1] + poster.box[3] }
+        let bottom = below.map { $0.box[1] - margin }.min() ?? safe[1] + safe[3]
+        return bottom - top
     }
 
     /// The width a poster may take: the safe width, less the side column (four of the twelve
