@@ -4,8 +4,9 @@
 /// fitter binds such numbers with no-break spaces (U+00A0), which Pango does not break at,
 /// as it lays the text out; the editor's text keeps its ordinary spaces.
 public enum KeepTogether {
-    /// `text` with the spaces around each short number made no-break: the space before it
-    /// always, the space after it unless the number ends a phrase ("10–15," or "kl. 9.").
+    /// `text` with the spaces between each short number and its words made no-break: the
+    /// space before it always, the space after it unless the number ends a phrase ("10–15,"
+    /// or "kl. 9."), never the space between two numbers.
     /// A short number is one or two digits in any script, or a time or range of such groups
     /// ("8–12", "10:00", "9.30–11"); a year or a price of more digits is a word of its own.
     public static func shortNumbers(in text: String) -> String {
@@ -15,10 +16,11 @@ public enum KeepTogether {
         for index in 1..<words.count {
             let before = words[index - 1]
             let after = words[index]
-            let bind =
-                !before.isEmpty && !after.isEmpty
-                && (isShortNumber(firstLine(after), trailing: true)
-                    || isShortNumber(lastLine(before), trailing: false))
+            let numberAfter = isShortNumber(firstLine(after), trailing: true)
+            let numberBefore = isShortNumber(lastLine(before), trailing: false)
+            // A number binds to its word, not to the next number: a list of times ("10–12
+            // 13–15 17–19") may still break between them.
+            let bind = !before.isEmpty && !after.isEmpty && (numberAfter != numberBefore)
             result += bind ? "\u{00A0}" : " "
             result += after
         }

@@ -51,6 +51,9 @@ final class LanguageIndicator {
     private let font: OpaquePointer
     private let wrapWidth: Double
     private var lineCount = 0
+    /// The safe area's start edge, less the ink inset: where the row's ink begins, on the
+    /// right of a right-to-left page.
+    private let edgeX: Double
 
     /// The row for `languages` at the top of `safe`, at its start edge; nil unless there is
     /// more than one language and `current` is one of them.
@@ -69,6 +72,7 @@ final class LanguageIndicator {
         font = pango_font_description_from_string(TextFitter.family)!
         let inset = typeScale.inkInset
         wrapWidth = safe.width - 2 * inset
+        edgeX = rightToLeft ? safe.maxX - inset : safe.x + inset
         // Measured all in bold, the widest the row can be, so that every page of the slide
         // reserves the same band and its content stays put from language to language.
         breakLines(leading: typeScale.caption.leading)
@@ -76,9 +80,8 @@ final class LanguageIndicator {
         var logical = PangoRectangle()
         pango_layout_get_pixel_extents(layout, &ink, &logical)
         lineCount = Int(pango_layout_get_line_count(layout))
-        let x = rightToLeft ? safe.maxX - inset - Double(ink.x + ink.width) : safe.x + inset - Double(ink.x)
         let y = safe.y + max(0, Double(-ink.y), Double(-logical.y))
-        origin = (x, y)
+        origin = (startX(ink), y)
         (inkRect, logicalRect) = Self.rects(ink, logical, at: origin)
         bandHeight = inkRect.union(logicalRect).maxY - safe.y + padding / 2 + gap
     }
@@ -88,9 +91,29 @@ final class LanguageIndicator {
         skylt_pango_layout_free(layout)
     }
 
+    /// The origin's x that puts the ink's start at the start edge.
+    private func startX(_ ink: PangoRectangle) -> Double {
+        rightToLeft ? edgeX - Double(ink.x + ink.width) : edgeX - Double(ink.x)
+    }
+
+    /// The widest line of the row broken before each name in `breaks`, all in bold.
+    private func widestLine(breaks: Set<Int>, leading: Double) -> Double {
+        (text, nameRanges) = Self.row(languages, breaks: breaks)
+        configure(leading: leading, boldRanges: nameRanges)
+        var widest = 0.0
+        for line in 0..<pango_layout_get_line_count(layout) {
+            var ink = PangoRectangle()
+            var logical = PangoRectangle()
+            pango_layout_line_get_pixel_extents(pango_layout_get_line_readonly(layout, line), &ink, &logical)
+            widest = max(widest, Double(max(ink.width, logical.width)))
+        }
+        return widest
+    }
+
     /// Puts as many names on each line as fit the safe width, all in bold, and leaves the
     /// layout set up with that text. Breaking between names, not inside a line's separators,
-    /// keeps every line starting and ending with a name.
+    /// keeps every line starting and ending with a name; a row of two lines is balanced, so
+    /// that no name stands alone on the second.
     private func breakLines(leading: Double) {
         var breaks: Set<Int> = []
         for index in languages.indices.dropFirst() {
@@ -103,6 +126,10 @@ final class LanguageIndicator {
             var logical = PangoRectangle()
             pango_layout_line_get_pixel_extents(last, &ink, &logical)
             if Double(max(ink.width, logical.width)) > wrapWidth { breaks.insert(index) }
+        }
+        if breaks.count == 1 {
+            let widths = languages.indices.dropFirst().map { ($0, widestLine(breaks: [$0], leading: leading)) }
+            if let best = widths.filter({ $0.1 <= wrapWidth }).min(by: { $0.1 < $1.1 }) { breaks = [best.0] }
         }
         (text, nameRanges) = Self.row(languages, breaks: breaks)
         configure(leading: leading, boldRanges: nameRanges)
@@ -197,6 +224,8 @@ final class LanguageIndicator {
         var ink = PangoRectangle()
         var logical = PangoRectangle()
         pango_layout_get_pixel_extents(layout, &ink, &logical)
+        // One name in bold is narrower than all of them: the row starts at the edge again.
+        origin.x = startX(ink)
         (inkRect, logicalRect) = Self.rects(ink, logical, at: origin)
         fillPill(background)
         cairo_set_source_rgb(cr, foreground.red, foreground.green, foreground.blue)

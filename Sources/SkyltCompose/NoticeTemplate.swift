@@ -51,7 +51,8 @@ extension Templates {
             x: painter.grid.rightToLeft ? safe.x : safe.x + sign + gap, y: safe.y, width: safe.width - sign - gap,
             height: capHeight / TextFitter.capHeightRatio * 2)
         let fitted = try painter.measure("priority", text, in: labelBox, style: style)
-        let band = Rect(x: 0, y: 0, width: frame.width, height: (fitted.logicalRect.maxY + safe.y / 2).rounded())
+        let band = Rect(
+            x: 0, y: 0, width: frame.width, height: (fitted.logicalRect.maxY + painter.safeArea.rect.y / 2).rounded())
         painter.canvas.fill(band, painter.theme.accent)
         // The language row stands on the band: in the band's own colours, not on a pill of the
         // slide's background.

@@ -49,7 +49,7 @@ final class Picture {
             }
             var w = 0.0
             var h = 0.0
-            guard skylt_rsvg_size(handle, &w, &h) == 1 else {
+            guard skylt_rsvg_size(handle, &w, &h) == 1, w >= 1, h >= 1, w.isFinite, h.isFinite else {
                 skylt_rsvg_free(handle)
                 throw MediaError(path: path, reason: "the SVG has no size (give it width and height or a viewBox)")
             }
@@ -170,6 +170,7 @@ final class Picture {
     /// backdrop, look like part of it rather than empty. Nothing is drawn when the image
     /// cannot be drawn small.
     func drawSoftExtension(on canvas: Canvas, in box: Rect, shade: Double) {
+        guard box.width >= 1, box.height >= 1 else { return }
         let small = Canvas(width: 12, height: max(4, Int(12 * box.height / box.width)))
         guard (try? draw(on: small, in: small.bounds, fit: .cover)) != nil else { return }
         cairo_surface_flush(small.surface)
@@ -202,6 +203,8 @@ public enum ImagePlacement {
     public static func rect(
         width: Double, height: Double, in box: Rect, fit: ImageFraming.Fit, focus: FocusPoint = .centre
     ) -> Rect {
+        // An empty box or image has nothing to place (and would divide by zero).
+        guard width > 0, height > 0, box.width > 0, box.height > 0 else { return box }
         let scale =
             fit == .cover
             ? max(box.width / width, box.height / height) : min(box.width / width, box.height / height)
@@ -220,6 +223,7 @@ public enum ImagePlacement {
     ) -> Rect {
         let target = rect(width: width, height: height, in: box, fit: fit, focus: focus)
         let shown = target.intersection(box)
+        guard width > 0, target.width > 0 else { return Rect(x: 0, y: 0, width: width, height: height) }
         let scale = target.width / width
         return Rect(
             x: (shown.x - target.x) / scale, y: (shown.y - target.y) / scale, width: shown.width / scale,

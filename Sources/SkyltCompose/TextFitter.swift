@@ -23,8 +23,9 @@ struct TextStyle {
     var balanced = false
     /// The font family: Noto Sans for words, a monospaced face for data to copy.
     var family = TextFitter.family
-    /// The text itself runs left to right (a password on an Arabic page), its lines still
-    /// aligned to the page's start edge, so that bidi never reorders its characters.
+    /// The text is data that runs left to right (a password on an Arabic page), its lines still
+    /// aligned to the page's start edge, so that bidi never reorders its characters; it is
+    /// laid out exactly as written (no hyphens at breaks, no added no-break spaces).
     var leftToRightText = false
 
     enum Alignment { case start, center }
@@ -144,7 +145,14 @@ final class TextFitter {
         let rightToLeft = style.rightToLeft && !style.leftToRightText
         pango_context_set_base_dir(context, rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
         pango_layout_context_changed(layout)
-        pango_layout_set_text(layout, KeepTogether.shortNumbers(in: text), -1)
+        // Data (a network name, a password) is laid out as written: no no-break spaces, and no
+        // hyphen added where a long one breaks, which a viewer would type.
+        let data = style.leftToRightText
+        pango_layout_set_text(layout, data ? text : KeepTogether.shortNumbers(in: text), -1)
+        let attributes = pango_attr_list_new()!
+        if data, let noHyphens = pango_attr_insert_hyphens_new(0) { pango_attr_list_insert(attributes, noHyphens) }
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
         var ink = PangoRectangle()
         var logical = PangoRectangle()
         pango_layout_get_pixel_extents(layout, &ink, &logical)

@@ -59,7 +59,7 @@ extension Templates {
             return (level, heights)
         }
         for text in groups.joined() {
-            _ = try painter.measure(text.field, text.text, in: box, style: style(text, level: levels - 1))
+            _ = try painter.measure(text.field, text.text, in: box, style: style(text, level: max(levels, 1) - 1))
         }
         throw painter.fail(groups.first?.first?.field ?? "title", "does not fit beside the other texts; shorten it")
     }

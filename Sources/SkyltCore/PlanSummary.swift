@@ -29,8 +29,9 @@ public struct PlanSummary: Sendable {
     public private(set) var urgentSlides: Set<String> = []
     /// The pairs to report even if they never show: the slides and languages the kiosk has.
     private let expected: Set<Key>
-    /// Open time at the last start of each pair, and the longest wait seen so far.
-    private var lastStart: [Key: TimeInterval] = [:]
+    /// Open time at the last end of each pair (when it left the screen), and the longest wait
+    /// seen so far.
+    private var lastEnd: [Key: TimeInterval] = [:]
     private var longest: [Key: TimeInterval] = [:]
 
     public init(expected: Set<Key> = []) { self.expected = expected }
@@ -41,9 +42,9 @@ public struct PlanSummary: Sendable {
         guard !entry.closed else { return }
         if let slide = entry.slide, let language = entry.language {
             let key = Key(slide: slide, language: language)
-            let wait = openSeconds - (lastStart[key] ?? 0)
+            let wait = openSeconds - (lastEnd[key] ?? 0)
             longest[key] = max(longest[key] ?? 0, wait)
-            lastStart[key] = openSeconds
+            lastEnd[key] = openSeconds + seconds
             slideSeconds += seconds
             if entry.urgent {
                 urgentSeconds += seconds
@@ -56,15 +57,15 @@ public struct PlanSummary: Sendable {
     /// The share of slide time that urgent notices took, 0 when nothing showed.
     public var urgentShare: Double { slideSeconds > 0 ? urgentSeconds / slideSeconds : 0 }
 
-    /// The longest open time without the pair on screen, up to the end of the plan; nil when
-    /// it never showed.
+    /// The longest open time without the pair on screen, from the start of the plan to its
+    /// end: what a viewer who arrives just after it left waits at worst. nil when it never showed.
     public func longestWait(_ key: Key) -> TimeInterval? {
-        guard let last = lastStart[key] else { return nil }
+        guard let last = lastEnd[key] else { return nil }
         return max(longest[key] ?? 0, openSeconds - last)
     }
 
     /// Every pair that showed or was expected, in order.
-    public var keys: [Key] { Set(lastStart.keys).union(expected).sorted() }
+    public var keys: [Key] { Set(lastEnd.keys).union(expected).sorted() }
 
     /// The summary as `skylt plan --summary` prints it.
     public var text: String {

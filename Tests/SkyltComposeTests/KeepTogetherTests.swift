@@ -17,6 +17,10 @@ struct KeepTogetherTests {
                 == "Vattnet stängs av tisdag\(n)1\(n)december kl.\(n)8–12")
         #expect(KeepTogether.shortNumbers(in: "Öppet 10:00–12:00 i salen") == "Öppet\(n)10:00–12:00\(n)i salen")
         #expect(KeepTogether.shortNumbers(in: "25 kr/kg") == "25\(n)kr/kg")
+        // Between two numbers a line may still break: a list of times is not one long word.
+        #expect(
+            KeepTogether.shortNumbers(in: "kl. 10–12 13–15 17–19 varje dag")
+                == "kl.\(n)10–12 13–15 17–19\(n)varje dag")
         // Persian digits are numbers too.
         #expect(KeepTogether.shortNumbers(in: "ساعات کاری از ۱ دسامبر") == "ساعات کاری از\(n)۱\(n)دسامبر")
     }

@@ -80,6 +80,24 @@ struct LanguageIndicatorTests {
         }
     }
 
+    @Test("on every page of a seven-language slide the row's ink starts at the start edge, whichever name is bold")
+    func sameEdgeOnEveryPage() throws {
+        let languages = ["sv", "en", "ar", "fa", "uk", "ti", "so"]
+        let slide = notice(Dictionary(uniqueKeysWithValues: languages.map { ($0, "Vattnet stängs \($0)") }))
+        for (width, height) in [(1920, 1080), (1080, 1920)] {
+            let composer = SlideComposer(
+                profile: DisplayProfile.standard.resized(width: width, height: height), displayLanguages: languages)
+            for language in languages {
+                let layout = try composer.compose(slide, language: language).layout
+                let row = try #require(rows(layout).first)
+                let rightToLeft = ["ar", "fa"].contains(language)
+                let start =
+                    rightToLeft ? layout.safeArea.maxX - row.inkRect.maxX : row.inkRect.x - layout.safeArea.x
+                #expect(start >= 0 && start <= row.capHeight / 2, "\(language) \(width)x\(height): \(start) px")
+            }
+        }
+    }
+
     @Test("the single code stays in its place and size whether the slide has the row or not")
     func codeKeepsPlace() throws {
         for (width, height) in [(1920, 1080), (1080, 1920)] {

@@ -130,4 +130,22 @@ struct WifiSlideTests {
         for (upper, lower) in zip(boxes, boxes.dropFirst()) { gaps.append(lower.y - upper.maxY) }
         #expect(gaps.allSatisfy { $0 < safe.height / 5 }, "gaps \(gaps.map { Int($0) }) in \(Int(safe.height)) px")
     }
+    @Test("a password too long for one line breaks without a hyphen, which a viewer would type")
+    func longPasswordWithoutHyphen() throws {
+        let password = String(repeating: "l", count: 60)
+        let composition = try compose(try slide(#""ssid": "Butik", "password": "\#(password)""#), 1080, 1920)
+        let fitted = try #require(composition.texts.first { $0.field == "password" })
+        try #require(fitted.lineCount > 1, "the password must break for this test")
+        // The last glyph of the first line (its right part, about the width of a character):
+        // an "l" has ink in the line's upper part (its stem), a hyphen only in its middle.
+        let band = fitted.logicalRect.height / Double(fitted.lineCount)
+        let top = Int(fitted.logicalRect.y)
+        let inked = { (x: Int, y: Int) in composition.frame.pixel(x: x, y: y) == 0xFFFF_FFFF }
+        let right = try #require(
+            (Int(fitted.box.x)..<Int(fitted.box.maxX)).last { x in (top..<top + Int(band)).contains { inked(x, $0) } })
+        let upper = top + Int(band * 0.2)..<top + Int(band * 0.4)
+        #expect(
+            (right - Int(band * 0.3)...right).contains { x in upper.contains { inked(x, $0) } },
+            "the first line ends in a hyphen")
+    }
 }
