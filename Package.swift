@@ -34,6 +34,7 @@ let package = Package(
         .systemLibrary(name: "CLinux"),
 
         .target(name: "SkyltCore"),
+        .target(name: "SkyltCLI"),
         .target(
             name: "SkyltCompose",
             dependencies: ["SkyltCore", "CCairo", "CRsvg", "CQRencode", "CSDLImage", "CSDL2"]),
@@ -48,7 +49,7 @@ let package = Package(
             name: "skylt",
             dependencies: [
                 "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus", "SkyltKiosk",
-                "CLinux",
+                "SkyltCLI", "CLinux",
             ]),
 
         .target(

@@ -1,6 +1,7 @@
 import Foundation
 @preconcurrency import Glibc
 import SkyltBundle
+import SkyltCLI
 import SkyltCompose
 import SkyltCore
 

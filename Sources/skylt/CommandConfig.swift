@@ -1,3 +1,4 @@
+import SkyltCLI
 import SkyltCore
 import SkyltKiosk
 

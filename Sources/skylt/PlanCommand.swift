@@ -1,4 +1,5 @@
 import Foundation
+import SkyltCLI
 import SkyltCore
 import SkyltKiosk
 

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltCLI
 import SkyltCompose
 import SkyltCore
 import SkyltKiosk

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltCLI
 import SkyltCore
 
 /// `skylt report`: proof of play for a shop owner or an advertiser.

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltCLI
 import SkyltCore
 
 /// The `skylt` command: dispatches to subcommands and handles help and usage errors.

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import SkyltCLI
 import SkyltCore
 import SkyltKiosk
 import SkyltSync

@@ -1,12 +1,12 @@
-/// The command line of one subcommand: positional words, options with a value, and flags.
+/// The command line of one subcommand (of `skylt` or `skylt-studio`): positional words, options with a value, and flags.
 /// A small parser of our own keeps the binary free of package dependencies.
-struct Arguments {
-    var positional: [String] = []
-    var values: [String: String] = [:]
-    var flags: Set<String> = []
+public struct Arguments {
+    public var positional: [String] = []
+    public var values: [String: String] = [:]
+    public var flags: Set<String> = []
 
     /// Parses `words`. `valued` options take the next word (or `--name=value`); `switches` take none.
-    init(_ words: [String], valued: Set<String>, switches: Set<String>) throws(UsageError) {
+    public init(_ words: [String], valued: Set<String>, switches: Set<String>) throws(UsageError) {
         var index = 0
         while index < words.count {
             let word = words[index]
@@ -42,10 +42,10 @@ struct Arguments {
         }
     }
 
-    func has(_ flag: String) -> Bool { flags.contains(flag) }
+    public func has(_ flag: String) -> Bool { flags.contains(flag) }
 
     /// A positive number of seconds.
-    func seconds(_ name: String) throws(UsageError) -> Double? {
+    public func seconds(_ name: String) throws(UsageError) -> Double? {
         guard let text = values[name] else { return nil }
         guard let value = Double(text), value >= 0, value.isFinite else {
             throw UsageError("\(name) takes a number of seconds, not '\(text)'")
@@ -54,7 +54,7 @@ struct Arguments {
     }
 
     /// A size such as 1920x1080.
-    func size(_ name: String) throws(UsageError) -> (width: Int, height: Int)? {
+    public func size(_ name: String) throws(UsageError) -> (width: Int, height: Int)? {
         guard let text = values[name] else { return nil }
         let parts = text.lowercased().split(separator: "x")
         guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (64...7680).contains(w),
@@ -65,7 +65,7 @@ struct Arguments {
 }
 
 /// The command line was wrong: said on stderr with a pointer to --help, exit code 2.
-struct UsageError: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
+public struct UsageError: Error {
+    public var message: String
+    public init(_ message: String) { self.message = message }
 }
