@@ -41,7 +41,8 @@ let package = Package(
         .target(name: "SkyltPlayer", dependencies: ["SkyltCore", "SkyltCompose", "CSDL2"]),
         .target(name: "SkyltBundle", dependencies: ["SkyltCore", "CSodium"]),
         .target(name: "SkyltSync", dependencies: ["SkyltCore", "SkyltBundle", "CCurl"]),
-        .target(name: "SkyltStatus", dependencies: ["SkyltCore", "SkyltCompose", "CMicroHTTPD", "CSystemd"]),
+        .target(name: "SkyltHTTP", dependencies: ["SkyltCore", "CMicroHTTPD"]),
+        .target(name: "SkyltStatus", dependencies: ["SkyltCore", "SkyltCompose", "SkyltHTTP", "CSystemd"]),
         .target(
             name: "SkyltKiosk",
             dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus"]),
@@ -57,6 +58,7 @@ let package = Package(
         .testTarget(
             name: "SkyltStatusTests",
             dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltStatus", "SkyltTestSupport"]),
+        .testTarget(name: "SkyltHTTPTests", dependencies: ["SkyltCore", "SkyltHTTP", "SkyltTestSupport"]),
         .testTarget(name: "SkyltBundleTests", dependencies: ["SkyltBundle", "SkyltTestSupport"]),
         .testTarget(
             name: "SkyltSyncTests", dependencies: ["SkyltCore", "SkyltBundle", "SkyltSync", "SkyltTestSupport"]),

@@ -1,4 +1,4 @@
-/* GNU libmicrohttpd for the status page. MHD_start_daemon is variadic; this wrapper passes the
+/* GNU libmicrohttpd, wrapped by SkyltHTTP alone. MHD_start_daemon is variadic; this wrapper passes the
    options Skylt always sets, since the library's defaults are open: no connection timeout,
    about a thousand connections, no per-IP limit. */
 #ifndef SKYLT_CMICROHTTPD_SHIM_H
@@ -20,11 +20,17 @@ typedef enum MHD_Result (*skylt_mhd_handler)(void *_Nullable context, struct MHD
    with a level instead of bare lines on stderr. */
 typedef void (*skylt_mhd_logger)(void *_Nullable context, const char *_Nonnull format, va_list arguments);
 
+/* Called once a request is over (answered, failed or timed out), so that the per-connection
+   state the handler set up can be freed. */
+typedef void (*skylt_mhd_completed)(void *_Nullable context, struct MHD_Connection *_Nullable connection,
+                                    void *_Nullable *_Nullable connection_context, enum MHD_RequestTerminationCode code);
+
 /* Starts a daemon on `address` (IPv4, network byte order inside) with an internal polling
    thread and explicit limits. NULL on failure. */
 static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr_in *_Nonnull address,
                                                           skylt_mhd_handler _Nonnull handler, void *_Nullable context,
                                                           skylt_mhd_logger _Nonnull logger,
+                                                          skylt_mhd_completed _Nonnull completed,
                                                           unsigned int connection_limit, unsigned int per_ip_limit,
                                                           unsigned int timeout_seconds, size_t memory_limit,
                                                           int *_Nonnull error) {
@@ -33,6 +39,7 @@ static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr
                             ntohs(address->sin_port), NULL, NULL,
                             (MHD_AccessHandlerCallback)handler, context,
                             MHD_OPTION_EXTERNAL_LOGGER, logger, context, /* first, so it gets every message */
+                            MHD_OPTION_NOTIFY_COMPLETED, completed, context,
                             MHD_OPTION_SOCK_ADDR, address,
                             MHD_OPTION_CONNECTION_LIMIT, connection_limit,
                             MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit,

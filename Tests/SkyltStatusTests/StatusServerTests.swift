@@ -201,14 +201,18 @@ struct StatusServerTests {
             try setup.curl("/api/actions/restart", method: "POST", headers: [auth, "Origin: https://evil.example"])
                 .status == 403)
         #expect(try setup.curl("/api/actions/format-disk", method: "POST", headers: [auth]).status == 404)
-        // A body beyond 4 KiB closes the connection and does nothing; libmicrohttpd's own word
-        // on it reaches the log with a level, not as a bare line on stderr.
+        // A body beyond 4 KiB is refused with 413 and does nothing.
         let big = try ExternalTool.run(
             [
                 "curl", "-s", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Host: localhost", "-H", auth,
                 "--data-binary", "@-", setup.base + "/api/actions/sync",
             ], input: Data(repeating: 0x41, count: 64 * 1024))
-        #expect(big.stdout != "202")
+        #expect(big.stdout == "413")
+        // Headers beyond the 32 KiB a request may use are libmicrohttpd's own refusal; its word
+        // on it reaches the log with a level, not as a bare line on stderr.
+        let padding = "X-Padding: " + String(repeating: "a", count: 40 * 1024)
+        let huge = try setup.curl("/api/actions/sync", method: "POST", headers: [auth, padding])
+        #expect(huge.status != 202)
         let logged = setup.log.all
         #expect(
             logged.contains { $0.level == .notice && $0.message.hasPrefix("status page: libmicrohttpd: ") },

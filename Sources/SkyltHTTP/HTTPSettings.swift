@@ -1,0 +1,57 @@
+/// How a server checks where a state-changing request (POST, PUT, PATCH, DELETE) comes from,
+/// so that a page on another site cannot make a visitor's browser act here (CSRF).
+public enum HTTPOriginCheck: Sendable {
+    /// No check: for a server whose every change needs a secret a browser never sends itself.
+    case off
+    /// The Origin (or, without it, the Referer) must name the scheme-less host and port the
+    /// request was sent to (its Host header). A request with neither header is refused.
+    case sameOrigin
+    /// The Origin's or Referer's host name must be one of the allowed hosts (any port); a
+    /// request with neither header passes, for clients such as curl that send a token instead.
+    case allowedHostsOrAbsent
+    /// The Origin or Referer must be one of these origins ("https://studio.example.org",
+    /// compared without case); a request with neither header is refused.
+    case origins(Set<String>)
+}
+
+/// Where a server listens and the limits it keeps, each set explicitly because
+/// libmicrohttpd's defaults are open (no timeout, about a thousand connections, no per-IP cap).
+public struct HTTPSettings: Sendable {
+    /// An IPv4 address to listen on.
+    public var address = "127.0.0.1"
+    /// 0 lets the kernel choose; the server's `port` tells which.
+    public var port: UInt16 = 0
+    public var connectionLimit: UInt32 = 256
+    public var perIPConnectionLimit: UInt32 = 32
+    /// A connection idle (or half-sent) this long is closed.
+    public var connectionTimeoutSeconds: UInt32 = 10
+    /// Memory for one connection's request line and headers; a request beyond it is refused
+    /// by libmicrohttpd (431 or a closed connection).
+    public var maxHeaderBytes = 32 * 1024
+    /// The most body a request may carry; beyond it the answer is 413 and nothing past the cap
+    /// is kept.
+    public var maxBodyBytes = 1024 * 1024
+    /// The host names (without port, lowercased) the server answers to; another Host gets 421
+    /// (DNS rebinding). Asked per request, since a kiosk's addresses change. Nil: any host.
+    public var allowedHosts: (@Sendable () -> Set<String>)?
+    public var originCheck = HTTPOriginCheck.sameOrigin
+    /// Sent with every response unless the handler set a field of the same name.
+    public var securityHeaders = HTTPSettings.strictSecurityHeaders
+
+    public init(address: String = "127.0.0.1", port: UInt16 = 0) {
+        self.address = address
+        self.port = port
+    }
+
+    /// No script at all, no framing, no referrer, nothing cached: a page made of HTML, CSS and
+    /// images from this server only. A studio page that needs more loosens one field.
+    public static let strictSecurityHeaders = HTTPHeaders([
+        (
+            "Content-Security-Policy",
+            "default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                + "base-uri 'none'"
+        ),
+        ("X-Frame-Options", "DENY"), ("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "no-referrer"),
+        ("Cache-Control", "no-store"), ("Cross-Origin-Resource-Policy", "same-origin"),
+    ])
+}
