@@ -14,7 +14,7 @@ extension Database {
     /// is still only in the WAL. The copy is written beside `url` and renamed into place, so
     /// `url` is either the previous backup or the new one, never half of one.
     public func backup(to url: URL) throws(StoreError) {
-        let source = try open()
+        let source = try liveConnection()
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         defer { removeDatabaseFiles(temporary) }

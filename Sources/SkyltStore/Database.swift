@@ -10,6 +10,8 @@ public import Foundation
 public final class Database {
     /// How long a writer waits for another one's lock before `StoreError.Code.busy`.
     public static let defaultBusyTimeoutSeconds: Double = 5
+    /// Longest busy timeout taken: a writer stuck longer than this is a fault to report.
+    public static let maxBusyTimeoutSeconds: Double = 600
     /// Statements kept prepared for `execute` and `query`; beyond this the cache starts over.
     public static let maxCachedStatements = 64
 
@@ -33,7 +35,8 @@ public final class Database {
         self.connection = connection
         sqlite3_extended_result_codes(connection, 1)
         // Before the first statement, so that even switching to WAL waits for a busy writer.
-        sqlite3_busy_timeout(connection, Int32(busyTimeoutSeconds * 1000))
+        let milliseconds = min(max(busyTimeoutSeconds, 0), Self.maxBusyTimeoutSeconds) * 1000
+        sqlite3_busy_timeout(connection, Int32(milliseconds))
         do throws(StoreError) {
             let mode = try query("PRAGMA journal_mode = WAL").first?[0].string
             guard mode?.lowercased() == "wal" else {
@@ -59,14 +62,14 @@ public final class Database {
         connection = nil
     }
 
-    func open() throws(StoreError) -> OpaquePointer {
+    func liveConnection() throws(StoreError) -> OpaquePointer {
         guard let connection else { throw StoreError(.closed, location: url.path) }
         return connection
     }
 
     /// Compiles `sql` (one statement) for repeated use by the caller.
     public func prepare(_ sql: String) throws(StoreError) -> Statement {
-        try Statement(connection: open(), sql: sql)
+        try Statement(connection: liveConnection(), sql: sql)
     }
 
     /// Runs `body` with the cached statement for `sql`, reset afterwards for the next caller.
@@ -124,7 +127,7 @@ public final class Database {
 
     /// Runs several statements separated by semicolons, without bindings: for schema scripts.
     public func executeScript(_ sql: String) throws(StoreError) {
-        let connection = try open()
+        let connection = try liveConnection()
         try SQLiteResult.check(sqlite3_exec(connection, sql, nil, nil, nil), connection: connection, sql: sql)
     }
 

@@ -21,7 +21,7 @@ public struct Migrations: Sendable {
     /// failed step leaves the database at the previous version, whole. The version is read
     /// again inside each transaction: two programs migrating at once do each step once. A
     /// database newer than this code is refused before anything is written
-    /// (`StoreError.Code.schemaTooNew`).
+    /// (`StoreError.Code.schemaTooNew`). Every error thrown is a `StoreError`.
     @discardableResult
     public func migrate(_ database: Database) throws -> Int {
         let start = try database.userVersion()

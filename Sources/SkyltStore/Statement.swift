@@ -14,10 +14,20 @@ public final class Statement {
 
     init(connection: OpaquePointer, sql: String) throws(StoreError) {
         var statement: OpaquePointer?
-        let result = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+        var rest = ""
+        let result = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            defer { rest = tail.map { String(cString: $0) } ?? "" }
+            return sqlite3_prepare_v2(connection, text, -1, &statement, &tail)
+        }
         guard result == SQLITE_OK, let statement else {
             sqlite3_finalize(statement)
             throw SQLiteResult.error(result, connection: connection, sql: sql)
+        }
+        // SQLite compiles the first statement and ignores the rest: a second one would be lost.
+        guard rest.allSatisfy({ $0.isWhitespace || $0 == ";" }) else {
+            sqlite3_finalize(statement)
+            throw StoreError(.multipleStatements, sql: sql)
         }
         self.handle = statement
         self.sql = sql
@@ -94,9 +104,10 @@ public final class Statement {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default:
-            // The extended code of a failed step is the connection's; reset returns it too.
+            // The error is made before the reset, which leaves the statement ready to run again.
+            let error = SQLiteResult.error(result, connection: connection, sql: sql)
             sqlite3_reset(handle)
-            throw SQLiteResult.error(sqlite3_extended_errcode(connection), connection: connection, sql: sql)
+            throw error
         }
     }
 

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// A database or media store operation failed.
 ///
 /// `code` says what went wrong, for callers to switch on (a unique violation is a name already
@@ -30,6 +28,8 @@ public struct StoreError: Error, Sendable {
         case diskFull
         /// The database or its folder is read-only.
         case readOnly
+        /// More than one statement where one is expected; `executeScript` runs several.
+        case multipleStatements
         /// A binding index out of range.
         case bindingIndex(Int)
         /// A binding name the statement does not have.
@@ -107,6 +107,7 @@ extension StoreError: CustomStringConvertible {
         case .corrupt: "the database file is damaged or not a database"
         case .diskFull: "the disk is full"
         case .readOnly: "the database is read-only"
+        case .multipleStatements: "more than one statement; only the first would run"
         case .bindingIndex(let index): "no parameter number \(index)"
         case .unknownParameter(let name): "no parameter named '\(name)'"
         case .unknownColumn(let name): "no column named '\(name)'"

@@ -7,7 +7,7 @@ extension Database {
     /// SQLITE_BUSY at its first write, where waiting cannot help. Inside another transaction
     /// this becomes a savepoint, so helpers that need atomicity can be called from either.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        _ = try open()
+        _ = try liveConnection()
         if isInTransaction {
             return try savepoint(body)
         }

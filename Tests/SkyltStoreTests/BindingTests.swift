@@ -85,6 +85,19 @@ struct BindingTests {
         #expect(DatabaseValue(1.5).int == nil)
     }
 
+    @Test("a second statement in execute is refused, not silently dropped")
+    func multipleStatements() throws {
+        let database = try database()
+        do {
+            try database.execute("INSERT INTO v (x) VALUES (1); DELETE FROM v")
+            Issue.record("two statements were accepted")
+        } catch {
+            #expect(error.code == .multipleStatements)
+        }
+        try database.execute("INSERT INTO v (x) VALUES (2);  ")
+        #expect(try database.query("SELECT x FROM v").map { $0[0] } == [2])
+    }
+
     @Test("a closed database refuses work with a typed error")
     func closed() throws {
         let database = try database()
