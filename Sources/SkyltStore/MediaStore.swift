@@ -41,7 +41,8 @@ public struct MediaStore: Sendable {
     }
 
     /// Stores `data` and returns its SHA-256 as 64 lowercase hex digits. Content already there
-    /// is not written again. The file appears whole or not at all: written to a temporary file
+    /// (a file of that name and size) is not written again; a file of another size, left
+    /// damaged, is replaced. The file appears whole or not at all: written to a temporary file
     /// in the same folder, fsynced, renamed, and the folder fsynced.
     @discardableResult
     public func put(_ data: Data) throws(StoreError) -> String {
