@@ -60,7 +60,7 @@ let package = Package(
             name: "SkyltTestSupport", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle"]),
         .testTarget(
             name: "SkyltStatusTests",
-            dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltStatus", "SkyltTestSupport"]),
+            dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltStatus", "SkyltHTTP", "SkyltTestSupport"]),
         .testTarget(name: "SkyltHTTPTests", dependencies: ["SkyltCore", "SkyltHTTP", "SkyltTestSupport"]),
         .testTarget(name: "SkyltBundleTests", dependencies: ["SkyltBundle", "SkyltTestSupport"]),
         .testTarget(

@@ -43,15 +43,20 @@ final class Canvas {
     }
 
     func fillRounded(_ rect: Rect, radius: Double, _ color: Color) {
-        let r = min(radius, rect.width / 2, rect.height / 2)
         setColor(color)
+        Self.roundedPath(cr, rect, radius: radius)
+        cairo_fill(cr)
+    }
+
+    /// Adds a rectangle with corners of `radius` (at most half its short side) to the path.
+    static func roundedPath(_ cr: OpaquePointer, _ rect: Rect, radius: Double) {
+        let r = min(radius, rect.width / 2, rect.height / 2)
         cairo_new_sub_path(cr)
         cairo_arc(cr, rect.maxX - r, rect.y + r, r, -Double.pi / 2, 0)
         cairo_arc(cr, rect.maxX - r, rect.maxY - r, r, 0, Double.pi / 2)
         cairo_arc(cr, rect.x + r, rect.maxY - r, r, Double.pi / 2, Double.pi)
         cairo_arc(cr, rect.x + r, rect.y + r, r, Double.pi, 3 * Double.pi / 2)
         cairo_close_path(cr)
-        cairo_fill(cr)
     }
 
     /// Runs `body` with drawing clipped to `rect`, restoring the state afterwards.

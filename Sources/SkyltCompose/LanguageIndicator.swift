@@ -238,12 +238,7 @@ final class LanguageIndicator {
         // Round ends on one line; a row of two lines keeps the corners of one.
         let r = min(rect.height, (logicalRect.height / Double(max(1, lineCount)) + padding)) / 2
         cairo_set_source_rgba(cr, color.red, color.green, color.blue, Self.backdropAlpha)
-        cairo_new_sub_path(cr)
-        cairo_arc(cr, rect.maxX - r, rect.y + r, r, -Double.pi / 2, 0)
-        cairo_arc(cr, rect.maxX - r, rect.maxY - r, r, 0, Double.pi / 2)
-        cairo_arc(cr, rect.x + r, rect.maxY - r, r, Double.pi / 2, Double.pi)
-        cairo_arc(cr, rect.x + r, rect.y + r, r, Double.pi, 3 * Double.pi / 2)
-        cairo_close_path(cr)
+        Canvas.roundedPath(cr, rect, radius: r)
         cairo_fill(cr)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 public import SkyltCore
-import SkyltHTTP
+public import SkyltHTTP
 
 /// Where and how the status server listens, each limit set explicitly.
 public struct StatusSettings: Sendable {
@@ -75,13 +75,7 @@ public final class StatusServer: Service, Sendable {
     public var port: UInt16 { server.port }
 
     /// Listens on the settings' address and port. Does nothing while already listening.
-    public func start() throws {
-        do {
-            try server.start()
-        } catch {
-            throw StatusServerError(error)
-        }
-    }
+    public func start() throws(StatusServerError) { try server.start() }
 
     /// Stops listening and returns only once libmicrohttpd's threads are gone, every connection
     /// closed. Safe to call more than once.

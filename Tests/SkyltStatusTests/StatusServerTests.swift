@@ -1,6 +1,7 @@
 import Foundation
 import SkyltCompose
 import SkyltCore
+import SkyltHTTP
 import SkyltPlayer
 import SkyltStatus
 import SkyltTestSupport
