@@ -39,8 +39,11 @@ struct StoryCodes {
             let width = Double(columns) * cellWidth + Double(columns - 1) * gap
             let height = Double(rows) * cellHeight + Double(rows - 1) * gap
             if width <= area.width && height <= maxHeight {
+                // As many rows as needed, their codes shared out evenly: four codes in two
+                // rows of two, not three and one alone.
+                let even = (readings.count + rows - 1) / rows
                 return StoryCodes(
-                    codes: .readings(readings), columns: columns, rows: rows, cellWidth: cellWidth,
+                    codes: .readings(readings), columns: even, rows: rows, cellWidth: cellWidth,
                     cellHeight: cellHeight, modulePixels: pixels, gap: gap)
             }
         }

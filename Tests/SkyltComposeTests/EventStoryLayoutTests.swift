@@ -85,4 +85,12 @@ struct EventStoryLayoutTests {
         let drawn = try #require(layout.texts.first { $0.field == "author" })
         #expect(drawn.text == "Maja Berg" && drawn.language == "ar")
     }
+    @Test("a story's codes are shared out evenly over their rows: four in portrait are two and two")
+    func evenRows() throws {
+        let raven = try #require(try Self.multilingual()["raven"])
+        let layout = try Self.composer((1080, 1920)).compose(raven, language: "sv").layout
+        let rows = Dictionary(grouping: layout.codes, by: { Int($0.symbolRect.y) })
+        #expect(layout.codes.count == 4)
+        #expect(rows.values.map(\.count).sorted() == [2, 2], "\(rows.mapValues(\.count))")
+    }
 }
