@@ -3,6 +3,9 @@ import SkyltCore
 
 /// An offer of a local business: the picture on the start half, the price on a badge.
 extension Templates {
+    /// The share of a landscape screen's width the offer's picture takes, at the start side.
+    static let offerImageShare = 0.48
+
     func offer(headline: LocalizedText, text: LocalizedText, price: LocalizedText?, image: URL)
         throws(ComposeError)
     {
@@ -15,9 +18,9 @@ extension Templates {
         if portrait {
             (imageBox, textArea) = bounds.sliceTop(bounds.height * 0.42, gap: painter.margin)
         } else if painter.grid.rightToLeft {
-            (imageBox, textArea) = bounds.sliceRight(bounds.width * 0.48, gap: painter.margin)
+            (imageBox, textArea) = bounds.sliceRight(bounds.width * Self.offerImageShare, gap: painter.margin)
         } else {
-            (imageBox, textArea) = bounds.sliceLeft(bounds.width * 0.48, gap: painter.margin)
+            (imageBox, textArea) = bounds.sliceLeft(bounds.width * Self.offerImageShare, gap: painter.margin)
         }
         textArea = textArea.intersection(safe)
         try painter.image("image", image, in: imageBox, fit: .cover)

@@ -71,10 +71,21 @@ final class SlidePainter {
         typeScale = TypeScale(legibility)
         let rightToLeft = LanguageCode.direction(language) == .rtl
         indicator = LanguageIndicator(
-            languages: languages, current: language, cr: canvas.cr, safe: safeArea.rect, typeScale: typeScale,
-            gap: margin / 2, rightToLeft: rightToLeft)
+            languages: languages, current: language, cr: canvas.cr,
+            safe: Self.languageRowArea(safeArea.rect, content: content, canvas: canvas, rightToLeft: rightToLeft),
+            typeScale: typeScale, gap: margin / 2, rightToLeft: rightToLeft)
         contentArea = safeArea.rect.sliceTop(indicator?.bandHeight ?? 0).1
         grid = Grid(safeArea: contentArea, frameWidth: canvas.width, rightToLeft: rightToLeft)
+    }
+
+    /// Where the language row may run: the safe width, or on a landscape offer only the
+    /// picture's part of it, so that its pill never straddles the picture's edge.
+    static func languageRowArea(_ safe: Rect, content: SlideContent, canvas: Canvas, rightToLeft: Bool) -> Rect {
+        guard case .offer = content, canvas.width > canvas.height else { return safe }
+        // The picture bleeds from the frame's edge; the row keeps the safe inset on both sides.
+        let picture = Double(canvas.width) * Templates.offerImageShare
+        let width = min(safe.width, picture - 2 * safe.x)
+        return Rect(x: rightToLeft ? safe.maxX - width : safe.x, y: safe.y, width: width, height: safe.height)
     }
 
     /// What was drawn, for the layout file and the checks.

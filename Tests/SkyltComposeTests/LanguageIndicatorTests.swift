@@ -110,6 +110,22 @@ struct LanguageIndicatorTests {
         }
     }
 
+    @Test("on a landscape offer in seven languages the row stays over the picture, in both directions")
+    func offerRowOverPicture() throws {
+        let folder = Repository.fixtures.appendingPathComponent("multilingual")
+        let playlist = try #require(PlaylistReader.read(folder: folder).playlist)
+        let program = Program(playlists: [(channel: "test", playlist: playlist)])
+        let offer = try #require(program.slides.first { $0.slide.content.templateName == "offer" })
+        let languages = ["sv", "en", "ar", "fa", "uk", "ti", "so"]
+        let composer = SlideComposer(profile: .standard, displayLanguages: languages)
+        for language in ["sv", "fa"] {
+            let layout = try composer.compose(offer, language: language).layout
+            let row = try #require(rows(layout).first).drawnRect
+            let image = try #require(layout.images.first).box
+            #expect(image.contains(row), "\(language): row \(row), picture \(image)")
+        }
+    }
+
     @Test("over the offer's bleeding image the row stands on a pill of the background colour")
     func backdropOverImage() throws {
         let playlist = try #require(PlaylistReader.read(folder: Repository.demoPlaylist).playlist)
