@@ -9,7 +9,8 @@ enum Metrics {
         let name: String
         let type: String
         let help: String
-        let value: @Sendable (StatusReport) -> Double
+        /// nil leaves the metric without a sample: a value not known yet is not reported.
+        let value: @Sendable (StatusReport) -> Double?
     }
 
     /// One metric per channel, labelled with the channel's name.
@@ -33,9 +34,9 @@ enum Metrics {
         ) { Double($0.missedDeadlines) },
         .init(
             name: "skylt_display_on", type: "gauge", help: "1 while the screen is on, 0 outside opening hours."
-        ) { $0.snapshot.display == "on" ? 1 : 0 },
+        ) { $0.starting ? nil : $0.snapshot.display == "on" ? 1 : 0 },
         .init(name: "skylt_clock_trusted", type: "gauge", help: "1 when the system clock can be trusted.") {
-            $0.snapshot.clockTrusted ? 1 : 0
+            $0.starting ? nil : $0.snapshot.clockTrusted ? 1 : 0
         },
         .init(name: "skylt_healthy", type: "gauge", help: "1 while the play loop advances.") { $0.healthy ? 1 : 0 },
         .init(name: "skylt_cache_bytes", type: "gauge", help: "Bytes in the content cache.") {
@@ -71,7 +72,9 @@ enum Metrics {
         metric(
             "skylt_build_info", "gauge", "The player's version.",
             [("{version=\"\(escape(report.snapshot.version))\"}", 1)])
-        for entry in player { metric(entry.name, entry.type, entry.help, [("", entry.value(report))]) }
+        for entry in player {
+            metric(entry.name, entry.type, entry.help, entry.value(report).map { [("", $0)] } ?? [])
+        }
         for entry in perChannel {
             let samples = report.snapshot.channels.compactMap { channel in
                 entry.value(channel).map { ("{channel=\"\(escape(channel.name))\"}", $0) }

@@ -20,6 +20,9 @@ public struct StatusReport: Sendable, Codable {
         public var addresses: [String]
         public var logs: [String]
         public var playsToday: [PlayLogFiles.Total]
+        /// True before the player's first switch: the snapshot is a placeholder, and what it says
+        /// of the clock and the display is not known yet.
+        public var starting = false
     }
 
     public var snapshot: StatusSnapshot

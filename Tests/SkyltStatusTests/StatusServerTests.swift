@@ -176,6 +176,21 @@ struct StatusServerTests {
         }
     }
 
+    @Test("before the first switch /metrics says nothing of the display and the clock, which it does not know yet")
+    func metricsWhileStarting() throws {
+        var settings = StatusSettings(token: StatusServerTests.token)
+        settings.address = "127.0.0.1"
+        settings.port = 0
+        let server = StatusServer(settings: settings, sources: StatusSources(hub: StatusHub()))
+        try server.start()
+        defer { server.stop() }
+        let result = try ExternalTool.run(["curl", "-s", "http://127.0.0.1:\(server.port)/metrics"])
+        let samples = result.stdout.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(samples.contains { $0.hasPrefix("skylt_uptime_seconds ") }, "\(result.stdout)")
+        #expect(!samples.contains { $0.hasPrefix("skylt_display_on") || $0.hasPrefix("skylt_clock_trusted") })
+        #expect(result.stdout.contains("# TYPE skylt_display_on gauge"))
+    }
+
     @Test("a foreign Host is refused with 421 (DNS rebinding)")
     func hostCheck() throws {
         let setup = try Setup()
