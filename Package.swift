@@ -32,6 +32,8 @@ let package = Package(
         .systemLibrary(
             name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
         .systemLibrary(name: "CLinux"),
+        .systemLibrary(
+            name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         .target(name: "SkyltCore"),
         .target(name: "SkyltCLI"),
@@ -45,6 +47,7 @@ let package = Package(
         .target(
             name: "SkyltKiosk",
             dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus"]),
+        .target(name: "SkyltStore", dependencies: ["SkyltCore", "SkyltBundle", "CSQLite"]),
         .executableTarget(
             name: "skylt",
             dependencies: [
@@ -69,6 +72,7 @@ let package = Package(
             dependencies: [
                 "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltStatus", "SkyltKiosk", "SkyltTestSupport",
             ]),
+        .testTarget(name: "SkyltStoreTests", dependencies: ["SkyltStore", "SkyltTestSupport"]),
         .testTarget(
             name: "SkyltEndToEndTests",
             dependencies: ["SkyltCore", "SkyltBundle", "SkyltCompose", "SkyltStatus", "SkyltTestSupport"]),
