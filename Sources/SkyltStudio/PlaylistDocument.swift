@@ -22,7 +22,7 @@ struct PlaylistDocument {
             throw StudioError(.fileIO, location: file.path, message: "\(error)")
         }
         guard case .object(let root) = json, case .array(let items) = root["slides"] ?? .null else {
-            throw StudioError(.playlistProblems([]), location: file.path, message: "no slides")
+            throw StudioError(.fileIO, location: file.path, message: "has no array of slides")
         }
         settings = Self.text(.object(root.filter { !Self.excludedKeys.contains($0.key) }))
         slides = []
