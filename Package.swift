@@ -9,7 +9,8 @@ let package = Package(
     name: "Skylt",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "skylt", targets: ["skylt"])
+        .executable(name: "skylt", targets: ["skylt"]),
+        .executable(name: "skylt-studio", targets: ["skylt-studio"]),
     ],
     targets: [
         .systemLibrary(
@@ -49,12 +50,15 @@ let package = Package(
             name: "SkyltKiosk",
             dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus"]),
         .target(name: "SkyltStore", dependencies: ["SkyltCore", "SkyltBundle", "CSQLite"]),
+        .target(name: "SkyltStudio", dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore"]),
         .executableTarget(
             name: "skylt",
             dependencies: [
                 "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus", "SkyltKiosk",
                 "SkyltCLI", "CLinux",
             ]),
+        .executableTarget(
+            name: "skylt-studio", dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltStudio", "SkyltCLI"]),
 
         .target(
             name: "SkyltTestSupport", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle"]),
@@ -75,6 +79,9 @@ let package = Package(
                 "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltStatus", "SkyltKiosk", "SkyltTestSupport",
             ]),
         .testTarget(name: "SkyltStoreTests", dependencies: ["SkyltStore", "SkyltTestSupport"]),
+        .testTarget(
+            name: "SkyltStudioTests",
+            dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltStudio", "SkyltTestSupport"]),
         .testTarget(
             name: "SkyltEndToEndTests",
             dependencies: ["SkyltCore", "SkyltBundle", "SkyltCompose", "SkyltStatus", "SkyltTestSupport"]),

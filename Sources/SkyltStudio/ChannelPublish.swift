@@ -1,0 +1,145 @@
+public import Foundation
+import SkyltBundle
+import SkyltCore
+import SkyltStore
+
+/// What a publish wrote.
+public struct PublishSummary: Sendable, Equatable {
+    public var channel: String
+    public var version: Int
+    public var slides: Int
+    public var assets: Int
+    /// Where kiosks fetch it: `<base-url>/<channel>/manifest.json`.
+    public var manifestURL: String
+    /// The bundle's folder under the site.
+    public var folder: URL
+}
+
+extension Studio {
+    /// Most slides one channel publishes; a playlist of this size is already hours long.
+    public static let maxPublishedSlides = 1000
+
+    /// Signs and writes channel `name` into `<site>/<name>/` with the same code as
+    /// `skylt publish` (BundleWriter): the live slides' latest revisions in their order, with
+    /// the settings and media, staged as a playlist folder under `tmp/` and removed afterwards
+    /// whatever happens. The staged playlist is read back with PlaylistReader first, so a
+    /// bundle the kiosks would reject is never written.
+    public func publish(channel name: String, progress: (String) -> Void = { _ in }) throws(StudioError)
+        -> PublishSummary
+    {
+        let channel = try self.channel(named: name)
+        let key = try secretKey(of: channel)
+        let staging = try folder.makeStagingFolder("publish")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let slideCount = try stage(channel, in: staging)
+        let reading = PlaylistReader.read(folder: staging)
+        guard reading.playlist != nil, reading.problems.isEmpty else {
+            throw StudioError(.playlistProblems(reading.problems), location: name)
+        }
+        let out = URL(fileURLWithPath: config.site).appendingPathComponent(name, isDirectory: true)
+        let manifest: Manifest
+        do {
+            manifest = try BundleWriter.publish(
+                source: staging, key: key, out: out, options: .init(channel: name), progress: progress)
+        } catch {
+            throw StudioError(.publishFailed, location: error.path, message: error.reason)
+        }
+        try transaction { () throws(StudioError) in
+            try storing { () throws(StoreError) in
+                try database.execute(
+                    "UPDATE channels SET published_version = ? WHERE id = ?",
+                    [.init(manifest.version), .integer(channel.id)])
+            }
+            try audit(
+                "channel.publish", subject: name,
+                detail: "version \(manifest.version), \(slideCount) slides, \(manifest.assets.count) assets")
+        }
+        return PublishSummary(
+            channel: name, version: manifest.version, slides: slideCount, assets: manifest.assets.count,
+            manifestURL: config.manifestURL(channel: name), folder: out)
+    }
+
+    /// Writes the channel's playlist.json and media into `staging`; returns the slide count.
+    private func stage(_ channel: ChannelRecord, in staging: URL) throws(StudioError) -> Int {
+        let (settings, slides, files) = try storing { () throws(StoreError) in
+            (try settingsText(of: channel), try liveSlides(of: channel), try mediaFiles(of: channel))
+        }
+        guard case .object(var root) = try parse(settings, what: "settings") else {
+            throw StudioError(.publishFailed, location: channel.name, message: "the settings are not a JSON object")
+        }
+        var items: [JSONValue] = []
+        for slide in slides { items.append(try parse(slide, what: "a slide")) }
+        root["slides"] = .array(items)
+        for (path, hash) in files {
+            let data = try storing { () throws(StoreError) in try media.read(hash) }
+            try write(data, at: try Self.stagedURL(path, in: staging))
+        }
+        try write(JSONValue.object(root).canonicalData(), at: staging.appendingPathComponent(Playlist.fileName))
+        return slides.count
+    }
+
+    private func settingsText(of channel: ChannelRecord) throws(StoreError) -> String {
+        try database.query("SELECT settings_json FROM channel_settings WHERE channel_id = ?", [.integer(channel.id)])
+            .first?[0].string ?? "{}"
+    }
+
+    /// The latest revision of each live slide, in playlist order.
+    private func liveSlides(of channel: ChannelRecord) throws(StoreError) -> [String] {
+        try database.query(
+            """
+            SELECT r.content_json FROM slides s JOIN slide_revisions r ON r.slide_id = s.id
+            WHERE s.channel_id = ? AND s.archived = 0
+              AND r.number = (SELECT max(number) FROM slide_revisions WHERE slide_id = s.id)
+            ORDER BY s.position LIMIT ?
+            """, [.integer(channel.id), .init(Self.maxPublishedSlides)]
+        ).compactMap { $0[0].string }
+    }
+
+    /// The media of the channel's latest import, and of its live slides' latest revisions
+    /// (which win over an imported file at the same path).
+    private func mediaFiles(of channel: ChannelRecord) throws(StoreError) -> [(String, String)] {
+        let rows = try database.query(
+            """
+            SELECT path, sha256, 0 AS rank FROM media WHERE import_id =
+                (SELECT max(id) FROM channel_imports WHERE channel_id = :channel)
+            UNION ALL
+            SELECT m.path, m.sha256, 1 FROM media m JOIN slide_revisions r ON m.revision_id = r.id
+                JOIN slides s ON r.slide_id = s.id
+            WHERE s.channel_id = :channel AND s.archived = 0
+              AND r.number = (SELECT max(number) FROM slide_revisions WHERE slide_id = s.id)
+            ORDER BY rank
+            """, ["channel": .integer(channel.id)])
+        var files: [String: String] = [:]
+        for row in rows {
+            if let path = row[0].string, let hash = row[1].string { files[path] = hash }
+        }
+        return files.sorted { $0.key < $1.key }
+    }
+
+    private func parse(_ text: String, what: String) throws(StudioError) -> JSONValue {
+        do {
+            return try JSONValue.parse(Data(text.utf8))
+        } catch {
+            throw StudioError(.publishFailed, message: "\(what) stored in the database is not JSON: \(error.message)")
+        }
+    }
+
+    /// Where a stored relative path goes in the staging folder. Paths come from imports, but
+    /// a path with '..', an absolute one or an empty part is refused, so none leaves `staging`.
+    static func stagedURL(_ path: String, in staging: URL) throws(StudioError) -> URL {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
+        else { throw StudioError(.publishFailed, location: path, message: "not a relative media path") }
+        return parts.reduce(staging) { $0.appendingPathComponent(String($1)) }
+    }
+
+    private func write(_ data: Data, at file: URL) throws(StudioError) {
+        do {
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: file)
+        } catch {
+            throw StudioError(.fileIO, location: file.path, message: error.localizedDescription)
+        }
+    }
+}

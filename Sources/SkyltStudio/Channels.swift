@@ -1,0 +1,83 @@
+import Foundation
+import SkyltBundle
+import SkyltCore
+import SkyltStore
+
+/// The rule for channel names, the same as kiosk configs apply (SkyltCore's ChannelConfig):
+/// a name becomes a folder under `--site`, a URL path segment and a kiosk's cache folder.
+public enum ChannelName {
+    public static let maxCharacters = 64
+
+    public static func isValid(_ name: String) -> Bool {
+        (1...maxCharacters).contains(name.count)
+            && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    static func check(_ name: String) throws(StudioError) {
+        guard isValid(name) else { throw StudioError(.invalidChannelName, location: name) }
+    }
+}
+
+/// A channel as stored.
+public struct ChannelRecord: Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    /// The minisign public key's base64 line, as kiosk configs list it.
+    public var publicKey: String
+    public var publishedVersion: Int
+}
+
+extension Studio {
+    /// The channel named `name`, or `unknownChannel`.
+    public func channel(named name: String) throws(StudioError) -> ChannelRecord {
+        try ChannelName.check(name)
+        let rows = try storing { () throws(StoreError) in
+            try database.query(
+                "SELECT id, name, public_key, published_version FROM channels WHERE name = ? LIMIT 1", [.text(name)])
+        }
+        guard let row = rows.first, case .integer(let id) = row[0], let publicKey = row[2].string else {
+            throw StudioError(.unknownChannel, location: name)
+        }
+        return ChannelRecord(id: id, name: name, publicKey: publicKey, publishedVersion: row[3].int ?? 0)
+    }
+
+    /// Makes a channel and its signing key pair. The secret key is written unencrypted
+    /// (0600, in the 0700 `keys/` folder): the studio signs unattended, with nobody to type a
+    /// password. Call inside the transaction that stores the channel's first import.
+    func createChannel(named name: String) throws(StudioError) -> ChannelRecord {
+        try ChannelName.check(name)
+        let (secret, publicKey) = SecretKey.generate()
+        let keyFile = folder.keyFile(channel: name)
+        try DataFolder.makeFolder(folder.keysFolder, mode: DataFolder.keysFolderMode)
+        do throws(AtomicFile.WriteError) {
+            try AtomicFile.writeSynced(
+                Data(secret.fileText(password: nil).utf8), to: keyFile, mode: AtomicFile.secretMode)
+        } catch {
+            throw StudioError(.fileIO, location: error.path, message: error.reason)
+        }
+        try storing { () throws(StoreError) in
+            try database.execute(
+                "INSERT INTO channels (name, public_key, created_at) VALUES (?, ?, ?)",
+                [.text(name), .text(publicKey.base64), .text(Self.timestamp())])
+        }
+        let id = database.lastInsertRowID
+        try audit("channel.create", subject: name, detail: "key id \(publicKey.keyIDHex)")
+        return ChannelRecord(id: id, name: name, publicKey: publicKey.base64, publishedVersion: 0)
+    }
+
+    /// The channel's secret key, read from `keys/<channel>.key`.
+    func secretKey(of channel: ChannelRecord) throws(StudioError) -> SecretKey {
+        let file = folder.keyFile(channel: channel.name)
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw StudioError(.keyUnreadable, location: file.path, message: error.localizedDescription)
+        }
+        do {
+            return try SecretKey(fileText: text) { nil }
+        } catch {
+            throw StudioError(.keyUnreadable, location: file.path, message: error.description)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// `studio.json`: where the studio publishes and under which URL kiosks find it.
+///
+/// Kept as a small file beside the database rather than in it, so that an operator can read
+/// and correct it with an editor, and `init` can tell a studio folder at a glance.
+public struct StudioConfig: Codable, Sendable, Equatable {
+    /// The version of this file's own format, for a later studio to read older ones.
+    public static let currentSchema = 1
+    public static let fileName = "studio.json"
+    /// A config is a few hundred bytes; anything much larger is not one.
+    public static let maxBytes = 64 << 10
+
+    public var schema: Int
+    /// The folder bundles are written into, one sub-folder per channel (absolute path).
+    public var site: String
+    /// The public URL of `site`, without a trailing slash.
+    public var baseURL: String
+
+    public init(site: String, baseURL: String) {
+        schema = Self.currentSchema
+        self.site = site
+        self.baseURL = baseURL
+    }
+
+    /// The URL kiosks poll for a channel.
+    public func manifestURL(channel: String) -> String {
+        "\(baseURL)/\(channel)/manifest.json"
+    }
+
+    /// The base URL as given, without a trailing slash, when it is http or https with a host
+    /// and neither query nor fragment (kiosks append `/<channel>/manifest.json` to it).
+    public static func checkedBaseURL(_ text: String) throws(StudioError) -> String {
+        var trimmed = text
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let components = URLComponents(string: trimmed),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.host, !host.isEmpty,
+            components.query == nil, components.fragment == nil, components.user == nil,
+            !text.contains("?"), !text.contains("#")
+        else { throw StudioError(.invalidBaseURL, location: text) }
+        return trimmed
+    }
+
+    func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding a struct of strings and an integer cannot fail.
+        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+    }
+
+    static func read(from file: URL) throws(StudioError) -> StudioConfig {
+        let data: Data
+        do {
+            data = try Data(contentsOf: file)
+        } catch {
+            throw StudioError(.notAStudio, location: file.deletingLastPathComponent().path)
+        }
+        guard data.count <= maxBytes, let config = try? JSONDecoder().decode(StudioConfig.self, from: data),
+            config.schema == currentSchema
+        else { throw StudioError(.notAStudio, location: file.path, message: "studio.json cannot be read") }
+        return config
+    }
+}

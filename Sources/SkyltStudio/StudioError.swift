@@ -1,0 +1,101 @@
+public import SkyltCore
+public import SkyltStore
+
+/// A studio command failed. `code` says what, for callers and tests to switch on; the words
+/// for people are made in `description`, here and nowhere else.
+public struct StudioError: Error, Sendable, CustomStringConvertible {
+    public enum Code: Sendable, Equatable {
+        /// `init` found a studio already there; `location` names the file.
+        case alreadyInitialised
+        /// The folder holds no studio (no `studio.json`), or its config cannot be read.
+        case notAStudio
+        /// The base URL is not an http(s) URL without query and fragment.
+        case invalidBaseURL
+        /// A channel name kiosks could not use (ASCII letters, digits, '-' and '_').
+        case invalidChannelName
+        /// No channel of that name.
+        case unknownChannel
+        /// A user name outside the accepted characters or length.
+        case invalidUserName
+        /// A user of that name exists already.
+        case duplicateUser
+        /// A password shorter than `Users.minPasswordCharacters` or longer than the cap.
+        case passwordLength
+        /// The playlist folder has problems; nothing was stored.
+        case playlistProblems([Problem])
+        /// A file of the playlist folder is refused: too large, too many, or a link out.
+        case mediaRefused
+        /// The channel's secret key is missing or unreadable.
+        case keyUnreadable
+        /// Writing the bundle failed.
+        case publishFailed
+        /// The backup's target exists already.
+        case backupExists
+        /// tar failed; `message` holds what it said.
+        case archiveFailed
+        /// Reading or writing a file of the data folder failed.
+        case fileIO
+        /// The database or the media store failed; `store` holds its error.
+        case store
+    }
+
+    public var code: Code
+    /// The file, folder, channel or user concerned.
+    public var location: String?
+    /// More detail: the reason from the file system, tar or the bundle writer.
+    public var message: String?
+    /// The store's own error, when the failure came from there.
+    public var store: StoreError?
+
+    public init(_ code: Code, location: String? = nil, message: String? = nil, store: StoreError? = nil) {
+        self.code = code
+        self.location = location
+        self.message = message
+        self.store = store
+    }
+
+    /// Wraps a store failure, so every error a studio call throws is a `StudioError`.
+    init(_ error: StoreError) {
+        self.init(.store, store: error)
+    }
+
+    public var description: String {
+        if case .store = code, let store { return store.description }
+        var text = location.map { "\($0): " } ?? ""
+        text += summary
+        if let message { text += ": \(message)" }
+        return text
+    }
+
+    private var summary: String {
+        switch code {
+        case .alreadyInitialised: "already holds a studio; nothing was changed"
+        case .notAStudio: "is not a studio data folder (run skylt-studio init first)"
+        case .invalidBaseURL: "is not a base URL: use http:// or https://, with a host, and no query or fragment"
+        case .invalidChannelName: "is not a channel name: use 1 to 64 ASCII letters, digits, '-' and '_'"
+        case .unknownChannel: "no such channel"
+        case .invalidUserName: "is not a user name: use 1 to 64 letters, digits, '.', '_', '-' and '@'"
+        case .duplicateUser: "a user of that name exists already"
+        case .passwordLength:
+            "the password must have at least \(Users.minPasswordCharacters) characters and at most \(Users.maxPasswordBytes) bytes"
+        case .playlistProblems(let problems):
+            "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the playlist; nothing was stored"
+        case .mediaRefused: "refused"
+        case .keyUnreadable: "the channel's secret key cannot be read"
+        case .publishFailed: "publishing failed"
+        case .backupExists: "exists already; a backup never overwrites a file"
+        case .archiveFailed: "the archive could not be written"
+        case .fileIO: "cannot read or write the file"
+        case .store: "database error"
+        }
+    }
+}
+
+/// Runs `body`, turning a `StoreError` into a `StudioError`.
+func storing<T>(_ body: () throws(StoreError) -> T) throws(StudioError) -> T {
+    do {
+        return try body()
+    } catch {
+        throw StudioError(error)
+    }
+}

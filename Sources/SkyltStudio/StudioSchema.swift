@@ -1,0 +1,93 @@
+public import SkyltStore
+
+/// The studio's tables, as SkyltStore migrations (version 1).
+///
+/// Times are ISO 8601 text in UTC, readable in a plain `sqlite3` session. Slides are never
+/// deleted, only archived, and every save adds a revision: the studio must be able to say who
+/// put what on a screen and when, long after it was taken off.
+public enum StudioSchema {
+    public static let migrations = Migrations([version1])
+
+    /// The first schema. The roles' CHECK lists the same words as `Role`.
+    static let version1 = """
+        -- People who sign in. The password is only ever stored as an Argon2id hash.
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'publisher', 'editor', 'contributor')),
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+
+        -- A channel is one signed bundle under <site>/<name>/; its name is part of URLs and
+        -- kiosk cache folders, hence the same rule as kiosk configs.
+        CREATE TABLE channels (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE
+                CHECK (length(name) BETWEEN 1 AND 64 AND name NOT GLOB '*[^A-Za-z0-9_-]*'),
+            public_key TEXT NOT NULL,
+            published_version INTEGER NOT NULL DEFAULT 0 CHECK (published_version >= 0),
+            created_at TEXT NOT NULL
+        );
+
+        -- The playlist.json of a channel without its slides (name, languages, theme, screens…).
+        CREATE TABLE channel_settings (
+            channel_id INTEGER PRIMARY KEY REFERENCES channels(id) ON DELETE CASCADE,
+            settings_json TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        -- A slide as a lasting thing: its id in the playlist, its place, whether it is archived.
+        CREATE TABLE slides (
+            id INTEGER PRIMARY KEY,
+            channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+            slide_key TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+            UNIQUE (channel_id, slide_key)
+        );
+
+        -- Every save of a slide: its JSON object as in playlist.json, and who saved it (NULL
+        -- for the command line, or a user since removed).
+        CREATE TABLE slide_revisions (
+            id INTEGER PRIMARY KEY,
+            slide_id INTEGER NOT NULL REFERENCES slides(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL CHECK (number >= 1),
+            content_json TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            author_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            UNIQUE (slide_id, number)
+        );
+
+        -- One import of a playlist folder into a channel: the media it brought.
+        CREATE TABLE channel_imports (
+            id INTEGER PRIMARY KEY,
+            channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+            source TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+
+        -- Media by the path the playlist uses for them, owned by one slide revision (an upload)
+        -- or one channel import; the bytes are in media/<sha256>.
+        CREATE TABLE media (
+            id INTEGER PRIMARY KEY,
+            revision_id INTEGER REFERENCES slide_revisions(id) ON DELETE CASCADE,
+            import_id INTEGER REFERENCES channel_imports(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+            CHECK ((revision_id IS NULL) <> (import_id IS NULL))
+        );
+        CREATE UNIQUE INDEX media_of_import ON media(import_id, path) WHERE import_id IS NOT NULL;
+        CREATE UNIQUE INDEX media_of_revision ON media(revision_id, path) WHERE revision_id IS NOT NULL;
+
+        -- Who did what and when. Rows are only ever added.
+        CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        """
+}

@@ -1,0 +1,59 @@
+import SkyltBundle
+import SkyltStore
+
+/// What a user may do. Stored by its raw value; the schema's CHECK lists the same words.
+public enum Role: String, CaseIterable, Sendable {
+    case admin, publisher, editor, contributor
+
+    /// The roles as a list for messages: "admin, publisher, editor, contributor".
+    public static var listed: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// The studio's accounts.
+public enum Users {
+    /// Shorter passwords fall to guessing even through Argon2id.
+    public static let minPasswordCharacters = 12
+    /// Longer input is not a password but a mistake (a file piped in), and costs hashing time.
+    public static let maxPasswordBytes = 1024
+    public static let maxNameCharacters = 64
+
+    /// True for 1 to 64 letters, digits, '.', '_', '-' and '@': names appear in the audit
+    /// log and on pages, and must not carry spaces or control characters that hide in either.
+    public static func isValidName(_ name: String) -> Bool {
+        (1...maxNameCharacters).contains(name.count)
+            && name.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_@".unicodeScalars.contains($0)
+            }
+    }
+}
+
+extension Studio {
+    /// Adds a user with the Argon2id hash of `password`. The password is neither stored nor
+    /// logged as it is; a name taken already is refused (`duplicateUser`).
+    @discardableResult
+    public func addUser(name: String, role: Role, password: String) throws(StudioError) -> Int64 {
+        guard Users.isValidName(name) else { throw StudioError(.invalidUserName, location: name) }
+        guard password.count >= Users.minPasswordCharacters, password.utf8.count <= Users.maxPasswordBytes else {
+            throw StudioError(.passwordLength)
+        }
+        let hash: String
+        do {
+            hash = try PasswordHash.make(password)
+        } catch {
+            throw StudioError(.fileIO, location: name, message: error.description)
+        }
+        return try transaction { () throws(StudioError) in
+            do throws(StoreError) {
+                try database.execute(
+                    "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                    [.text(name), .text(role.rawValue), .text(hash), .text(Self.timestamp())])
+            } catch {
+                if error.code == .unique { throw StudioError(.duplicateUser, location: name) }
+                throw StudioError(error)
+            }
+            let id = database.lastInsertRowID
+            try audit("user.add", subject: name, detail: "role \(role.rawValue)")
+            return id
+        }
+    }
+}

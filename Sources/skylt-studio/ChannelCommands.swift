@@ -1,0 +1,109 @@
+import Foundation
+import SkyltCLI
+import SkyltStudio
+
+/// `skylt-studio import`.
+enum ImportCommand {
+    static let help = """
+        Usage: skylt-studio import CHANNEL PLAYLIST_DIR --data DIR
+
+        Brings a playlist folder (playlist.json and its media, as `skylt validate` checks
+        them) into CHANNEL. A new channel gets its signing key pair; print its public key with
+        `skylt-studio channel key CHANNEL`. The playlist's settings and each slide are stored,
+        a slide as a new revision only when it changed; slides no longer in the folder are
+        archived, not deleted. Every file under the folder (but playlist.json and hidden files)
+        is stored as a medium; links out of the folder are refused. When the playlist has a
+        problem, every problem is printed and nothing is stored.
+
+        Options:
+          --data DIR   the studio's data folder
+          -h, --help   show this help
+        """
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--data"], switches: [])
+        guard arguments.positional.count == 2 else { throw UsageError("import takes CHANNEL and PLAYLIST_DIR") }
+        let data = try StudioCommandLine.dataFolder(arguments)
+        do throws(StudioError) {
+            let studio = try Studio.open(data: data)
+            let summary = try studio.importPlaylist(
+                channel: arguments.positional[0], from: URL(fileURLWithPath: arguments.positional[1]))
+            if summary.createdChannel { Console.out("made channel '\(summary.channel)' and its signing key") }
+            Console.out(
+                "imported \(summary.slides) slides into '\(summary.channel)': \(summary.newRevisions) new revisions, \(summary.archived) archived, \(summary.media) media"
+            )
+            return 0
+        } catch {
+            return StudioCommandLine.report(error)
+        }
+    }
+}
+
+/// `skylt-studio publish`.
+enum StudioPublishCommand {
+    static let help = """
+        Usage: skylt-studio publish CHANNEL --data DIR
+
+        Signs the channel's current slides (the latest revision of each slide not archived)
+        with the channel's key and writes the bundle into SITE/CHANNEL/ with the same code as
+        `skylt publish`: the version is one more than the one there, only new media are
+        copied, and the manifest and its signature are put in place atomically. Prints the
+        version, the counts and the manifest URL kiosks poll.
+
+        Options:
+          --data DIR   the studio's data folder
+          -h, --help   show this help
+        """
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--data"], switches: [])
+        guard arguments.positional.count == 1 else { throw UsageError("publish takes one CHANNEL") }
+        let data = try StudioCommandLine.dataFolder(arguments)
+        do throws(StudioError) {
+            let studio = try Studio.open(data: data)
+            let summary = try studio.publish(channel: arguments.positional[0]) { Console.error($0) }
+            Console.out(
+                "published '\(summary.channel)' version \(summary.version): \(summary.slides) slides, \(summary.assets) assets, in \(summary.folder.path)"
+            )
+            Console.out("manifest: \(summary.manifestURL)")
+            return 0
+        } catch {
+            return StudioCommandLine.report(error)
+        }
+    }
+}
+
+/// `skylt-studio backup`.
+enum BackupCommand {
+    static let help = """
+        Usage: skylt-studio backup --out FILE --data DIR
+
+        Writes a tar archive FILE holding a consistent copy of the database (SQLite's online
+        backup, so the studio may keep running), studio.json, media/ and keys/.
+
+        The archive holds every channel's secret signing key, unencrypted: it is made with
+        mode 0600; keep it where only the studio's administrators can read it. An existing
+        FILE is never overwritten. Restore by unpacking it into an empty data folder.
+
+        Options:
+          --out FILE   the archive to write (must not exist)
+          --data DIR   the studio's data folder
+          -h, --help   show this help
+        """
+
+    static func run(_ words: [String]) throws(UsageError) -> Int32 {
+        let arguments = try Arguments(words, valued: ["--data", "--out"], switches: [])
+        guard arguments.positional.isEmpty, let out = arguments.values["--out"] else {
+            throw UsageError("backup needs --out FILE")
+        }
+        let data = try StudioCommandLine.dataFolder(arguments)
+        do throws(StudioError) {
+            let studio = try Studio.open(data: data)
+            try studio.backup(to: URL(fileURLWithPath: out))
+            Console.out("wrote \(out) (mode 0600: it holds the channels' secret keys)")
+            return 0
+        } catch {
+            return StudioCommandLine.report(error)
+        }
+    }
+}

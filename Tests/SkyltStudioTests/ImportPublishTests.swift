@@ -1,0 +1,191 @@
+import Foundation
+import SkyltBundle
+import SkyltCore
+import SkyltStore
+import SkyltStudio
+import SkyltTestSupport
+import Testing
+
+@Suite("skylt-studio import and publish")
+struct ImportPublishTests {
+    let fixture = StudioFixture()
+
+    init() throws {
+        _ = try fixture.create()
+    }
+
+    private func studio(_ arguments: [String]) throws -> ExternalTool.Result {
+        try StudioTool.run(arguments + ["--data", fixture.data.path])
+    }
+
+    private var database: Database {
+        get throws { try Database(url: DataFolder(fixture.data).databaseFile) }
+    }
+
+    private func count(_ sql: String) throws -> Int {
+        try database.query(sql).first?[0].int ?? -1
+    }
+
+    /// The slides of a playlist.json, by id.
+    private func slides(of folder: URL) throws -> [JSONValue] {
+        let json = try JSONValue.parse(Data(contentsOf: folder.appendingPathComponent(Playlist.fileName)))
+        guard case .object(let root) = json, case .array(let slides) = root["slides"] ?? .null else { return [] }
+        return slides
+    }
+
+    private func id(_ slide: JSONValue) -> String? {
+        guard case .object(let fields) = slide, case .string(let id) = fields["id"] ?? .null else { return nil }
+        return id
+    }
+
+    /// The published manifest, verified against the key `channel key` prints, through `skylt verify`
+    /// with a .pub file and through BundleCheck.
+    private func verifiedManifest(channel: String) throws -> Manifest {
+        let keyLine = try studio(["channel", "key", channel])
+        #expect(keyLine.status == 0)
+        let key = try PublicKey(base64: keyLine.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let pub = fixture.folder.write("\(channel).pub", key.fileText)
+        let bundle = fixture.site.appendingPathComponent(channel)
+        let verify = try ExternalTool.run([StudioTool.skylt.path, "verify", bundle.path, "--pub", pub.path])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        let (manifest, problems) = BundleCheck.verify(folder: bundle, keys: [key])
+        #expect(problems.isEmpty, "\(problems)")
+        return try #require(manifest)
+    }
+
+    /// Each original slide as the bundle must carry it: its image named by the file's hash.
+    private func expected(_ slide: JSONValue, in folder: URL) throws -> JSONValue {
+        guard case .object(var fields) = slide, case .string(let path) = fields["image"] ?? .null else { return slide }
+        var hasher = SHA256Hasher()
+        hasher.update(try Data(contentsOf: folder.appendingPathComponent(path)))
+        fields["image"] = .string("sha256:" + hasher.finalHex())
+        return .object(fields)
+    }
+
+    @Test("the demo imported and published verifies with the channel's key and reads as the original")
+    func importAndPublish() throws {
+        let imported = try studio(["import", "demo", Repository.demoPlaylist.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let published = try studio(["publish", "demo"])
+        #expect(published.status == 0, "\(published.stderr)")
+        #expect(published.stdout.contains("version 1: 7 slides, 5 assets"))
+        #expect(published.stdout.contains("\(StudioFixture.baseURL)/demo/manifest.json"))
+        let manifest = try verifiedManifest(channel: "demo")
+        #expect(manifest.channel == "demo" && manifest.version == 1)
+        guard case .object(let root) = manifest.playlist, case .array(let bundled) = root["slides"] ?? .null else {
+            Issue.record("the manifest has no slides")
+            return
+        }
+        let original = try slides(of: Repository.demoPlaylist)
+        #expect(bundled == (try original.map { try expected($0, in: Repository.demoPlaylist) }))
+        let assets = Dictionary(
+            uniqueKeysWithValues: manifest.assets.keys.map {
+                ($0, fixture.site.appendingPathComponent("demo/assets/\(Manifest.hex(of: $0))"))
+            })
+        let reading = PlaylistReader.decode(manifest.playlist, file: "manifest", folder: fixture.site, assets: assets)
+        let source = PlaylistReader.read(folder: Repository.demoPlaylist)
+        #expect(reading.problems.isEmpty, "\(reading.problems)")
+        #expect(reading.playlist?.slides.map(\.id) == source.playlist?.slides.map(\.id))
+        #expect(reading.playlist?.slides.map(\.schedule) == source.playlist?.slides.map(\.schedule))
+        #expect(reading.playlist?.theme == source.playlist?.theme)
+        let staging = DataFolder(fixture.data).stagingFolder
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: staging.path))?.isEmpty ?? true)
+        #expect(try count("SELECT published_version FROM channels WHERE name = 'demo'") == 1)
+        #expect(try count("SELECT count(*) FROM audit_log WHERE action = 'channel.publish'") == 1)
+    }
+
+    @Test("a re-import with one slide changed and one removed adds a revision, archives, and publishes version 2")
+    func reimport() throws {
+        let folder = fixture.copyOfDemo()
+        #expect(try studio(["import", "demo", folder.path]).status == 0)
+        #expect(try studio(["publish", "demo"]).status == 0)
+        var changed = try slides(of: folder)
+        guard case .object(var first) = changed[0] else { return }
+        first["duration"] = .number(20)
+        changed[0] = .object(first)
+        let removed = try #require(id(changed.remove(at: 1)))
+        try writePlaylist(folder, slides: changed)
+
+        let again = try studio(["import", "demo", folder.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("1 new revisions, 1 archived"))
+        #expect(try count("SELECT count(*) FROM slides") == 7)
+        #expect(try count("SELECT count(*) FROM slides WHERE archived = 1 AND slide_key = '\(removed)'") == 1)
+        #expect(try count("SELECT count(*) FROM slide_revisions") == 8)
+        let latest = try database.query(
+            """
+            SELECT r.number, r.content_json FROM slide_revisions r JOIN slides s ON s.id = r.slide_id
+            WHERE s.slide_key = 'vandringsled' ORDER BY r.number DESC LIMIT 1
+            """)
+        #expect(latest.first?[0] == 2)
+        #expect(latest.first?[1].string?.contains("\"duration\":20") == true)
+
+        #expect(try studio(["publish", "demo"]).stdout.contains("version 2: 6 slides"))
+        let manifest = try verifiedManifest(channel: "demo")
+        #expect(manifest.version == 2)
+        guard case .object(let root) = manifest.playlist, case .array(let bundled) = root["slides"] ?? .null else {
+            return
+        }
+        #expect(bundled.compactMap(id) == changed.compactMap(id))
+        #expect(bundled.first == (try expected(changed[0], in: folder)))
+    }
+
+    @Test("a playlist with a problem is refused with the file and field, and nothing changes")
+    func problem() throws {
+        let folder = fixture.copyOfDemo()
+        #expect(try studio(["import", "demo", folder.path]).status == 0)
+        let before = try snapshot()
+        var broken = try slides(of: folder)
+        guard case .object(var first) = broken[0] else { return }
+        first["duration"] = .string("long")
+        broken[0] = .object(first)
+        try writePlaylist(folder, slides: broken)
+        for channel in ["demo", "ny"] {
+            let result = try studio(["import", channel, folder.path])
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("playlist.json: slide 'vandringsled': field 'slides[0].duration'"))
+            #expect(try snapshot() == before)
+        }
+        #expect(!FileManager.default.fileExists(atPath: DataFolder(fixture.data).keyFile(channel: "ny").path))
+    }
+
+    @Test("a link out of the playlist folder is refused and nothing is stored")
+    func linkOut() throws {
+        let folder = fixture.copyOfDemo()
+        let secret = fixture.folder.write("secret.txt", "not for screens")
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("media/stolen.txt"), withDestinationURL: secret)
+        let result = try studio(["import", "demo", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("stolen.txt"))
+        #expect(try count("SELECT count(*) FROM channels") == 0)
+        #expect(try count("SELECT count(*) FROM media") == 0)
+    }
+
+    @Test("channel key names an unknown channel, and refuses a name that is not a channel name")
+    func unknownChannel() throws {
+        let unknown = try studio(["channel", "key", "saknas"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("saknas: no such channel"))
+        let studio = try Studio.open(data: fixture.data)
+        do {
+            _ = try studio.importPlaylist(channel: "../etc", from: Repository.demoPlaylist)
+            Issue.record("a bad channel name was taken")
+        } catch {
+            #expect(error.code == .invalidChannelName)
+        }
+    }
+
+    private func writePlaylist(_ folder: URL, slides: [JSONValue]) throws {
+        let file = folder.appendingPathComponent(Playlist.fileName)
+        guard case .object(var root) = try JSONValue.parse(Data(contentsOf: file)) else { return }
+        root["slides"] = .array(slides)
+        try JSONValue.object(root).canonicalData().write(to: file)
+    }
+
+    /// Row counts of every table, and the latest revision of each slide.
+    private func snapshot() throws -> [DatabaseValue] {
+        let tables = ["users", "channels", "channel_settings", "slides", "slide_revisions", "channel_imports", "media"]
+        return try tables.map { try database.query("SELECT count(*) FROM \($0)")[0][0] }
+            + database.query("SELECT content_json FROM slide_revisions ORDER BY id").map { $0[0] }
+    }
+}
