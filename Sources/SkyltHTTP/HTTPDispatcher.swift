@@ -105,8 +105,19 @@ final class HTTPDispatcher: Sendable {
         return send(refusal.response, on: connection)
     }
 
-    /// Queues `response` with every security header the handler did not set itself.
+    /// Queues `response` with every security header the handler did not set itself. A response
+    /// that cannot go out as made (a status outside 100–599, a header libmicrohttpd refuses,
+    /// such as one with a line break) becomes a 500, so that no answer leaves without its
+    /// security headers.
     func send(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result {
+        if let queued = queue(response, on: connection) { return queued }
+        logger.error("\(name): a response could not be sent as made (status \(response.status)); answered 500")
+        return queue(.text(500, "internal error"), on: connection) ?? MHD_Result.NO
+    }
+
+    /// Queues `response`; nil when its status or one of its headers cannot be sent.
+    private func queue(_ response: HTTPResponse, on connection: OpaquePointer) -> MHD_Result? {
+        guard (100...599).contains(response.status) else { return nil }
         var headers = response.headers
         for field in settings.securityHeaders where !headers.contains(field.name) {
             headers.add(field.name, field.value)
@@ -114,7 +125,9 @@ final class HTTPDispatcher: Sendable {
         let made = response.body.withUnsafeBytes { bytes in skylt_mhd_response_copy(bytes.count, bytes.baseAddress) }
         guard let made else { return MHD_Result.NO }
         defer { MHD_destroy_response(made) }
-        for field in headers { MHD_add_response_header(made, field.name, field.value) }
+        for field in headers where MHD_add_response_header(made, field.name, field.value) != MHD_Result.YES {
+            return nil
+        }
         return MHD_queue_response(connection, UInt32(response.status), made)
     }
 

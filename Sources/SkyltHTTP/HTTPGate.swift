@@ -25,12 +25,10 @@ struct HTTPGate: Sendable {
     }
 
     func check(method: String, headers: HTTPHeaders) -> Refusal? {
-        let allowed = settings.allowedHosts?()
-        if let allowed {
-            guard let host = headers["Host"], allowed.contains(Self.hostName(host)) else { return .host }
-        }
+        let allowed = settings.allowedHosts?() ?? settings.loopbackHosts
+        guard let host = headers["Host"], allowed.contains(Self.hostName(host)) else { return .host }
         if Self.stateChangingMethods.contains(method.uppercased()),
-            !originAllowed(headers: headers, allowedHosts: allowed ?? [])
+            !originAllowed(headers: headers, allowedHosts: allowed)
         {
             return .origin
         }

@@ -32,11 +32,21 @@ public struct HTTPSettings: Sendable {
     /// is kept.
     public var maxBodyBytes = 1024 * 1024
     /// The host names (without port, lowercased) the server answers to; another Host gets 421
-    /// (DNS rebinding). Asked per request, since a kiosk's addresses change. Nil: any host.
+    /// (DNS rebinding). Asked per request, since a kiosk's addresses change. Nil: the loopback
+    /// names and the listen address only (`loopbackHosts`), never any host: a server reached
+    /// by a name (a studio behind its proxy) must say which.
     public var allowedHosts: (@Sendable () -> Set<String>)?
     public var originCheck = HTTPOriginCheck.sameOrigin
     /// Sent with every response unless the handler set a field of the same name.
     public var securityHeaders = HTTPSettings.strictSecurityHeaders
+
+    /// What a server without `allowedHosts` answers to: loopback names, and its own address
+    /// unless it listens on every address.
+    public var loopbackHosts: Set<String> {
+        var hosts: Set<String> = ["localhost", "127.0.0.1", "::1"]
+        if address != "0.0.0.0" { hosts.insert(address) }
+        return hosts
+    }
 
     public init(address: String = "127.0.0.1", port: UInt16 = 0) {
         self.address = address

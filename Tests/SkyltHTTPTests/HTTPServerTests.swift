@@ -72,6 +72,41 @@ struct HTTPServerTests {
         #expect(test.requests.count == 2)
     }
 
+    @Test("without an allow-list only loopback names are answered: a rebound name is 421, even with a matching Origin")
+    func loopbackByDefault() throws {
+        let test = try HTTPTestServer()
+        let port = test.server.port
+        #expect(try test.curl("/").status == 200)
+        #expect(try test.curl("/", ["-H", "Host: localhost:\(port)"]).status == 200)
+        #expect(try test.curl("/", ["-H", "Host: evil.example:\(port)"]).status == 421)
+        // After DNS rebinding the browser sends the attacker's name as both Host and Origin.
+        let rebound = ["-X", "POST", "-H", "Host: evil.example:\(port)", "-H", "Origin: http://evil.example:\(port)"]
+        #expect(try test.curl("/", rebound).status == 421)
+        #expect(test.requests.count == 2)
+    }
+
+    @Test(
+        "a response that cannot go out as made (bad status, a header with a line break) is a 500 with the security headers"
+    )
+    func unsendableResponses() throws {
+        let test = try HTTPTestServer(handler: { request in
+            switch request.path {
+            case "/status": return HTTPResponse(status: -1, type: "text/plain", body: Data("odd".utf8))
+            default:
+                var response = HTTPResponse.html("<p>hello</p>")
+                response.headers.set("Content-Security-Policy", "default-src 'none'\r\nX-Injected: yes")
+                return response
+            }
+        })
+        for path in ["/status", "/header"] {
+            let reply = try test.curl(path)
+            #expect(reply.status == 500, "\(path)")
+            #expect(reply.headers.contains("content-security-policy: default-src 'none'"), "\(path)")
+            #expect(!reply.headers.contains("x-injected"), "\(path)")
+        }
+        #expect(try test.curl("/").status == 500, "the server goes on answering")
+    }
+
     @Test("a POST from a foreign or missing Origin is 403; the same origin passes; GET is not checked")
     func originCheck() throws {
         let test = try HTTPTestServer()
@@ -160,6 +195,7 @@ struct HTTPServerTests {
         #expect(next.server.port == port)
         #expect(try next.curl("/").status == 200)
         test.server.stop()
+        #expect(next.server.port == port, "stopping a stopped server again leaves the next one alone")
     }
 
     @Test("a client that sends half a request is dropped within the connection timeout")
