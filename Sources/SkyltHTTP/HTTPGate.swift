@@ -6,8 +6,9 @@ import Foundation
 struct HTTPGate: Sendable {
     let settings: HTTPSettings
 
-    /// Methods that change state and so must come from this server's own pages.
-    static let stateChangingMethods: Set<String> = ["POST", "PUT", "PATCH", "DELETE"]
+    /// Methods that only read: every other method (POST, PUT, PATCH, DELETE and any
+    /// unknown one) may change state and so must come from this server's own pages.
+    static let safeMethods: Set<String> = ["GET", "HEAD", "OPTIONS"]
 
     /// Why a request is refused before its handler runs, and the answer it gets.
     enum Refusal: Equatable {
@@ -26,8 +27,8 @@ struct HTTPGate: Sendable {
 
     func check(method: String, headers: HTTPHeaders) -> Refusal? {
         let allowed = settings.allowedHosts?() ?? settings.loopbackHosts
-        guard let host = headers["Host"], allowed.contains(Self.hostName(host)) else { return .host }
-        if Self.stateChangingMethods.contains(method.uppercased()),
+        guard let host = headers["Host"], allowed.contains(Self.hostName(host: host)) else { return .host }
+        if !Self.safeMethods.contains(method.uppercased()),
             !originAllowed(headers: headers, allowedHosts: allowed)
         {
             return .origin
@@ -47,7 +48,7 @@ struct HTTPGate: Sendable {
             return true
         case .allowedHostsOrAbsent:
             guard let source else { return true }
-            return allowedHosts.contains(Self.hostName(source))
+            return Self.authority(source).map { allowedHosts.contains(Self.hostName(host: $0)) } ?? false
         case .sameOrigin:
             guard let source, let host = headers["Host"] else { return false }
             return Self.authority(source) == host.lowercased()
@@ -67,9 +68,10 @@ struct HTTPGate: Sendable {
         return String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
     }
 
-    /// The host part of a Host header or an Origin URL, without port and brackets.
-    static func hostName(_ value: String) -> String {
-        var text = authority(value) ?? value.lowercased()
+    /// The host part of a Host header (or of an Origin's authority), without port and
+    /// brackets, lowercased. A Host header is never read as a URL: "x://allowed" is no name.
+    static func hostName(host value: String) -> String {
+        var text = value.lowercased()
         if text.hasPrefix("["), let end = text.firstIndex(of: "]") {
             return String(text[text.index(after: text.startIndex)..<end])
         }

@@ -68,6 +68,7 @@ struct HTTPServerTests {
         #expect(try test.curl("/", ["-H", "Host: evil.example"]).status == 421)
         #expect(try test.curl("/", ["-H", "Host: evil.example:8080"]).status == 421)
         #expect(try test.curl("/", ["-H", "Host: Skylt.Example.org:8443"]).status == 200)
+        #expect(try test.curl("/", ["-H", "Host: x://skylt.example.org"]).status == 421, "a Host is no URL")
         #expect(try test.curl("/").status == 200)
         #expect(test.requests.count == 2)
     }
@@ -116,6 +117,8 @@ struct HTTPServerTests {
         #expect(try test.curl("/save", ["-X", "DELETE", "-H", "Origin: null"]).status == 403)
         // Same host, other port: another origin.
         #expect(try test.curl("/save", ["-X", "PUT", "-H", "Origin: http://127.0.0.1:1"]).status == 403)
+        // A method the server does not know is checked as one that changes state.
+        #expect(try test.curl("/save", ["-X", "PROPPATCH", "-H", "Origin: https://evil.example"]).status == 403)
         #expect(test.requests.isEmpty)
         #expect(try test.curl("/save", ["-X", "POST", "-H", "Origin: \(own)"]).status == 200)
         // Without an Origin, the Referer of the server's own page will do.
