@@ -1,4 +1,5 @@
 public import Foundation
+@preconcurrency import Glibc
 import SkyltCore
 import SkyltStore
 
@@ -44,21 +45,22 @@ extension Studio {
             stored.append((file.relativePath, try storing { () throws(StoreError) in try media.put(data) }))
         }
         // A key made for a new channel goes again when the channel's transaction fails, so that
-        // no key is left without its channel (and the next import makes a fresh pair).
-        let keyFile = folder.keyFile(channel: name)
-        let hadKey = FileManager.default.fileExists(atPath: keyFile.path)
+        // no key is left without its channel (and the next import makes a fresh pair). Only the
+        // key this run wrote: "new channel" is decided inside the transaction, under its lock.
+        var wroteKey = false
         do throws(StudioError) {
             return try transaction { () throws(StudioError) in
-                try store(document, media: stored, channel: name, source: folderURL.path)
+                try store(document, media: stored, channel: name, source: folderURL.path, wroteKey: &wroteKey)
             }
         } catch {
-            if !hadKey { try? FileManager.default.removeItem(at: keyFile) }
+            if wroteKey { unlink(folder.keyFile(channel: name).path) }
             throw error
         }
     }
 
     private func store(
-        _ document: PlaylistDocument, media: [(path: String, hash: String)], channel name: String, source: String
+        _ document: PlaylistDocument, media: [(path: String, hash: String)], channel name: String, source: String,
+        wroteKey: inout Bool
     )
         throws(StudioError) -> ImportSummary
     {
@@ -67,7 +69,7 @@ extension Studio {
         do throws(StudioError) {
             channel = try self.channel(named: name)
         } catch  where error.code == .unknownChannel {
-            channel = try createChannel(named: name)
+            channel = try createChannel(named: name, wroteKey: &wroteKey)
             created = true
         }
         try storeSettings(document.settings, of: channel)

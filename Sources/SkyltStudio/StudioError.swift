@@ -27,6 +27,9 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case mediaRefused
         /// The channel's secret key is missing or unreadable.
         case keyUnreadable
+        /// A new channel's key file exists already (left by a crash, or put there by hand);
+        /// it is never replaced, so a key kiosks may trust is never lost.
+        case keyExists
         /// Writing the bundle failed.
         case publishFailed
         /// The backup's target exists already.
@@ -82,6 +85,7 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
             "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the playlist; nothing was stored"
         case .mediaRefused: "refused"
         case .keyUnreadable: "the channel's secret key cannot be read"
+        case .keyExists: "a key file for this new channel exists already; it was left as it is (move it away first)"
         case .publishFailed: "publishing failed"
         case .backupExists: "exists already; a backup never overwrites a file"
         case .archiveFailed: "the archive could not be written"

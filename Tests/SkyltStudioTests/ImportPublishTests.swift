@@ -189,3 +189,25 @@ struct ImportPublishTests {
             + database.query("SELECT content_json FROM slide_revisions ORDER BY id").map { $0[0] }
     }
 }
+
+extension ImportPublishTests {
+    @Test("a key file left without its channel is never replaced: the import is refused and the key stays")
+    func orphanKey() throws {
+        let folder = DataFolder(fixture.data)
+        try FileManager.default.createDirectory(at: folder.keysFolder, withIntermediateDirectories: true)
+        let key = folder.keyFile(channel: "ny")
+        try Data("an older key\n".utf8).write(to: key)
+        let studio = try Studio.open(data: fixture.data)
+        do {
+            _ = try studio.importPlaylist(channel: "ny", from: Repository.demoPlaylist)
+            Issue.record("the import replaced an existing key")
+        } catch {
+            #expect(error.code == .keyExists)
+            #expect(error.location == key.path)
+        }
+        #expect(try String(contentsOf: key, encoding: .utf8) == "an older key\n")
+        #expect(try count("SELECT count(*) FROM channels") == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.keysFolder.path)
+        #expect(leftovers == ["ny.key"])
+    }
+}
