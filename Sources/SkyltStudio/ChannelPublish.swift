@@ -1,4 +1,5 @@
 public import Foundation
+@preconcurrency import Glibc
 import SkyltBundle
 import SkyltCore
 import SkyltStore
@@ -18,6 +19,8 @@ public struct PublishSummary: Sendable, Equatable {
 extension Studio {
     /// Most slides one channel publishes; a playlist of this size is already hours long.
     public static let maxPublishedSlides = 1000
+    /// The umask bundles are written under: files 0644, folders 0755.
+    static let siteUmask: mode_t = 0o022
 
     /// Signs and writes channel `name` into `<site>/<name>/` with the same code as
     /// `skylt publish` (BundleWriter): the live slides' latest revisions in their order, with
@@ -29,6 +32,11 @@ extension Studio {
     {
         let channel = try self.channel(named: name)
         let key = try secretKey(of: channel)
+        // The site is public, served by another user (nginx): its files are world-readable even
+        // when the studio runs with umask 077. Staged media count too: the bundle copies them
+        // with their modes (staging itself is inside the 0700 tmp/).
+        let previousMask = umask(Self.siteUmask)
+        defer { umask(previousMask) }
         let staging = try folder.makeStagingFolder("publish")
         defer { try? FileManager.default.removeItem(at: staging) }
         let slideCount = try stage(channel, in: staging)
@@ -37,13 +45,7 @@ extension Studio {
             throw StudioError(.playlistProblems(reading.problems), location: name)
         }
         let out = URL(fileURLWithPath: config.site).appendingPathComponent(name, isDirectory: true)
-        let manifest: Manifest
-        do {
-            manifest = try BundleWriter.publish(
-                source: staging, key: key, out: out, options: .init(channel: name), progress: progress)
-        } catch {
-            throw StudioError(.publishFailed, location: error.path, message: error.reason)
-        }
+        let manifest = try writeBundle(from: staging, key: key, to: out, channel: name, progress: progress)
         try transaction { () throws(StudioError) in
             try storing { () throws(StoreError) in
                 try database.execute(
@@ -57,6 +59,18 @@ extension Studio {
         return PublishSummary(
             channel: name, version: manifest.version, slides: slideCount, assets: manifest.assets.count,
             manifestURL: config.manifestURL(channel: name), folder: out)
+    }
+
+    /// Signs and writes the staged playlist into `out`.
+    private func writeBundle(
+        from staging: URL, key: SecretKey, to out: URL, channel name: String, progress: (String) -> Void
+    ) throws(StudioError) -> Manifest {
+        do {
+            return try BundleWriter.publish(
+                source: staging, key: key, out: out, options: .init(channel: name), progress: progress)
+        } catch {
+            throw StudioError(.publishFailed, location: error.path, message: error.reason)
+        }
     }
 
     /// Writes the channel's playlist.json and media into `staging`; returns the slide count.
