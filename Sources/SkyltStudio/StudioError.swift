@@ -7,6 +7,8 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
     public enum Code: Sendable, Equatable {
         /// `init` found a studio already there; `location` names the file.
         case alreadyInitialised
+        /// `init` found files in the data folder; `location` names the folder.
+        case dataFolderNotEmpty
         /// The folder holds no studio (no `studio.json`), or its config cannot be read.
         case notAStudio
         /// The base URL is not an http(s) URL without query and fragment.
@@ -73,6 +75,7 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
     private var summary: String {
         switch code {
         case .alreadyInitialised: "already holds a studio; nothing was changed"
+        case .dataFolderNotEmpty: "is not empty; give a new or empty folder for the studio's data"
         case .notAStudio: "is not a studio data folder (run skylt-studio init first)"
         case .invalidBaseURL: "is not a base URL: use http:// or https://, with a host, and no query or fragment"
         case .invalidChannelName: "is not a channel name: use 1 to 64 ASCII letters, digits, '-' and '_'"
