@@ -75,8 +75,9 @@ extension Studio {
 
     /// Writes the channel's playlist.json and media into `staging`; returns the slide count.
     private func stage(_ channel: ChannelRecord, in staging: URL) throws(StudioError) -> Int {
-        let (settings, slides, files) = try storing { () throws(StoreError) in
-            (try settingsText(of: channel), try liveSlides(of: channel), try mediaFiles(of: channel))
+        let slides = try liveSlides(of: channel)
+        let (settings, files) = try storing { () throws(StoreError) in
+            (try settingsText(of: channel), try mediaFiles(of: channel))
         }
         guard case .object(var root) = try parse(settings, what: "settings") else {
             throw StudioError(.publishFailed, location: channel.name, message: "the settings are not a JSON object")
@@ -97,16 +98,32 @@ extension Studio {
             .first?[0].string ?? "{}"
     }
 
-    /// The latest revision of each live slide, in playlist order.
-    private func liveSlides(of channel: ChannelRecord) throws(StoreError) -> [String] {
-        try database.query(
-            """
-            SELECT r.content_json FROM slides s JOIN slide_revisions r ON r.slide_id = s.id
-            WHERE s.channel_id = ? AND s.archived = 0
-              AND r.number = (SELECT max(number) FROM slide_revisions WHERE slide_id = s.id)
-            ORDER BY s.position LIMIT ?
-            """, [.integer(channel.id), .init(Self.maxPublishedSlides)]
-        ).compactMap { $0[0].string }
+    /// The latest revision of each live slide, in playlist order. More slides than a channel
+    /// publishes, or a revision that is not text, fail the publish: a bundle never leaves out
+    /// slides without saying so.
+    private func liveSlides(of channel: ChannelRecord) throws(StudioError) -> [String] {
+        let rows = try storing { () throws(StoreError) in
+            try database.query(
+                """
+                SELECT r.content_json FROM slides s JOIN slide_revisions r ON r.slide_id = s.id
+                WHERE s.channel_id = ? AND s.archived = 0
+                  AND r.number = (SELECT max(number) FROM slide_revisions WHERE slide_id = s.id)
+                ORDER BY s.position LIMIT ?
+                """, [.integer(channel.id), .init(Self.maxPublishedSlides + 1)])
+        }
+        guard rows.count <= Self.maxPublishedSlides else {
+            throw StudioError(
+                .tooManySlides, location: channel.name,
+                message: "more than \(Self.maxPublishedSlides) live slides; archive some first")
+        }
+        var slides: [String] = []
+        for row in rows {
+            guard let text = row[0].string else {
+                throw StudioError(.publishFailed, location: channel.name, message: "a slide revision is not text")
+            }
+            slides.append(text)
+        }
+        return slides
     }
 
     /// The media of the channel's latest import, and of its live slides' latest revisions

@@ -34,6 +34,12 @@ extension Studio {
             throw StudioError(.playlistProblems(reading.problems), location: folderURL.path)
         }
         let document = try PlaylistDocument(data: bytes, file: playlistFile)
+        // Refused here rather than cut at publish: every slide an editor imports is published.
+        guard document.slides.count <= Self.maxPublishedSlides else {
+            throw StudioError(
+                .tooManySlides, location: playlistFile.path,
+                message: "\(document.slides.count) slides; a channel publishes at most \(Self.maxPublishedSlides)")
+        }
         let stored = try storeMedia(in: folderURL)
         // A key made for a new channel goes again when the channel's transaction fails, so that
         // no key is left without its channel (and the next import makes a fresh pair). Only the

@@ -25,6 +25,8 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case passwordLength
         /// The playlist folder has problems; nothing was stored.
         case playlistProblems([Problem])
+        /// A playlist with more slides than a channel publishes (`Studio.maxPublishedSlides`).
+        case tooManySlides
         /// A file of the playlist folder is refused: too large, too many, or a link out.
         case mediaRefused
         /// The channel's secret key is missing or unreadable.
@@ -86,6 +88,7 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
             "the password must have at least \(Users.minPasswordCharacters) characters and at most \(Users.maxPasswordBytes) bytes"
         case .playlistProblems(let problems):
             "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the playlist; nothing was stored"
+        case .tooManySlides: "too many slides; nothing was stored or published"
         case .mediaRefused: "refused"
         case .keyUnreadable: "the channel's secret key cannot be read"
         case .keyExists: "a key file for this new channel exists already; it was left as it is (move it away first)"
