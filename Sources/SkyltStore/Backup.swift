@@ -22,7 +22,7 @@ extension Database {
         defer { removeDatabaseFiles(temporary) }
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw StoreError(.fileIO, message: String(cString: strerror(errno)), location: temporary.path)
+            throw StoreError(.cannotOpen, message: String(cString: strerror(errno)), location: temporary.path)
         }
         Glibc.close(descriptor)
         try copy(from: source, to: temporary)
