@@ -48,6 +48,24 @@ struct InitTests {
         }
     }
 
+    @Test("a studio.json over the size cap, or a link to /dev/zero, is not a studio config", arguments: [false, true])
+    func bigConfig(link: Bool) throws {
+        _ = try fixture.create()
+        let file = DataFolder(fixture.data).configFile
+        try FileManager.default.removeItem(at: file)
+        if link {
+            try FileManager.default.createSymbolicLink(atPath: file.path, withDestinationPath: "/dev/zero")
+        } else {
+            try Data(repeating: 0x20, count: StudioConfig.maxBytes + 1).write(to: file)
+        }
+        do {
+            _ = try Studio.open(data: fixture.data)
+            Issue.record("the config was read")
+        } catch {
+            #expect(error.code == .notAStudio && error.location == file.path)
+        }
+    }
+
     @Test("a data folder that exists and is not empty is refused, named, and left as it was")
     func notEmpty() throws {
         try FileManager.default.createDirectory(at: fixture.data, withIntermediateDirectories: true)
