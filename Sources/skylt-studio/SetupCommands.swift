@@ -70,10 +70,12 @@ enum UserCommand {
         guard arguments.has("--password-stdin") else {
             throw UsageError("give the password on standard input, with --password-stdin")
         }
-        guard let password = readLine(strippingNewline: true) else {
+        guard var password = readLine(strippingNewline: true) else {
             Console.error("no password on standard input; no user was added")
             return 1
         }
+        // A line typed or saved on Windows ends in "\r\n"; the "\r" is not part of the password.
+        if password.hasSuffix("\r") { password.removeLast() }
         let name = arguments.positional[1]
         do throws(StudioError) {
             let studio = try Studio.open(data: data)
