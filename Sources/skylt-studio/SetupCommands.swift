@@ -12,7 +12,8 @@ enum InitCommand {
           DIR/studio.sqlite   users, channels, slides and every revision, the audit log
           DIR/media/          media by their SHA-256
           DIR/keys/           each channel's secret signing key (folder 0700, files 0600)
-        A folder that already holds a studio is refused, and the file found is named.
+        A folder that already holds a studio is refused, and the file found is named; so is
+        any other DIR that is not empty. Folders that exist keep their modes.
 
         Options:
           --data DIR       the data folder
