@@ -22,9 +22,27 @@ public enum PlaylistReader {
                 sink.report("", "is \(size) bytes; the limit is \(maxPlaylistBytes)")
                 return PlaylistReading(playlist: nil, problems: sink.problems)
             }
-            data = try Data(contentsOf: file)
+            // Capped, as the size above is the link's when playlist.json is one (to /dev/zero).
+            let handle = try FileHandle(forReadingFrom: file)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: maxPlaylistBytes + 1) ?? Data()
         } catch {
             sink.report("", "cannot be read: \(FileProblem.describe(error))")
+            return PlaylistReading(playlist: nil, problems: sink.problems)
+        }
+        guard data.count <= maxPlaylistBytes else {
+            sink.report("", "is larger than the limit of \(maxPlaylistBytes) bytes")
+            return PlaylistReading(playlist: nil, problems: sink.problems)
+        }
+        return read(data: data, folder: folder)
+    }
+
+    /// Reads playlist.json's bytes, already read by the caller, of the playlist folder `folder`
+    /// (where its media are): a caller that stores what it checked reads the file once.
+    public static func read(data: Data, folder: URL) -> PlaylistReading {
+        let sink = ProblemSink(file: folder.appendingPathComponent(Playlist.fileName).path)
+        guard data.count <= maxPlaylistBytes else {
+            sink.report("", "is \(data.count) bytes; the limit is \(maxPlaylistBytes)")
             return PlaylistReading(playlist: nil, problems: sink.problems)
         }
         let json: JSONValue

@@ -1,5 +1,6 @@
 internal import CSQLite
 public import Foundation
+@preconcurrency internal import Glibc
 internal import SkyltCore
 
 extension Database {
@@ -12,12 +13,18 @@ extension Database {
     ///
     /// Copying the file instead could catch it between a commit's pages, and would miss what
     /// is still only in the WAL. The copy is written beside `url` and renamed into place, so
-    /// `url` is either the previous backup or the new one, never half of one.
+    /// `url` is either the previous backup or the new one, never half of one. The copy is 0600
+    /// from its first byte: a database holds password hashes, whatever the process's umask.
     public func backup(to url: URL) throws(StoreError) {
         let source = try liveConnection()
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             ".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         defer { removeDatabaseFiles(temporary) }
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError(.cannotOpen, message: String(cString: strerror(errno)), location: temporary.path)
+        }
+        Glibc.close(descriptor)
         try copy(from: source, to: temporary)
         do throws(AtomicFile.WriteError) {
             try AtomicFile.rename(temporary, to: url)

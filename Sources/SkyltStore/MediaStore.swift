@@ -65,14 +65,20 @@ public struct MediaStore: Sendable {
     }
 
     /// The medium's bytes, checked against the hash so that a damaged file is never served.
+    /// At most `maxBytes` are read: a file grown beyond what `put` takes is refused.
     public func read(_ hash: String) throws(StoreError) -> Data {
         let file = try url(for: hash)
         let data: Data
-        do {
-            data = try Data(contentsOf: file)
+        do throws(RegularFile.ReadError) {
+            data = try RegularFile.read(file.path, maxBytes: maxBytes)
         } catch {
-            let missing = (error as? CocoaError)?.code == .fileReadNoSuchFile
-            throw StoreError(missing ? .mediaNotFound : .fileIO, message: "\(error)", location: hash)
+            switch error.reason {
+            case .system(ENOENT): throw StoreError(.mediaNotFound, message: error.description, location: hash)
+            case .tooLarge:
+                throw StoreError(
+                    .mediaTooLarge(size: Self.size(of: file) ?? maxBytes + 1, limit: maxBytes), location: hash)
+            default: throw StoreError(.fileIO, message: error.description, location: hash)
+            }
         }
         var hasher = SHA256Hasher()
         hasher.update(data)

@@ -88,8 +88,14 @@ public final class Statement {
         try bind(value, at: Int(index))
     }
 
-    /// Binds values to parameters 1, 2, 3… in order.
+    /// Binds values to parameters 1, 2, 3… in order. The count must be the statement's: a
+    /// missing value would run as NULL, an extra one is a mistake in the call
+    /// (`bindingCount`).
     public func bind(_ values: [DatabaseValue]) throws(StoreError) {
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard values.count == expected else {
+            throw StoreError(.bindingCount(expected: expected, given: values.count), sql: sql)
+        }
         for (offset, value) in values.enumerated() { try bind(value, at: offset + 1) }
     }
 

@@ -32,6 +32,8 @@ public struct StoreError: Error, Sendable {
         case multipleStatements
         /// A binding index out of range.
         case bindingIndex(Int)
+        /// Positional values in a number other than the statement's parameters.
+        case bindingCount(expected: Int, given: Int)
         /// A binding name the statement does not have.
         case unknownParameter(String)
         /// A column name the result does not have.
@@ -109,6 +111,7 @@ extension StoreError: CustomStringConvertible {
         case .readOnly: "the database is read-only"
         case .multipleStatements: "more than one statement; only the first would run"
         case .bindingIndex(let index): "no parameter number \(index)"
+        case .bindingCount(let expected, let given): "\(given) values for \(expected) parameters"
         case .unknownParameter(let name): "no parameter named '\(name)'"
         case .unknownColumn(let name): "no column named '\(name)'"
         case .schemaTooNew(let found, let known):

@@ -1,4 +1,5 @@
 public import Foundation
+@preconcurrency import Glibc
 import SkyltBundle
 import SkyltCore
 import SkyltStore
@@ -18,6 +19,8 @@ public struct PublishSummary: Sendable, Equatable {
 extension Studio {
     /// Most slides one channel publishes; a playlist of this size is already hours long.
     public static let maxPublishedSlides = 1000
+    /// The umask bundles are written under: files 0644, folders 0755.
+    static let siteUmask: mode_t = 0o022
 
     /// Signs and writes channel `name` into `<site>/<name>/` with the same code as
     /// `skylt publish` (BundleWriter): the live slides' latest revisions in their order, with
@@ -29,6 +32,11 @@ extension Studio {
     {
         let channel = try self.channel(named: name)
         let key = try secretKey(of: channel)
+        // The site is public, served by another user (nginx): its files are world-readable even
+        // when the studio runs with umask 077. Staged media count too: the bundle copies them
+        // with their modes (staging itself is inside the 0700 tmp/).
+        let previousMask = umask(Self.siteUmask)
+        defer { umask(previousMask) }
         let staging = try folder.makeStagingFolder("publish")
         defer { try? FileManager.default.removeItem(at: staging) }
         let slideCount = try stage(channel, in: staging)
@@ -37,13 +45,7 @@ extension Studio {
             throw StudioError(.playlistProblems(reading.problems), location: name)
         }
         let out = URL(fileURLWithPath: config.site).appendingPathComponent(name, isDirectory: true)
-        let manifest: Manifest
-        do {
-            manifest = try BundleWriter.publish(
-                source: staging, key: key, out: out, options: .init(channel: name), progress: progress)
-        } catch {
-            throw StudioError(.publishFailed, location: error.path, message: error.reason)
-        }
+        let manifest = try writeBundle(from: staging, key: key, to: out, channel: name, progress: progress)
         try transaction { () throws(StudioError) in
             try storing { () throws(StoreError) in
                 try database.execute(
@@ -59,10 +61,23 @@ extension Studio {
             manifestURL: config.manifestURL(channel: name), folder: out)
     }
 
+    /// Signs and writes the staged playlist into `out`.
+    private func writeBundle(
+        from staging: URL, key: SecretKey, to out: URL, channel name: String, progress: (String) -> Void
+    ) throws(StudioError) -> Manifest {
+        do {
+            return try BundleWriter.publish(
+                source: staging, key: key, out: out, options: .init(channel: name), progress: progress)
+        } catch {
+            throw StudioError(.publishFailed, location: error.path, message: error.reason)
+        }
+    }
+
     /// Writes the channel's playlist.json and media into `staging`; returns the slide count.
     private func stage(_ channel: ChannelRecord, in staging: URL) throws(StudioError) -> Int {
-        let (settings, slides, files) = try storing { () throws(StoreError) in
-            (try settingsText(of: channel), try liveSlides(of: channel), try mediaFiles(of: channel))
+        let slides = try liveSlides(of: channel)
+        let (settings, files) = try storing { () throws(StoreError) in
+            (try settingsText(of: channel), try mediaFiles(of: channel))
         }
         guard case .object(var root) = try parse(settings, what: "settings") else {
             throw StudioError(.publishFailed, location: channel.name, message: "the settings are not a JSON object")
@@ -83,16 +98,32 @@ extension Studio {
             .first?[0].string ?? "{}"
     }
 
-    /// The latest revision of each live slide, in playlist order.
-    private func liveSlides(of channel: ChannelRecord) throws(StoreError) -> [String] {
-        try database.query(
-            """
-            SELECT r.content_json FROM slides s JOIN slide_revisions r ON r.slide_id = s.id
-            WHERE s.channel_id = ? AND s.archived = 0
-              AND r.number = (SELECT max(number) FROM slide_revisions WHERE slide_id = s.id)
-            ORDER BY s.position LIMIT ?
-            """, [.integer(channel.id), .init(Self.maxPublishedSlides)]
-        ).compactMap { $0[0].string }
+    /// The latest revision of each live slide, in playlist order. More slides than a channel
+    /// publishes, or a revision that is not text, fail the publish: a bundle never leaves out
+    /// slides without saying so.
+    private func liveSlides(of channel: ChannelRecord) throws(StudioError) -> [String] {
+        let rows = try storing { () throws(StoreError) in
+            try database.query(
+                """
+                SELECT r.content_json FROM slides s JOIN slide_revisions r ON r.slide_id = s.id
+                WHERE s.channel_id = ? AND s.archived = 0
+                  AND r.number = (SELECT max(number) FROM slide_revisions WHERE slide_id = s.id)
+                ORDER BY s.position LIMIT ?
+                """, [.integer(channel.id), .init(Self.maxPublishedSlides + 1)])
+        }
+        guard rows.count <= Self.maxPublishedSlides else {
+            throw StudioError(
+                .tooManySlides, location: channel.name,
+                message: "more than \(Self.maxPublishedSlides) live slides; archive some first")
+        }
+        var slides: [String] = []
+        for row in rows {
+            guard let text = row[0].string else {
+                throw StudioError(.publishFailed, location: channel.name, message: "a slide revision is not text")
+            }
+            slides.append(text)
+        }
+        return slides
     }
 
     /// The media of the channel's latest import, and of its live slides' latest revisions

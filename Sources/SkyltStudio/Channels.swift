@@ -1,4 +1,5 @@
 import Foundation
+@preconcurrency import Glibc
 import SkyltBundle
 import SkyltCore
 import SkyltStore
@@ -43,18 +44,15 @@ extension Studio {
 
     /// Makes a channel and its signing key pair. The secret key is written unencrypted
     /// (0600, in the 0700 `keys/` folder): the studio signs unattended, with nobody to type a
-    /// password. Call inside the transaction that stores the channel's first import.
-    func createChannel(named name: String) throws(StudioError) -> ChannelRecord {
+    /// password. Call inside the transaction that stores the channel's first import;
+    /// `wroteKey` turns true once the key file is in place, so that a failed transaction
+    /// removes this run's key and never another's.
+    func createChannel(named name: String, wroteKey: inout Bool) throws(StudioError) -> ChannelRecord {
         try ChannelName.check(name)
         let (secret, publicKey) = SecretKey.generate()
-        let keyFile = folder.keyFile(channel: name)
         try DataFolder.makeFolder(folder.keysFolder, mode: DataFolder.keysFolderMode)
-        do throws(AtomicFile.WriteError) {
-            try AtomicFile.writeSynced(
-                Data(secret.fileText(password: nil).utf8), to: keyFile, mode: AtomicFile.secretMode)
-        } catch {
-            throw StudioError(.fileIO, location: error.path, message: error.reason)
-        }
+        try placeKey(Data(secret.fileText(password: nil).utf8), at: folder.keyFile(channel: name))
+        wroteKey = true
         try storing { () throws(StoreError) in
             try database.execute(
                 "INSERT INTO channels (name, public_key, created_at) VALUES (?, ?, ?)",
@@ -63,6 +61,28 @@ extension Studio {
         let id = database.lastInsertRowID
         try audit("channel.create", subject: name, detail: "key id \(publicKey.keyIDHex)")
         return ChannelRecord(id: id, name: name, publicKey: publicKey.base64, publishedVersion: 0)
+    }
+
+    /// Puts a new key at `keyFile` only when no file is there: written and fsynced under a
+    /// temporary name, then hard-linked into place (which, like O_EXCL, fails on an existing
+    /// name), and the folder fsynced, so that the key is on disk before the channel's row
+    /// commits. An existing key is never replaced (`keyExists`): it may sign a channel that
+    /// kiosks trust.
+    private func placeKey(_ text: Data, at keyFile: URL) throws(StudioError) {
+        let temporary = keyFile.deletingLastPathComponent().appendingPathComponent(
+            ".\(keyFile.lastPathComponent).\(UUID().uuidString).tmp")
+        defer { unlink(temporary.path) }
+        do throws(AtomicFile.WriteError) {
+            try AtomicFile.writeSynced(text, to: temporary, mode: AtomicFile.secretMode)
+        } catch {
+            throw StudioError(.fileIO, location: error.path, message: error.reason)
+        }
+        guard link(temporary.path, keyFile.path) == 0 else {
+            if errno == EEXIST { throw StudioError(.keyExists, location: keyFile.path) }
+            throw StudioError(.fileIO, location: keyFile.path, message: String(cString: strerror(errno)))
+        }
+        unlink(temporary.path)
+        AtomicFile.syncFolder(keyFile.deletingLastPathComponent())
     }
 
     /// The channel's secret key, read from `keys/<channel>.key`.

@@ -37,15 +37,37 @@ public struct DataFolder: Sendable {
         return folder
     }
 
-    /// Makes `folder` (and its parents) when missing, and gives it `mode` in any case.
-    static func makeFolder(_ folder: URL, mode: mode_t) throws(StudioError) {
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StudioError(.fileIO, location: folder.path, message: error.localizedDescription)
+    /// Makes `folder` (and its parents) when missing and gives it `mode`; true when it did.
+    /// A folder that exists keeps its mode: it may be `/srv` or a link to one, and a studio
+    /// has no business changing the modes of folders it did not make.
+    @discardableResult
+    static func makeFolder(_ folder: URL, mode: mode_t) throws(StudioError) -> Bool {
+        let path = folder.path
+        var made = mkdir(path, mode) == 0
+        if !made, errno == ENOENT {
+            do {
+                try FileManager.default.createDirectory(
+                    at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw StudioError(.fileIO, location: path, message: error.localizedDescription)
+            }
+            made = mkdir(path, mode) == 0
         }
-        guard chmod(folder.path, mode) == 0 else {
-            throw StudioError(.fileIO, location: folder.path, message: String(cString: strerror(errno)))
+        if !made {
+            guard errno == EEXIST else { throw StudioError(.fileIO, location: path, message: Self.reason()) }
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw StudioError(.fileIO, location: path, message: "exists and is not a folder")
+            }
+            return false
         }
+        // By descriptor, never following a link: the mode goes to the folder just made.
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StudioError(.fileIO, location: path, message: Self.reason()) }
+        defer { close(descriptor) }
+        guard fchmod(descriptor, mode) == 0 else { throw StudioError(.fileIO, location: path, message: Self.reason()) }
+        return true
     }
+
+    private static func reason() -> String { String(cString: strerror(errno)) }
 }

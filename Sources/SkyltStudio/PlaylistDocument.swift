@@ -13,11 +13,11 @@ struct PlaylistDocument {
     var settings: String
     var slides: [(id: String, content: String)]
 
-    init(folder: URL) throws(StudioError) {
-        let file = folder.appendingPathComponent(Playlist.fileName)
+    /// Splits playlist.json's bytes, the same bytes the import checked; `file` names it in errors.
+    init(data: Data, file: URL) throws(StudioError) {
         let json: JSONValue
         do {
-            json = try JSONValue.parse(try Data(contentsOf: file))
+            json = try JSONValue.parse(data)
         } catch {
             throw StudioError(.fileIO, location: file.path, message: "\(error)")
         }

@@ -7,7 +7,9 @@ import SkyltCore
 ///
 /// A symbolic link is taken only when it ends at a regular file inside the folder; a link out
 /// of the folder is refused, so an import can never copy a file the editor did not mean to
-/// publish (`/etc/...`, another channel's key). Counts, depth and sizes are bounded.
+/// publish (`/etc/...`, another channel's key). A FIFO, socket or device is refused, never
+/// skipped. Counts, depth and sizes are bounded; the import checks each file again when it
+/// reads it (`RegularFile`), as a path may change after this listing.
 public enum PlaylistFolderFiles {
     public static let maxFileBytes = 64 << 20
     public static let maxTotalBytes = 1 << 30
@@ -59,7 +61,9 @@ public enum PlaylistFolderFiles {
                 let target = try linkTarget(path, root: root)
                 try add(target.path, size: target.size, relative: relative + [name], files: &files, total: &total)
             default:
-                continue
+                throw StudioError(
+                    .mediaRefused, location: path,
+                    message: "not a regular file, folder or link (a FIFO, socket or device)")
             }
         }
     }

@@ -1,4 +1,5 @@
 public import Foundation
+@preconcurrency import Glibc
 import SkyltCore
 import SkyltStore
 
@@ -25,40 +26,69 @@ extension Studio {
     public func importPlaylist(channel name: String, from source: URL) throws(StudioError) -> ImportSummary {
         try ChannelName.check(name)
         let folderURL = source.standardizedFileURL
-        let reading = PlaylistReader.read(folder: folderURL)
+        // playlist.json is read once: what is checked is what is stored.
+        let playlistFile = folderURL.appendingPathComponent(Playlist.fileName)
+        let bytes = try Self.readRegularFile(playlistFile, maxBytes: PlaylistReader.maxPlaylistBytes, refused: .fileIO)
+        let reading = PlaylistReader.read(data: bytes, folder: folderURL)
         guard reading.playlist != nil, reading.problems.isEmpty else {
             throw StudioError(.playlistProblems(reading.problems), location: folderURL.path)
         }
-        let document = try PlaylistDocument(folder: folderURL)
-        let files = try PlaylistFolderFiles.collect(in: folderURL)
-        // Media first: content-addressed, so a medium stored by an import that then fails is
-        // only an unreferenced file, never a wrong one.
-        var stored: [(path: String, hash: String)] = []
-        for file in files {
-            let data: Data
-            do {
-                data = try Data(contentsOf: file.url)
-            } catch {
-                throw StudioError(.fileIO, location: file.url.path, message: error.localizedDescription)
-            }
-            stored.append((file.relativePath, try storing { () throws(StoreError) in try media.put(data) }))
+        let document = try PlaylistDocument(data: bytes, file: playlistFile)
+        // Refused here rather than cut at publish: every slide an editor imports is published.
+        guard document.slides.count <= Self.maxPublishedSlides else {
+            throw StudioError(
+                .tooManySlides, location: playlistFile.path,
+                message: "\(document.slides.count) slides; a channel publishes at most \(Self.maxPublishedSlides)")
         }
+        let stored = try storeMedia(in: folderURL)
         // A key made for a new channel goes again when the channel's transaction fails, so that
-        // no key is left without its channel (and the next import makes a fresh pair).
-        let keyFile = folder.keyFile(channel: name)
-        let hadKey = FileManager.default.fileExists(atPath: keyFile.path)
+        // no key is left without its channel (and the next import makes a fresh pair). Only the
+        // key this run wrote: "new channel" is decided inside the transaction, under its lock.
+        var wroteKey = false
         do throws(StudioError) {
             return try transaction { () throws(StudioError) in
-                try store(document, media: stored, channel: name, source: folderURL.path)
+                try store(document, media: stored, channel: name, source: folderURL.path, wroteKey: &wroteKey)
             }
         } catch {
-            if !hadKey { try? FileManager.default.removeItem(at: keyFile) }
+            if wroteKey { unlink(folder.keyFile(channel: name).path) }
             throw error
         }
     }
 
+    /// Stores every file of the folder as a medium, each read from one descriptor that is
+    /// checked to be a regular file within the caps (a path may change after the listing).
+    /// Media go first: content-addressed, so a medium stored by an import that then fails is
+    /// only an unreferenced file, never a wrong one.
+    private func storeMedia(in folderURL: URL) throws(StudioError) -> [(path: String, hash: String)] {
+        var stored: [(path: String, hash: String)] = []
+        var total = 0
+        for file in try PlaylistFolderFiles.collect(in: folderURL) {
+            let data = try Self.readRegularFile(
+                file.url, maxBytes: PlaylistFolderFiles.maxFileBytes, refused: .mediaRefused)
+            total += data.count
+            guard total <= PlaylistFolderFiles.maxTotalBytes else {
+                throw StudioError(
+                    .mediaRefused, location: file.url.path,
+                    message: "more than \(PlaylistFolderFiles.maxTotalBytes) bytes in all")
+            }
+            stored.append((file.relativePath, try storing { () throws(StoreError) in try media.put(data) }))
+        }
+        return stored
+    }
+
+    /// The bytes of `file`, a regular file (not a link) of at most `maxBytes`; a file that is
+    /// not one is refused with `refused`, naming it.
+    static func readRegularFile(_ file: URL, maxBytes: Int, refused: StudioError.Code) throws(StudioError) -> Data {
+        do throws(RegularFile.ReadError) {
+            return try RegularFile.read(file.path, maxBytes: maxBytes)
+        } catch {
+            throw StudioError(error.isRefusal ? refused : .fileIO, location: error.path, message: error.description)
+        }
+    }
+
     private func store(
-        _ document: PlaylistDocument, media: [(path: String, hash: String)], channel name: String, source: String
+        _ document: PlaylistDocument, media: [(path: String, hash: String)], channel name: String, source: String,
+        wroteKey: inout Bool
     )
         throws(StudioError) -> ImportSummary
     {
@@ -67,7 +97,7 @@ extension Studio {
         do throws(StudioError) {
             channel = try self.channel(named: name)
         } catch  where error.code == .unknownChannel {
-            channel = try createChannel(named: name)
+            channel = try createChannel(named: name, wroteKey: &wroteKey)
             created = true
         }
         try storeSettings(document.settings, of: channel)

@@ -8,6 +8,9 @@ public import SkyltStore
 /// Not `Sendable`, like the `Database` it owns: one command, one thread. Every call that
 /// changes data writes its audit row in the same transaction as the change.
 public final class Studio {
+    /// The mode of a site folder `init` makes: nginx, another user, reads it.
+    static let siteFolderMode: mode_t = 0o755
+
     public let folder: DataFolder
     public let config: StudioConfig
     public let database: Database
@@ -39,7 +42,9 @@ public final class Studio {
 
     /// Makes a new studio in `data` (created when missing) publishing into `site` (created
     /// when missing) under `baseURL`. A folder that holds a studio's config or database
-    /// already is refused before anything is written, with that file named.
+    /// already is refused before anything is written, with that file named; so is any other
+    /// folder that is not empty (`dataFolderNotEmpty`), which the studio's files would mix
+    /// with. Folders that exist keep their modes; only folders made here get the studio's.
     public static func create(data: URL, site: URL, baseURL: String, actor: String = Studio.commandLineActor)
         throws(StudioError) -> Studio
     {
@@ -49,9 +54,12 @@ public final class Studio {
         where FileManager.default.fileExists(atPath: existing.path) {
             throw StudioError(.alreadyInitialised, location: existing.path)
         }
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: folder.url.path), !names.isEmpty {
+            throw StudioError(.dataFolderNotEmpty, location: folder.url.path)
+        }
         try DataFolder.makeFolder(folder.url, mode: DataFolder.folderMode)
         try DataFolder.makeFolder(folder.keysFolder, mode: DataFolder.keysFolderMode)
-        try DataFolder.makeFolder(site.standardizedFileURL, mode: 0o755)
+        try DataFolder.makeFolder(site.standardizedFileURL, mode: Self.siteFolderMode)
         let config = StudioConfig(site: site.standardizedFileURL.path, baseURL: base)
         do throws(AtomicFile.WriteError) {
             try AtomicFile.writeSynced(config.encoded(), to: folder.configFile, mode: 0o640)

@@ -9,7 +9,9 @@ extension Studio {
     /// Writes a tar archive to `out` holding `studio.sqlite` (a consistent copy through
     /// SQLite's online backup, taken while others may write), `studio.json`, `media/` and
     /// `keys/`. The archive holds the channels' secret keys, so it is made 0600, and an
-    /// existing file is never overwritten (`backupExists`).
+    /// existing file is never overwritten (`backupExists`). Its entries, the data folder's
+    /// own (`./`) among them, carry no group or other permissions, so a restore is as
+    /// private as the studio: the database holds password hashes.
     public func backup(to out: URL) throws(StudioError) {
         let descriptor = Glibc.open(out.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
@@ -29,7 +31,8 @@ extension Studio {
         }
         try runTar(
             [
-                "--create", "--file=-", "--exclude=.*.tmp", "--directory", staging.path, DataFolder.databaseName,
+                "--create", "--file=-", "--exclude=.*.tmp", "--mode=go-rwx", "--directory", folder.url.path,
+                "--no-recursion", ".", "--recursion", "--directory", staging.path, DataFolder.databaseName,
                 "--directory", folder.url.path, StudioConfig.fileName, "media", "keys",
             ], output: archive, out: out)
         guard fsync(descriptor) == 0 else {

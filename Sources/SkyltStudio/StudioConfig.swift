@@ -1,4 +1,6 @@
 import Foundation
+@preconcurrency import Glibc
+import SkyltStore
 
 /// `studio.json`: where the studio publishes and under which URL kiosks find it.
 ///
@@ -50,13 +52,17 @@ public struct StudioConfig: Codable, Sendable, Equatable {
     }
 
     static func read(from file: URL) throws(StudioError) -> StudioConfig {
+        // Capped before reading: a studio.json that is a link to /dev/zero, or huge, is not one.
         let data: Data
-        do {
-            data = try Data(contentsOf: file)
+        do throws(RegularFile.ReadError) {
+            data = try RegularFile.read(file.path, maxBytes: maxBytes)
         } catch {
-            throw StudioError(.notAStudio, location: file.deletingLastPathComponent().path)
+            guard error.reason != .system(ENOENT) else {
+                throw StudioError(.notAStudio, location: file.deletingLastPathComponent().path)
+            }
+            throw StudioError(.notAStudio, location: file.path, message: "studio.json \(error.description)")
         }
-        guard data.count <= maxBytes, let config = try? JSONDecoder().decode(StudioConfig.self, from: data),
+        guard let config = try? JSONDecoder().decode(StudioConfig.self, from: data),
             config.schema == currentSchema
         else { throw StudioError(.notAStudio, location: file.path, message: "studio.json cannot be read") }
         return config

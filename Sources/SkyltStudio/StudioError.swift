@@ -7,6 +7,8 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
     public enum Code: Sendable, Equatable {
         /// `init` found a studio already there; `location` names the file.
         case alreadyInitialised
+        /// `init` found files in the data folder; `location` names the folder.
+        case dataFolderNotEmpty
         /// The folder holds no studio (no `studio.json`), or its config cannot be read.
         case notAStudio
         /// The base URL is not an http(s) URL without query and fragment.
@@ -23,10 +25,15 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case passwordLength
         /// The playlist folder has problems; nothing was stored.
         case playlistProblems([Problem])
+        /// A playlist with more slides than a channel publishes (`Studio.maxPublishedSlides`).
+        case tooManySlides
         /// A file of the playlist folder is refused: too large, too many, or a link out.
         case mediaRefused
         /// The channel's secret key is missing or unreadable.
         case keyUnreadable
+        /// A new channel's key file exists already (left by a crash, or put there by hand);
+        /// it is never replaced, so a key kiosks may trust is never lost.
+        case keyExists
         /// Writing the bundle failed.
         case publishFailed
         /// The backup's target exists already.
@@ -70,6 +77,7 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
     private var summary: String {
         switch code {
         case .alreadyInitialised: "already holds a studio; nothing was changed"
+        case .dataFolderNotEmpty: "is not empty; give a new or empty folder for the studio's data"
         case .notAStudio: "is not a studio data folder (run skylt-studio init first)"
         case .invalidBaseURL: "is not a base URL: use http:// or https://, with a host, and no query or fragment"
         case .invalidChannelName: "is not a channel name: use 1 to 64 ASCII letters, digits, '-' and '_'"
@@ -80,8 +88,10 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
             "the password must have at least \(Users.minPasswordCharacters) characters and at most \(Users.maxPasswordBytes) bytes"
         case .playlistProblems(let problems):
             "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the playlist; nothing was stored"
+        case .tooManySlides: "too many slides; nothing was stored or published"
         case .mediaRefused: "refused"
         case .keyUnreadable: "the channel's secret key cannot be read"
+        case .keyExists: "a key file for this new channel exists already; it was left as it is (move it away first)"
         case .publishFailed: "publishing failed"
         case .backupExists: "exists already; a backup never overwrites a file"
         case .archiveFailed: "the archive could not be written"

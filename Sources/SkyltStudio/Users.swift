@@ -1,3 +1,4 @@
+import Foundation
 import SkyltBundle
 import SkyltStore
 
@@ -29,9 +30,12 @@ public enum Users {
 
 extension Studio {
     /// Adds a user with the Argon2id hash of `password`. The password is neither stored nor
-    /// logged as it is; a name taken already is refused (`duplicateUser`).
+    /// logged as it is; a name taken already is refused (`duplicateUser`). The name is stored
+    /// NFC-normalised.
     @discardableResult
-    public func addUser(name: String, role: Role, password: String) throws(StudioError) -> Int64 {
+    public func addUser(name given: String, role: Role, password: String) throws(StudioError) -> Int64 {
+        // One spelling per name: "å" typed as one code point or as "a" and a ring is one user.
+        let name = given.precomposedStringWithCanonicalMapping
         guard Users.isValidName(name) else { throw StudioError(.invalidUserName, location: name) }
         guard password.count >= Users.minPasswordCharacters, password.utf8.count <= Users.maxPasswordBytes else {
             throw StudioError(.passwordLength)

@@ -12,7 +12,8 @@ enum InitCommand {
           DIR/studio.sqlite   users, channels, slides and every revision, the audit log
           DIR/media/          media by their SHA-256
           DIR/keys/           each channel's secret signing key (folder 0700, files 0600)
-        A folder that already holds a studio is refused, and the file found is named.
+        A folder that already holds a studio is refused, and the file found is named; so is
+        any other DIR that is not empty. Folders that exist keep their modes.
 
         Options:
           --data DIR       the data folder
@@ -70,10 +71,12 @@ enum UserCommand {
         guard arguments.has("--password-stdin") else {
             throw UsageError("give the password on standard input, with --password-stdin")
         }
-        guard let password = readLine(strippingNewline: true) else {
+        guard var password = readLine(strippingNewline: true) else {
             Console.error("no password on standard input; no user was added")
             return 1
         }
+        // A line typed or saved on Windows ends in "\r\n"; the "\r" is not part of the password.
+        if password.hasSuffix("\r") { password.removeLast() }
         let name = arguments.positional[1]
         do throws(StudioError) {
             let studio = try Studio.open(data: data)

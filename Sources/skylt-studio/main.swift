@@ -1,4 +1,8 @@
 import Foundation
+@preconcurrency import Glibc
 
+// Everything the studio writes (database, WAL, keys, staging copies) is for its own user:
+// the database holds password hashes, keys/ the channels' signing keys.
+umask(0o077)
 // The studio's command line: one command per run, its exit status the process's.
 exit(StudioCommandLine.main(Array(CommandLine.arguments.dropFirst())))

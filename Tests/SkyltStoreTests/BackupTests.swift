@@ -22,6 +22,9 @@ struct BackupTests {
         database.close()
         try FileManager.default.removeItem(at: folder.file("studio.sqlite"))
 
+        // A database holds password hashes: its copy is the owner's alone, whatever the umask.
+        let mode = try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         let copy = try Database(url: target)
         #expect(try copy.userVersion() == 1)
         #expect(try copy.query("SELECT count(*) FROM account").first?[0] == 51)

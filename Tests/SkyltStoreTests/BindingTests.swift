@@ -65,6 +65,19 @@ struct BindingTests {
             #expect(error.code == .unknownParameter("nothing"))
         }
         do {
+            try database.execute("INSERT INTO v (id, x) VALUES (?, ?)", [9])
+            Issue.record("one value was bound to two parameters, the other left NULL")
+        } catch {
+            #expect(error.code == .bindingCount(expected: 2, given: 1))
+        }
+        do {
+            _ = try database.query("SELECT x FROM v WHERE id = ?", [1, 2])
+            Issue.record("an extra value was accepted")
+        } catch {
+            #expect(error.code == .bindingCount(expected: 1, given: 2))
+        }
+        #expect(try database.query("SELECT count(*) FROM v WHERE id = 9")[0][0] == 0)
+        do {
             try insert.bind(1, at: 3)
             Issue.record("an index beyond the parameters was accepted")
         } catch {

@@ -26,6 +26,23 @@ struct MediaStoreTests {
         #expect(try store.read(empty) == Data())
     }
 
+    @Test("read takes at most maxBytes: a medium grown past the cap, or a link, is refused")
+    func readCapped() throws {
+        let hash = try store().put(Data(repeating: 7, count: 200))
+        let small = try MediaStore(dataFolder: folder.url, maxBytes: 100)
+        do {
+            _ = try small.read(hash)
+            Issue.record("a medium over the cap was read")
+        } catch {
+            #expect(error.code == .mediaTooLarge(size: 200, limit: 100))
+        }
+        let other = try store().put(Data("x".utf8))
+        let file = try small.url(for: other)
+        try FileManager.default.removeItem(at: file)
+        try FileManager.default.createSymbolicLink(atPath: file.path, withDestinationPath: "/dev/zero")
+        #expect(throws: StoreError.self) { try small.read(other) }
+    }
+
     @Test("the same content is stored once, and no temporary file is left behind")
     func dedupe() throws {
         let store = try store()

@@ -51,3 +51,48 @@ struct StudioBackupTests {
         }
     }
 }
+
+extension StudioBackupTests {
+    @Test("no entry of the archive, the data folder's own included, is readable by group or others")
+    func privateEntries() throws {
+        let studio = try fixture.create()
+        _ = try studio.importPlaylist(channel: "demo", from: Repository.demoPlaylist)
+        let archive = fixture.folder.file("studio.tar")
+        try studio.backup(to: archive)
+        let listing = try ExternalTool.run(["tar", "-tvf", archive.path])
+        #expect(listing.status == 0, "\(listing.stderr)")
+        var entries: [String: String] = [:]
+        for line in listing.stdout.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard let mode = fields.first, let name = fields.last else { continue }
+            entries[String(name)] = String(mode)
+        }
+        for name in ["./", DataFolder.databaseName, StudioConfig.fileName, "keys/", "keys/demo.key"] {
+            let mode = try #require(entries[name], "\(name) is not in \(listing.stdout)")
+            #expect(mode.dropFirst(4) == "------", "\(name): \(mode)")
+        }
+        #expect(entries.values.allSatisfy { $0.dropFirst(4) == "------" }, "\(listing.stdout)")
+    }
+
+    @Test("the command line writes its data for its own user alone, and the published site for all")
+    func umask() throws {
+        let made = try StudioTool.run([
+            "init", "--data", fixture.data.path, "--site", fixture.site.path, "--base-url", StudioFixture.baseURL,
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let data = ["--data", fixture.data.path]
+        #expect(try StudioTool.run(["import", "demo", Repository.demoPlaylist.path] + data).status == 0)
+        #expect(try StudioTool.run(["publish", "demo"] + data).status == 0)
+        let media = DataFolder(fixture.data).mediaFolder
+        let medium = try #require(try FileManager.default.contentsOfDirectory(atPath: media.path).first)
+        #expect(try permissions(media.appendingPathComponent(medium)) & 0o077 == 0)
+        #expect(try permissions(DataFolder(fixture.data).keyFile(channel: "demo")) == 0o600)
+        let manifest = fixture.site.appendingPathComponent("demo/manifest.json")
+        #expect(try permissions(manifest) & 0o044 == 0o044)
+        #expect(try permissions(fixture.site.appendingPathComponent("demo")) & 0o055 == 0o055)
+    }
+
+    private func permissions(_ url: URL) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? -1
+    }
+}

@@ -189,3 +189,84 @@ struct ImportPublishTests {
             + database.query("SELECT content_json FROM slide_revisions ORDER BY id").map { $0[0] }
     }
 }
+
+extension ImportPublishTests {
+    @Test("a key file left without its channel is never replaced: the import is refused and the key stays")
+    func orphanKey() throws {
+        let folder = DataFolder(fixture.data)
+        try FileManager.default.createDirectory(at: folder.keysFolder, withIntermediateDirectories: true)
+        let key = folder.keyFile(channel: "ny")
+        try Data("an older key\n".utf8).write(to: key)
+        let studio = try Studio.open(data: fixture.data)
+        do {
+            _ = try studio.importPlaylist(channel: "ny", from: Repository.demoPlaylist)
+            Issue.record("the import replaced an existing key")
+        } catch {
+            #expect(error.code == .keyExists)
+            #expect(error.location == key.path)
+        }
+        #expect(try String(contentsOf: key, encoding: .utf8) == "an older key\n")
+        #expect(try count("SELECT count(*) FROM channels") == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.keysFolder.path)
+        #expect(leftovers == ["ny.key"])
+    }
+}
+
+extension ImportPublishTests {
+    @Test("a playlist with more slides than a channel publishes is refused at import, and nothing is stored")
+    func tooManySlides() throws {
+        let folder = fixture.copyOfDemo()
+        var slides = try slides(of: folder)
+        guard case .object(let wifi) = slides[5] else { return }
+        while slides.count <= Studio.maxPublishedSlides {
+            var copy = wifi
+            copy["id"] = .string("wifi-\(slides.count)")
+            slides.append(.object(copy))
+        }
+        try writePlaylist(folder, slides: slides)
+        let studio = try Studio.open(data: fixture.data)
+        do {
+            _ = try studio.importPlaylist(channel: "demo", from: folder)
+            Issue.record("\(slides.count) slides were imported")
+        } catch {
+            #expect(error.code == .tooManySlides)
+            #expect(error.description.contains("\(Studio.maxPublishedSlides + 1) slides"))
+        }
+        #expect(try count("SELECT count(*) FROM channels") == 0)
+        #expect(try count("SELECT count(*) FROM slides") == 0)
+    }
+
+    @Test("publish refuses more live slides than the cap, and a revision that is not text, and writes nothing")
+    func publishRefuses() throws {
+        let studio = try Studio.open(data: fixture.data)
+        _ = try studio.importPlaylist(channel: "demo", from: Repository.demoPlaylist)
+        try database.execute(
+            "UPDATE slide_revisions SET content_json = CAST(content_json AS BLOB) WHERE id = (SELECT min(id) FROM slide_revisions)"
+        )
+        do {
+            _ = try studio.publish(channel: "demo")
+            Issue.record("a slide that is not text was left out and the rest published")
+        } catch {
+            #expect(error.code == .publishFailed && error.description.contains("not text"))
+        }
+        try database.execute("UPDATE slide_revisions SET content_json = CAST(content_json AS TEXT)")
+        try database.execute(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+            INSERT INTO slides (channel_id, slide_key, position) SELECT 1, 'extra-' || i, 100 + i FROM n
+            """, [.init(Studio.maxPublishedSlides - 6)])
+        try database.execute(
+            """
+            INSERT INTO slide_revisions (slide_id, number, content_json, created_at)
+            SELECT id, 1, '{"id":"x"}', '2026-11-27T00:00:00Z' FROM slides WHERE slide_key LIKE 'extra-%'
+            """)
+        do {
+            _ = try studio.publish(channel: "demo")
+            Issue.record("a channel of \(Studio.maxPublishedSlides + 1) slides was published")
+        } catch {
+            #expect(error.code == .tooManySlides)
+        }
+        #expect(!FileManager.default.fileExists(atPath: fixture.site.appendingPathComponent("demo").path))
+        #expect(try count("SELECT published_version FROM channels") == 0)
+    }
+}

@@ -24,6 +24,7 @@ struct InitTests {
         for url in [folder.mediaFolder, folder.keysFolder, fixture.site] {
             #expect(FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue)
         }
+        #expect(try mode(folder.url) == 0o750)
         #expect(try mode(folder.keysFolder) == 0o700)
         #expect(try mode(folder.databaseFile) == 0o600)
         let config = try JSONDecoder().decode(StudioConfig.self, from: Data(contentsOf: folder.configFile))
@@ -38,6 +39,66 @@ struct InitTests {
                 "users",
             ])
         #expect(try database.query("SELECT action FROM audit_log").first?[0] == "init")
+        // The open connection above keeps the WAL and shared-memory files there to be checked.
+        let companions = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+            .filter { $0.hasPrefix(DataFolder.databaseName + "-") }
+        #expect(companions.contains(DataFolder.databaseName + "-wal"), "\(companions)")
+        for name in companions {
+            #expect(try mode(folder.url.appendingPathComponent(name)) & 0o077 == 0, "\(name)")
+        }
+    }
+
+    @Test("a studio.json over the size cap, or a link to /dev/zero, is not a studio config", arguments: [false, true])
+    func bigConfig(link: Bool) throws {
+        _ = try fixture.create()
+        let file = DataFolder(fixture.data).configFile
+        try FileManager.default.removeItem(at: file)
+        if link {
+            try FileManager.default.createSymbolicLink(atPath: file.path, withDestinationPath: "/dev/zero")
+        } else {
+            try Data(repeating: 0x20, count: StudioConfig.maxBytes + 1).write(to: file)
+        }
+        do {
+            _ = try Studio.open(data: fixture.data)
+            Issue.record("the config was read")
+        } catch {
+            #expect(error.code == .notAStudio && error.location == file.path)
+        }
+    }
+
+    @Test("a data folder that exists and is not empty is refused, named, and left as it was")
+    func notEmpty() throws {
+        try FileManager.default.createDirectory(at: fixture.data, withIntermediateDirectories: true)
+        _ = fixture.folder.write("data/notes.txt", "someone else's")
+        let result = try StudioTool.run([
+            "init", "--data", fixture.data.path, "--site", fixture.site.path, "--base-url", StudioFixture.baseURL,
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(fixture.data.path + ": is not empty"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.data.path) == ["notes.txt"])
+        #expect(!FileManager.default.fileExists(atPath: fixture.site.path))
+        do {
+            _ = try fixture.create()
+            Issue.record("a studio was made in a folder with other files")
+        } catch {
+            #expect(error.code == .dataFolderNotEmpty && error.location == fixture.data.path)
+        }
+    }
+
+    @Test("folders that exist, the data folder (empty) and the site, keep their modes")
+    func existingModes() throws {
+        for (url, mode) in [(fixture.data, 0o755), (fixture.site, 0o711)] {
+            try FileManager.default.createDirectory(
+                at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
+        }
+        let result = try StudioTool.run([
+            "init", "--data", fixture.data.path, "--site", fixture.site.path, "--base-url", StudioFixture.baseURL,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try mode(fixture.data) == 0o755)
+        #expect(try mode(fixture.site) == 0o711)
+        #expect(try mode(DataFolder(fixture.data).keysFolder) == 0o700)
     }
 
     @Test("a second init is refused, names studio.json, and leaves the first config as it was")

@@ -29,6 +29,10 @@ struct UserTests {
 
     @Test("the password from stdin is stored only as an Argon2id hash that verifies, and never echoed")
     func add() throws {
+        // A connection held open across the run keeps the WAL from being checkpointed away, so
+        // the row is in the -wal file too, and that file is searched as well.
+        let holder = try Database(url: DataFolder(fixture.data).databaseFile)
+        _ = try holder.query("SELECT count(*) FROM users")
         let result = try addUser("anna.berg", role: "publisher")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains(Self.password) && !result.stderr.contains(Self.password))
@@ -41,6 +45,9 @@ struct UserTests {
         #expect(!PasswordHash.verify(Self.password + "\n", against: hash))
         let database = try Data(contentsOf: DataFolder(fixture.data).databaseFile)
         #expect(database.range(of: Data(Self.password.utf8)) == nil)
+        let wal = try Data(contentsOf: URL(fileURLWithPath: DataFolder(fixture.data).databaseFile.path + "-wal"))
+        #expect(wal.range(of: Data("anna.berg".utf8)) != nil)
+        #expect(wal.range(of: Data(Self.password.utf8)) == nil)
         let audit = try Database(url: DataFolder(fixture.data).databaseFile).query(
             "SELECT action, subject FROM audit_log WHERE action = 'user.add'")
         #expect(audit.first?[1] == "anna.berg")
@@ -58,6 +65,26 @@ struct UserTests {
         do {
             try studio.addUser(name: "anna", role: .editor, password: Self.password)
             Issue.record("a duplicate user was added")
+        } catch {
+            #expect(error.code == .duplicateUser)
+        }
+    }
+
+    @Test("a password line ending in CR LF loses the CR, and a name is stored NFC-normalised")
+    func normalised() throws {
+        let decomposed = "a\u{030A}sa"
+        let result = try StudioTool.run(
+            ["user", "add", decomposed, "--role", "editor", "--password-stdin", "--data", fixture.data.path],
+            input: Self.password + "\r\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try users()
+        #expect(rows.first?[0].string?.unicodeScalars.elementsEqual("\u{E5}sa".unicodeScalars) == true)
+        let hash = try #require(rows.first?[2].string)
+        #expect(PasswordHash.verify(Self.password, against: hash))
+        let studio = try Studio.open(data: fixture.data)
+        do {
+            try studio.addUser(name: "\u{E5}sa", role: .admin, password: Self.password)
+            Issue.record("the composed spelling made a second user")
         } catch {
             #expect(error.code == .duplicateUser)
         }
