@@ -7,8 +7,8 @@ enum ImportCommand {
     static let help = """
         Usage: skylt-studio import CHANNEL PLAYLIST_DIR --data DIR
 
-        Brings a playlist folder (playlist.json and its media, as `skylt validate` checks
-        them) into CHANNEL. A new channel gets its signing key pair; print its public key with
+        Brings a playlist folder (playlist.json and its media, checked by the player's own
+        playlist reader) into CHANNEL. A new channel gets its signing key pair; print its public key with
         `skylt-studio channel key CHANNEL`. The playlist's settings and each slide are stored,
         a slide as a new revision only when it changed; slides no longer in the folder are
         archived, not deleted. Every file under the folder (but playlist.json and hidden files)
@@ -24,17 +24,13 @@ enum ImportCommand {
         let arguments = try Arguments(words, valued: ["--data"], switches: [])
         guard arguments.positional.count == 2 else { throw UsageError("import takes CHANNEL and PLAYLIST_DIR") }
         let data = try StudioCommandLine.dataFolder(arguments)
-        do throws(StudioError) {
-            let studio = try Studio.open(data: data)
+        return StudioCommandLine.withStudio(data) { studio throws(StudioError) in
             let summary = try studio.importPlaylist(
                 channel: arguments.positional[0], from: URL(fileURLWithPath: arguments.positional[1]))
             if summary.createdChannel { Console.out("made channel '\(summary.channel)' and its signing key") }
             Console.out(
                 "imported \(summary.slides) slides into '\(summary.channel)': \(summary.newRevisions) new revisions, \(summary.archived) archived, \(summary.media) media"
             )
-            return 0
-        } catch {
-            return StudioCommandLine.report(error)
         }
     }
 }
@@ -59,16 +55,12 @@ enum StudioPublishCommand {
         let arguments = try Arguments(words, valued: ["--data"], switches: [])
         guard arguments.positional.count == 1 else { throw UsageError("publish takes one CHANNEL") }
         let data = try StudioCommandLine.dataFolder(arguments)
-        do throws(StudioError) {
-            let studio = try Studio.open(data: data)
+        return StudioCommandLine.withStudio(data) { studio throws(StudioError) in
             let summary = try studio.publish(channel: arguments.positional[0]) { Console.error($0) }
             Console.out(
                 "published '\(summary.channel)' version \(summary.version): \(summary.slides) slides, \(summary.assets) assets, in \(summary.folder.path)"
             )
             Console.out("manifest: \(summary.manifestURL)")
-            return 0
-        } catch {
-            return StudioCommandLine.report(error)
         }
     }
 }
@@ -97,13 +89,9 @@ enum BackupCommand {
             throw UsageError("backup needs --out FILE")
         }
         let data = try StudioCommandLine.dataFolder(arguments)
-        do throws(StudioError) {
-            let studio = try Studio.open(data: data)
+        return StudioCommandLine.withStudio(data) { studio throws(StudioError) in
             try studio.backup(to: URL(fileURLWithPath: out))
             Console.out("wrote \(out) (mode 0600: it holds the channels' secret keys)")
-            return 0
-        } catch {
-            return StudioCommandLine.report(error)
         }
     }
 }

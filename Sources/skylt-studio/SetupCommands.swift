@@ -78,13 +78,9 @@ enum UserCommand {
         // A line typed or saved on Windows ends in "\r\n"; the "\r" is not part of the password.
         if password.hasSuffix("\r") { password.removeLast() }
         let name = arguments.positional[1]
-        do throws(StudioError) {
-            let studio = try Studio.open(data: data)
+        return StudioCommandLine.withStudio(data) { studio throws(StudioError) in
             try studio.addUser(name: name, role: role, password: password)
             Console.out("added user '\(name)' with role \(role.rawValue)")
-            return 0
-        } catch {
-            return StudioCommandLine.report(error)
         }
     }
 }
@@ -109,12 +105,8 @@ enum ChannelCommand {
             throw UsageError("the channel command is: channel key CHANNEL")
         }
         let data = try StudioCommandLine.dataFolder(arguments)
-        do throws(StudioError) {
-            let studio = try Studio.open(data: data)
+        return StudioCommandLine.withStudio(data) { studio throws(StudioError) in
             Console.out(try studio.channel(named: arguments.positional[1]).publicKey)
-            return 0
-        } catch {
-            return StudioCommandLine.report(error)
         }
     }
 }

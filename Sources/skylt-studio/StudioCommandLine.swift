@@ -29,7 +29,7 @@ enum StudioCommandLine {
           --version      print the version
         """
 
-    typealias Command = (help: String, run: @Sendable ([String]) throws(UsageError) -> Int32)
+    typealias Command = (help: String, run: CommandSet.Run)
 
     static let commands: [String: Command] = [
         "init": (InitCommand.help, InitCommand.run),
@@ -41,44 +41,25 @@ enum StudioCommandLine {
     ]
 
     static func main(_ words: [String]) -> Int32 {
-        guard let first = words.first else {
-            Console.error(topHelp)
-            return 2
-        }
-        switch first {
-        case "-h", "--help":
-            Console.out(topHelp)
-            return 0
-        case "--version":
-            Console.out("skylt-studio \(SkyltVersion.string)")
-            return 0
-        case "help":
-            Console.out(words.count > 1 ? commands[words[1]]?.help ?? topHelp : topHelp)
-            return 0
-        default:
-            break
-        }
-        guard let command = commands[first] else {
-            Console.error("skylt-studio: unknown command '\(first)'. See skylt-studio --help.")
-            return 2
-        }
-        let rest = Array(words.dropFirst())
-        if rest.contains("-h") || rest.contains("--help") {
-            Console.out(command.help)
-            return 0
-        }
-        do {
-            return try command.run(rest)
-        } catch {
-            Console.error("skylt-studio \(first): \(error.message). See skylt-studio \(first) --help.")
-            return 2
-        }
+        CommandSet(program: "skylt-studio", version: SkyltVersion.string, topHelp: topHelp, commands: commands)
+            .main(words)
     }
 
     /// The `--data` folder every command but init needs.
     static func dataFolder(_ arguments: Arguments) throws(UsageError) -> URL {
         guard let path = arguments.values["--data"], !path.isEmpty else { throw UsageError("--data DIR is required") }
         return URL(fileURLWithPath: path)
+    }
+
+    /// Opens the studio in `data` and runs `body` on it: 0 when it succeeds, else the error
+    /// said as `report` says it, 1.
+    static func withStudio(_ data: URL, _ body: (Studio) throws(StudioError) -> Void) -> Int32 {
+        do throws(StudioError) {
+            try body(try Studio.open(data: data))
+            return 0
+        } catch {
+            return report(error)
+        }
     }
 
     /// Says what failed on stderr (problems of a playlist each on their own line of stdout,

@@ -36,7 +36,7 @@ enum SkyltCommandLine {
         Without a config, `skylt run` plays the demo playlist in Playlists/demo.
         """
 
-    static let commands: [String: (help: String, run: @Sendable ([String]) throws(UsageError) -> Int32)] = [
+    static let commands: [String: (help: String, run: CommandSet.Run)] = [
         "run": (RunCommand.help, RunCommand.run),
         "render": (RenderCommand.help, RenderCommand.run),
         "validate": (ValidateCommand.help, ValidateCommand.run),
@@ -51,42 +51,7 @@ enum SkyltCommandLine {
     ]
 
     static func main() -> Int32 {
-        let words = Array(CommandLine.arguments.dropFirst())
-        guard let first = words.first else {
-            Console.error(topHelp)
-            return 2
-        }
-        switch first {
-        case "-h", "--help":
-            Console.out(topHelp)
-            return 0
-        case "--version":
-            Console.out("skylt \(SkyltVersion.string)")
-            return 0
-        case "help":
-            if words.count > 1, let command = commands[words[1]] {
-                Console.out(command.help)
-            } else {
-                Console.out(topHelp)
-            }
-            return 0
-        default:
-            break
-        }
-        guard let command = commands[first] else {
-            Console.error("skylt: unknown command '\(first)'. See skylt --help.")
-            return 2
-        }
-        let rest = Array(words.dropFirst())
-        if rest.contains("-h") || rest.contains("--help") {
-            Console.out(command.help)
-            return 0
-        }
-        do {
-            return try command.run(rest)
-        } catch {
-            Console.error("skylt \(first): \(error.message). See skylt \(first) --help.")
-            return 2
-        }
+        CommandSet(program: "skylt", version: SkyltVersion.string, topHelp: topHelp, commands: commands)
+            .main(Array(CommandLine.arguments.dropFirst()))
     }
 }
