@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A piece of HTML that is safe to send by construction: it can only be made from escaped text,
 /// elements of an allow-list with checked attributes, and the named constants below. There is no
 /// public way to turn a String into `HTML` without escaping it, so a page cannot be built by
@@ -46,8 +48,8 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible {
     /// The whole text, ready to send.
     public var rendered: String { markup }
 
-    /// The UTF-8 bytes of the text, for a response body.
-    public var bytes: [UInt8] { Array(markup.utf8) }
+    /// The UTF-8 bytes of the text, as an `HTTPResponse` body takes them.
+    public var data: Data { Data(markup.utf8) }
 
     public var description: String { markup }
 
