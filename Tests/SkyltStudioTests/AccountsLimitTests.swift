@@ -80,6 +80,18 @@ struct AccountsLimitTests {
         }
     }
 
+    @Test("a password hashed at an older, cheaper cost is rehashed at today's cost on login")
+    func rehash() throws {
+        // The test password hashed by libsodium with t=1, m=8 KiB.
+        let cheap = "$argon2id$v=19$m=8,t=1,p=1$jGjdgGpULms1qScZb++dZw$otjGmzKp4euRtVA6PvskAGFeoT1zp7z/2+grVrCuPAk"
+        #expect(PasswordHash.verify(Self.password, against: cheap) && PasswordHash.needsRehash(cheap))
+        try studio.database.execute("UPDATE users SET password_hash = ? WHERE name = 'anna'", [.text(cheap)])
+        #expect(code(Accounts(studio: studio), "anna", Self.password, at: 0) == nil)
+        let stored = try #require(try studio.database.query("SELECT password_hash FROM users")[0][0].string)
+        #expect(stored != cheap && !PasswordHash.needsRehash(stored))
+        #expect(PasswordHash.verify(Self.password, against: stored))
+    }
+
     @Test("a version-1 database is migrated to version 2 and keeps its users, who can log in")
     func migration() throws {
         let file = DataFolder(fixture.data).databaseFile
