@@ -21,8 +21,18 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case invalidUserName
         /// A user of that name exists already.
         case duplicateUser
+        /// No user of that name.
+        case unknownUser
         /// A password shorter than `Users.minPasswordCharacters` or longer than the cap.
         case passwordLength
+        /// The name or the password is wrong; which of them is not said, so that a stranger
+        /// cannot learn which names exist.
+        case loginFailed
+        /// Too many failed logins for the name or from the address; the password was not
+        /// checked. `waitMinutes` is the time until the oldest counted failure ages out.
+        case tooManyAttempts(waitMinutes: Int)
+        /// The right password for a disabled account.
+        case accountDisabled
         /// The playlist folder has problems; nothing was stored.
         case playlistProblems([Problem])
         /// A playlist with more slides than a channel publishes (`Studio.maxPublishedSlides`).
@@ -83,9 +93,13 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case .invalidChannelName: "is not a channel name: use 1 to 64 ASCII letters, digits, '-' and '_'"
         case .unknownChannel: "no such channel"
         case .invalidUserName: "is not a user name: use 1 to 64 letters, digits, '.', '_', '-' and '@'"
+        case .unknownUser: "no such user"
         case .duplicateUser: "a user of that name exists already"
         case .passwordLength:
             "the password must have at least \(Users.minPasswordCharacters) characters and at most \(Users.maxPasswordBytes) bytes"
+        case .loginFailed: "wrong user name or password"
+        case .tooManyAttempts(let minutes): "too many attempts; wait \(minutes) minute\(minutes == 1 ? "" : "s")"
+        case .accountDisabled: "this account is disabled; ask an admin to enable it"
         case .playlistProblems(let problems):
             "\(problems.count) problem\(problems.count == 1 ? "" : "s") in the playlist; nothing was stored"
         case .tooManySlides: "too many slides; nothing was stored or published"

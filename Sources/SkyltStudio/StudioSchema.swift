@@ -1,12 +1,12 @@
 public import SkyltStore
 
-/// The studio's tables, as SkyltStore migrations (version 1).
+/// The studio's tables, as SkyltStore migrations (versions 1 and 2).
 ///
 /// Times are ISO 8601 text in UTC, readable in a plain `sqlite3` session. Slides are never
 /// deleted, only archived, and every save adds a revision: the studio must be able to say who
 /// put what on a screen and when, long after it was taken off.
 public enum StudioSchema {
-    public static let migrations = Migrations([version1])
+    public static let migrations = Migrations([version1, version2])
 
     /// The first schema. The roles' CHECK lists the same words as `Role`.
     static let version1 = """
@@ -89,5 +89,38 @@ public enum StudioSchema {
             subject TEXT NOT NULL,
             detail TEXT NOT NULL DEFAULT ''
         );
+        """
+
+    /// Accounts: disabled users, sessions and the record of failed logins for rate limits.
+    static let version2 = """
+        -- A disabled user keeps their name in revisions and the audit log but cannot log in.
+        ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1));
+
+        -- A logged-in browser. The cookie's token is kept only as its SHA-256, so a copy of
+        -- the database (a backup) opens no session. The CSRF token is kept as it is: every page
+        -- must put it into its forms, and it is worth nothing without the session's cookie.
+        CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY,
+            token_sha256 TEXT NOT NULL UNIQUE
+                CHECK (length(token_sha256) = 64 AND token_sha256 NOT GLOB '*[^0-9a-f]*'),
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            csrf_token TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            remote_address TEXT NOT NULL
+        );
+        CREATE INDEX sessions_of_user ON sessions(user_id);
+
+        -- Failed logins within the rate limit's window, by the name typed and the address.
+        -- Rows older than the window are deleted; a successful login deletes its name's rows.
+        CREATE TABLE login_attempts (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            address TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX login_attempts_by_name ON login_attempts(name, at);
+        CREATE INDEX login_attempts_by_address ON login_attempts(address, at);
         """
 }

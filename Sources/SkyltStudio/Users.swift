@@ -60,4 +60,24 @@ extension Studio {
             return id
         }
     }
+
+    /// Disables or enables the user `name`. Disabling ends the user's sessions at once, so a
+    /// person who leaves is out on the next request, while their name stays on what they made.
+    public func setDisabled(_ disabled: Bool, name given: String) throws(StudioError) {
+        let name = given.precomposedStringWithCanonicalMapping
+        try transaction { () throws(StudioError) in
+            let changed = try storing { () throws(StoreError) in
+                try database.execute(
+                    "UPDATE users SET disabled = ? WHERE name = ?", [.integer(disabled ? 1 : 0), .text(name)])
+                let changed = database.changes
+                if disabled {
+                    try database.execute(
+                        "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE name = ?)", [.text(name)])
+                }
+                return changed
+            }
+            guard changed > 0 else { throw StudioError(.unknownUser, location: name) }
+            try audit(disabled ? "user.disable" : "user.enable", subject: name)
+        }
+    }
 }

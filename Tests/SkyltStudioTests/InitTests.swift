@@ -35,8 +35,8 @@ struct InitTests {
             .compactMap { $0[0].string }
         #expect(
             tables == [
-                "audit_log", "channel_imports", "channel_settings", "channels", "media", "slide_revisions", "slides",
-                "users",
+                "audit_log", "channel_imports", "channel_settings", "channels", "login_attempts", "media", "sessions",
+                "slide_revisions", "slides", "users",
             ])
         #expect(try database.query("SELECT action FROM audit_log").first?[0] == "init")
         // The open connection above keeps the WAL and shared-memory files there to be checked.
