@@ -50,7 +50,7 @@ let package = Package(
             name: "SkyltKiosk",
             dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus"]),
         .target(name: "SkyltStore", dependencies: ["SkyltCore", "SkyltBundle", "CSQLite"]),
-        .target(name: "SkyltStudio", dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore"]),
+        .target(name: "SkyltStudio", dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP"]),
         .executableTarget(
             name: "skylt",
             dependencies: [

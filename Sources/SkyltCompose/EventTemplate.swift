@@ -24,17 +24,15 @@ extension Templates {
         // words); the texts are fitted first, so that the picture is drawn once, at its size.
         // Last, the weekday gives up its own line and joins the time's.
         let shares = portrait && event.image != nil ? [0.22, 0.15] : [0.22]
-        let tries = shares.map { ($0, false) } + [(shares.last!, true)]
-        for (index, (share, compact)) in tries.enumerated() {
-            let imageBox = event.image.map { _ in bleedImageBox(hasCode: event.qr != nil, portraitShare: share) }
-            do {
-                try texts(event, imageBox: imageBox, compact: compact)
-            } catch {
-                if index == tries.count - 1 { throw error }
-                continue
-            }
-            if let image = event.image, let imageBox { try painter.image("image", image, in: imageBox, fit: .cover) }
-            return
+        let tries = shares.map { (share: $0, compact: false) } + [(share: shares.last!, compact: true)]
+        let imageBox = { (share: Double) in
+            event.image.map { _ in bleedImageBox(hasCode: event.qr != nil, portraitShare: share) }
+        }
+        let chosen = try firstThatFits(tries) { (choice) throws(ComposeError) in
+            try texts(event, imageBox: imageBox(choice.share), compact: choice.compact)
+        }
+        if let image = event.image, let box = imageBox(chosen.share) {
+            try painter.image("image", image, in: box, fit: .cover)
         }
     }
 

@@ -1,13 +1,6 @@
 internal import CCairo
 import SkyltCore
 
-/// The names viewers look for their language by: each language's own name (endonym), since a
-/// visitor who reads Tigrinya looks for "ትግርኛ", not for "Tigrinya". A code without a known name
-/// shows as the code, which is still what the playlist's editor wrote.
-enum LanguageNames {
-    static func endonym(_ code: String) -> String { LanguageCode.nativeName(code) ?? code }
-}
-
 /// The quiet row at the top of a slide that plays in several languages: every language it
 /// cycles through, in the order they play, the one showing now in full colour and bold, the
 /// others dimmed, so that viewers know theirs is coming.
@@ -144,7 +137,8 @@ final class LanguageIndicator {
             if index > 0 { text += breaks.contains(index) ? "\n" : separator }
             text += isolateStart
             let start = text.utf8.count
-            text += LanguageNames.endonym(language)
+            // Each language's own name (a Tigrinya reader looks for "ትግርኛ"), or its code.
+            text += LanguageCode.nativeName(language) ?? language
             ranges.append(start..<text.utf8.count)
             text += isolateEnd
         }

@@ -30,8 +30,7 @@ extension Templates {
             let padding = gap / 2
             let badgeHeight = style.maximumCapHeight / TextFitter.capHeightRatio * 1.6 + 2 * padding
             let (badgeArea, rest) = textArea.sliceBottom(badgeHeight, gap: gap)
-            let probe = try painter.fitter.fitOrFail(
-                painter, "price", price, in: badgeArea.inset(by: padding), style: style)
+            let probe = try painter.measure("price", price, in: badgeArea.inset(by: padding), style: style)
             // As wide as the price's ink and its padding, at the start edge of the column.
             let width = min(badgeArea.width, probe.inkRect.width + 4 * padding)
             let badge = Rect(

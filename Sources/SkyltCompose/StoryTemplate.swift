@@ -35,21 +35,15 @@ extension Templates {
         // The picture gives up room when the title and author need it (a wide safe inset, a
         // language row); the texts are fitted first, so the picture is drawn once, at its size.
         let shares = portrait ? [0.5, 0.35] : [Self.storyImageShare, 0.26]
-        for (index, share) in shares.enumerated() {
-            let (imageBox, textBox) = storyBoxes(top, share: share, pickerTop: pickerTop)
-            do {
-                try painter.column(
-                    [
-                        .init(field: "title", text: painter.resolve(title)!, role: .title),
-                        .init(field: "author", text: painter.resolve(author)!, role: .body),
-                    ], in: textBox, anchor: portrait ? .middle : .top)
-            } catch {
-                if index == shares.count - 1 { throw error }
-                continue
-            }
-            try painter.image("image", image, in: imageBox, fit: .cover)
-            return
+        let blocks: [SlidePainter.Block] = [
+            .init(field: "title", text: painter.resolve(title)!, role: .title),
+            .init(field: "author", text: painter.resolve(author)!, role: .body),
+        ]
+        let share = try firstThatFits(shares) { (share) throws(ComposeError) in
+            let textBox = storyBoxes(top, share: share, pickerTop: pickerTop).text
+            try painter.column(blocks, in: textBox, anchor: portrait ? .middle : .top)
         }
+        try painter.image("image", image, in: storyBoxes(top, share: share, pickerTop: pickerTop).image, fit: .cover)
     }
 
     /// The picture's box and the text's in the room above the codes: the picture on top in

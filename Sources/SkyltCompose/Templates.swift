@@ -78,25 +78,23 @@ struct Templates {
         }
         return aboveCode(area, hasCode)
     }
-}
 
-extension TextFitter {
-    /// Measures without drawing, turning an overflow into the painter's error for `field`.
-    func fitOrFail(_ painter: SlidePainter, _ field: String, _ text: String, in box: Rect, style: TextStyle)
-        throws(ComposeError) -> FittedText
+    /// Tries `attempt` with each layout choice in order (a picture giving up room, a more
+    /// compact date) and returns the first that fits; when none does, the last one's error.
+    /// Texts are fitted by the attempt before any picture is drawn, so a choice that fails
+    /// leaves nothing on the canvas.
+    func firstThatFits<Choice>(_ choices: [Choice], _ attempt: (Choice) throws(ComposeError) -> Void)
+        throws(ComposeError) -> Choice
     {
-        do {
-            return try fit(text, field: field, in: box, style: style)
-        } catch {
-            throw painter.fail(field, "does not fit at the legible minimum; shorten it")
+        var lastError: ComposeError?
+        for choice in choices {
+            do {
+                try attempt(choice)
+                return choice
+            } catch {
+                lastError = error
+            }
         }
-    }
-}
-
-/// How the date and time of an event read in each language, in the playlist's time zone:
-/// the Gregorian calendar, the language's own names and digits, as `SlideDate` writes them.
-enum EventTime {
-    static func format(starts: Date, ends: Date?, language: String, timeZone: TimeZone) -> String {
-        SlideDate.eventTime(starts: starts, ends: ends, language: language, timeZone: timeZone)
+        throw lastError ?? painter.fail("layout", "no layout to try")
     }
 }

@@ -1,25 +1,13 @@
 import Foundation
 import SkyltCore
+import SkyltHTTP
 
 /// The technician's page: one HTML document, phone first, readable without JavaScript, that
 /// refreshes itself. Everything from outside is escaped; no secret is ever in it.
 enum StatusPage {
     static let refreshSeconds = 10
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 
     static func duration(_ seconds: Double) -> String {
         let s = Int(seconds)

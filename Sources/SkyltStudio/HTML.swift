@@ -1,4 +1,5 @@
 public import Foundation
+import SkyltHTTP
 
 /// A piece of HTML that is safe to send by construction: it can only be made from escaped text,
 /// elements of an allow-list with checked attributes, and the named constants below. There is no
@@ -62,24 +63,9 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible {
         return text
     }
 
-    /// The one escaping routine, for text and attribute values alike (values are always quoted
-    /// with `"`, and escaping `'` too keeps them safe should that ever change).
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{0}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text and attribute values alike (values are always quoted with `"`, and `'` is escaped
+    /// too), by the project's one escaping routine.
+    static func escaped(_ text: String) -> String { HTMLEscape.text(text) }
 }
 
 /// Lets content be written as a block: each line an `HTML` value or a String (which becomes
