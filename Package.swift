@@ -51,6 +51,9 @@ let package = Package(
             dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus"]),
         .target(name: "SkyltStore", dependencies: ["SkyltCore", "SkyltBundle", "CSQLite"]),
         .target(name: "SkyltStudio", dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP"]),
+        .target(
+            name: "SkyltStudioWeb",
+            dependencies: ["SkyltCore", "SkyltCompose", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltStudio"]),
         .executableTarget(
             name: "skylt",
             dependencies: [
@@ -58,7 +61,10 @@ let package = Package(
                 "SkyltCLI", "CLinux",
             ]),
         .executableTarget(
-            name: "skylt-studio", dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltStudio", "SkyltCLI"]),
+            name: "skylt-studio",
+            dependencies: [
+                "SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltStudio", "SkyltStudioWeb", "SkyltCLI",
+            ]),
 
         .target(
             name: "SkyltTestSupport", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle"]),
@@ -82,6 +88,12 @@ let package = Package(
         .testTarget(
             name: "SkyltStudioTests",
             dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltStudio", "SkyltTestSupport"]),
+        .testTarget(
+            name: "SkyltStudioWebTests",
+            dependencies: [
+                "SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltStudio", "SkyltStudioWeb",
+                "SkyltTestSupport",
+            ]),
         .testTarget(
             name: "SkyltEndToEndTests",
             dependencies: ["SkyltCore", "SkyltBundle", "SkyltCompose", "SkyltStatus", "SkyltTestSupport"]),

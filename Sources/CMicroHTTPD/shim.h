@@ -26,14 +26,15 @@ typedef void (*skylt_mhd_completed)(void *_Nullable context, struct MHD_Connecti
                                     void *_Nullable *_Nullable connection_context, enum MHD_RequestTerminationCode code);
 
 /* Starts a daemon on `address` (IPv4, network byte order inside) with an internal polling
-   thread and explicit limits. NULL on failure. */
+   thread (or a pool of `thread_pool_size` such threads when above 1) and explicit limits.
+   NULL on failure. */
 static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr_in *_Nonnull address,
                                                           skylt_mhd_handler _Nonnull handler, void *_Nullable context,
                                                           skylt_mhd_logger _Nonnull logger,
                                                           skylt_mhd_completed _Nonnull completed,
                                                           unsigned int connection_limit, unsigned int per_ip_limit,
                                                           unsigned int timeout_seconds, size_t memory_limit,
-                                                          int *_Nonnull error) {
+                                                          unsigned int thread_pool_size, int *_Nonnull error) {
     /* errno is read here, right after the call, so nothing in Swift can change it first. */
     struct MHD_Daemon *daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ERROR_LOG,
                             ntohs(address->sin_port), NULL, NULL,
@@ -45,6 +46,7 @@ static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr
                             MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit,
                             MHD_OPTION_CONNECTION_TIMEOUT, timeout_seconds,
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory_limit,
+                            MHD_OPTION_THREAD_POOL_SIZE, thread_pool_size > 1 ? thread_pool_size : 0,
                             MHD_OPTION_END);
     *error = daemon ? 0 : errno;
     return daemon;

@@ -6,7 +6,9 @@ import Synchronization
 
 /// An HTTP server on GNU libmicrohttpd, the one wrapper of that library: the kiosk's status
 /// page and the studio both answer through it. It runs on libmicrohttpd's own thread and calls
-/// the handler there, one request at a time, so a handler must not block for long.
+/// the handler there, one request at a time, so a handler must not block for long; a server
+/// whose answers take work (the studio's previews) asks for a pool of threads
+/// (`HTTPSettings.threadPoolSize`), and its handler is then called on several at once.
 ///
 /// Before the handler runs, the server refuses a foreign Host (421), a state-changing request
 /// from a foreign or missing Origin (403, per `originCheck`) and a body over the cap (413); every
@@ -94,7 +96,7 @@ public final class HTTPServer: Service, Sendable {
             },
             { _, _, connectionContext, _ in HTTPDispatcher.complete(connectionContext) },
             settings.connectionLimit, settings.perIPConnectionLimit, settings.connectionTimeoutSeconds,
-            settings.maxHeaderBytes, &error)
+            settings.maxHeaderBytes, settings.threadPoolSize, &error)
     }
 
     /// The library's own complaints (a client that broke a limit, a closed connection) as one

@@ -28,6 +28,9 @@ public struct HTTPSettings: Sendable {
     /// Memory for one connection's request line and headers; a request beyond it is refused
     /// by libmicrohttpd (431 or a closed connection).
     public var maxHeaderBytes = 32 * 1024
+    /// Threads that accept and answer requests. 1 for the status page (one request at a
+    /// time, nothing to lock); more for a server whose handler is safe to call concurrently.
+    public var threadPoolSize: UInt32 = 1
     /// The most body a request may carry; beyond it the answer is 413 and nothing past the cap
     /// is kept.
     public var maxBodyBytes = 1024 * 1024

@@ -23,7 +23,7 @@ extension Studio {
     static let siteUmask: mode_t = 0o022
 
     /// Signs and writes channel `name` into `<site>/<name>/` with the same code as
-    /// `skylt publish` (BundleWriter): the live slides' latest revisions in their order, with
+    /// `skylt publish` (BundleWriter): the slides' approved revisions in their order, with
     /// the settings and media, staged as a playlist folder under `tmp/` and removed afterwards
     /// whatever happens. The staged playlist is read back with PlaylistReader first, so a
     /// bundle the kiosks would reject is never written.
@@ -98,16 +98,16 @@ extension Studio {
             .first?[0].string ?? "{}"
     }
 
-    /// The latest revision of each live slide, in playlist order. More slides than a channel
+    /// The approved revision of each slide that is not archived, in playlist order (a slide
+    /// never approved, such as a contributor's draft, is left out). More slides than a channel
     /// publishes, or a revision that is not text, fail the publish: a bundle never leaves out
     /// slides without saying so.
     private func liveSlides(of channel: ChannelRecord) throws(StudioError) -> [String] {
         let rows = try storing { () throws(StoreError) in
             try database.query(
                 """
-                SELECT r.content_json FROM slides s JOIN slide_revisions r ON r.slide_id = s.id
+                SELECT r.content_json FROM slides s JOIN slide_revisions r ON r.id = s.live_revision_id
                 WHERE s.channel_id = ? AND s.archived = 0
-                  AND r.number = (SELECT max(number) FROM slide_revisions WHERE slide_id = s.id)
                 ORDER BY s.position LIMIT ?
                 """, [.integer(channel.id), .init(Self.maxPublishedSlides + 1)])
         }
@@ -126,7 +126,7 @@ extension Studio {
         return slides
     }
 
-    /// The media of the channel's latest import, and of its live slides' latest revisions
+    /// The media of the channel's latest import, and of its slides' approved revisions
     /// (which win over an imported file at the same path).
     private func mediaFiles(of channel: ChannelRecord) throws(StoreError) -> [(String, String)] {
         let rows = try database.query(
@@ -134,10 +134,8 @@ extension Studio {
             SELECT path, sha256, 0 AS rank FROM media WHERE import_id =
                 (SELECT max(id) FROM channel_imports WHERE channel_id = :channel)
             UNION ALL
-            SELECT m.path, m.sha256, 1 FROM media m JOIN slide_revisions r ON m.revision_id = r.id
-                JOIN slides s ON r.slide_id = s.id
+            SELECT m.path, m.sha256, 1 FROM media m JOIN slides s ON m.revision_id = s.live_revision_id
             WHERE s.channel_id = :channel AND s.archived = 0
-              AND r.number = (SELECT max(number) FROM slide_revisions WHERE slide_id = s.id)
             ORDER BY rank
             """, ["channel": .integer(channel.id)])
         var files: [String: String] = [:]

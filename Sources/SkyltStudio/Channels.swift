@@ -59,6 +59,11 @@ extension Studio {
                 [.text(name), .text(publicKey.base64), .text(Self.timestamp())])
         }
         let id = database.lastInsertRowID
+        try storing { () throws(StoreError) in
+            try database.execute(
+                "INSERT INTO channel_keys (channel_id, public_key, key_file, created_at) VALUES (?, ?, ?, ?)",
+                [.integer(id), .text(publicKey.base64), .text(name + ".key"), .text(Self.timestamp())])
+        }
         try audit("channel.create", subject: name, detail: "key id \(publicKey.keyIDHex)")
         return ChannelRecord(id: id, name: name, publicKey: publicKey.base64, publishedVersion: 0)
     }

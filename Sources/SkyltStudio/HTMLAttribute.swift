@@ -52,6 +52,7 @@ public struct HTMLAttribute: Sendable, Equatable {
     public static func title(_ value: String) -> HTMLAttribute { HTMLAttribute(known: "title", value) }
     public static func alt(_ value: String) -> HTMLAttribute { HTMLAttribute(known: "alt", value) }
     public static func autocomplete(_ value: String) -> HTMLAttribute { HTMLAttribute(known: "autocomplete", value) }
+    public static func scope(_ value: String) -> HTMLAttribute { HTMLAttribute(known: "scope", value) }
     public static let required = HTMLAttribute(known: "required", nil)
     public static let disabled = HTMLAttribute(known: "disabled", nil)
 

@@ -159,6 +159,10 @@ extension Studio {
             try database.execute(
                 "INSERT INTO slide_revisions (slide_id, number, content_json, created_at) VALUES (?, ?, ?, ?)",
                 [.init(slideID), .init(latest.number + 1), .text(content), .text(Self.timestamp())])
+            // An import comes from the command line, whose user answers for it: it is approved.
+            try database.execute(
+                "UPDATE slides SET live_revision_id = ?, approved_by = NULL, approved_at = ? WHERE id = ?",
+                [.integer(database.lastInsertRowID), .text(Self.timestamp()), .init(slideID)])
         }
         try audit("slide.revise", subject: "\(channel.name)/\(key)", detail: "revision \(latest.number + 1)")
         return true

@@ -1,12 +1,12 @@
 public import SkyltStore
 
-/// The studio's tables, as SkyltStore migrations (versions 1 and 2).
+/// The studio's tables, as SkyltStore migrations (versions 1 to 3).
 ///
 /// Times are ISO 8601 text in UTC, readable in a plain `sqlite3` session. Slides are never
 /// deleted, only archived, and every save adds a revision: the studio must be able to say who
 /// put what on a screen and when, long after it was taken off.
 public enum StudioSchema {
-    public static let migrations = Migrations([version1, version2])
+    public static let migrations = Migrations([version1, version2, version3])
 
     /// The first schema. The roles' CHECK lists the same words as `Role`.
     static let version1 = """
@@ -122,5 +122,100 @@ public enum StudioSchema {
         );
         CREATE INDEX login_attempts_by_name ON login_attempts(name, at);
         CREATE INDEX login_attempts_by_address ON login_attempts(address, at);
+        """
+
+    /// The web interface: roles per channel, invitations, screens, key rotation, approval of
+    /// slides and the record of each publish.
+    static let version3 = """
+        -- What a user who is not an admin may do in a channel. An admin (users.role) may do
+        -- everything everywhere; anyone else sees only the channels listed here.
+        CREATE TABLE channel_members (
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+            role TEXT NOT NULL CHECK (role IN ('publisher', 'contributor')),
+            PRIMARY KEY (user_id, channel_id)
+        );
+
+        -- A one-time link an admin sends to a new user. Only the token's SHA-256 is kept.
+        CREATE TABLE invites (
+            id INTEGER PRIMARY KEY,
+            token_sha256 TEXT NOT NULL UNIQUE
+                CHECK (length(token_sha256) = 64 AND token_sha256 NOT GLOB '*[^0-9a-f]*'),
+            role TEXT NOT NULL CHECK (role IN ('admin', 'publisher', 'contributor')),
+            channel_id INTEGER REFERENCES channels(id) ON DELETE CASCADE,
+            created_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT,
+            used_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            CHECK (role = 'admin' OR channel_id IS NOT NULL)
+        );
+
+        -- A kiosk: what it is called and where it stands, its display, its languages and
+        -- opening hours, as its config.json says them.
+        CREATE TABLE screens (
+            id INTEGER PRIMARY KEY,
+            screen_key TEXT NOT NULL UNIQUE
+                CHECK (length(screen_key) BETWEEN 1 AND 64 AND screen_key NOT GLOB '*[^A-Za-z0-9_-]*'),
+            name TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            width INTEGER NOT NULL CHECK (width BETWEEN 320 AND 7680),
+            height INTEGER NOT NULL CHECK (height BETWEEN 320 AND 7680),
+            languages_json TEXT NOT NULL DEFAULT '[]',
+            opening_hours_json TEXT NOT NULL DEFAULT '{}',
+            settings_json TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        -- The channels a screen plays and each one's share of the time.
+        CREATE TABLE screen_channels (
+            screen_id INTEGER NOT NULL REFERENCES screens(id) ON DELETE CASCADE,
+            channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+            share REAL NOT NULL DEFAULT 1 CHECK (share > 0),
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (screen_id, channel_id)
+        );
+
+        -- Every key a channel has signed with. The newest unretired one signs; older ones stay
+        -- listed in kiosk configs until an admin retires them, once every screen has the new.
+        CREATE TABLE channel_keys (
+            id INTEGER PRIMARY KEY,
+            channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+            public_key TEXT NOT NULL,
+            key_file TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            retired_at TEXT,
+            UNIQUE (channel_id, public_key)
+        );
+        INSERT INTO channel_keys (channel_id, public_key, key_file, created_at)
+            SELECT id, public_key, name || '.key', created_at FROM channels;
+
+        -- Which revision of a slide may reach the screens, and who approved it. A publisher's
+        -- own save is approved at once; a contributor's waits. NULL: never approved.
+        ALTER TABLE slides ADD COLUMN live_revision_id INTEGER REFERENCES slide_revisions(id) ON DELETE SET NULL;
+        ALTER TABLE slides ADD COLUMN approved_by INTEGER REFERENCES users(id) ON DELETE SET NULL;
+        ALTER TABLE slides ADD COLUMN approved_at TEXT;
+        -- Slides that were live when this schema came: their latest revision, approved by the
+        -- command line (NULL user) that imported it.
+        UPDATE slides SET live_revision_id = (
+            SELECT r.id FROM slide_revisions r WHERE r.slide_id = slides.id ORDER BY r.number DESC LIMIT 1),
+            approved_at = (
+            SELECT r.created_at FROM slide_revisions r WHERE r.slide_id = slides.id ORDER BY r.number DESC LIMIT 1);
+
+        -- Every publish of a channel: the playlist it wrote (for the next publish's list of
+        -- changes), who published, and what the command run after it said.
+        CREATE TABLE publications (
+            id INTEGER PRIMARY KEY,
+            channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            published_at TEXT NOT NULL,
+            published_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            publisher_name TEXT NOT NULL,
+            playlist_json TEXT NOT NULL,
+            command_status INTEGER,
+            command_output TEXT NOT NULL DEFAULT '',
+            UNIQUE (channel_id, version)
+        );
         """
 }

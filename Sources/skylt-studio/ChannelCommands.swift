@@ -40,7 +40,7 @@ enum StudioPublishCommand {
     static let help = """
         Usage: skylt-studio publish CHANNEL --data DIR
 
-        Signs the channel's current slides (the latest revision of each slide not archived)
+        Signs the channel's current slides (the approved revision of each slide not archived)
         with the channel's key and writes the bundle into SITE/CHANNEL/ with the same code as
         `skylt publish`: the version is one more than the one there, only new media are
         copied, and the manifest and its signature are put in place atomically. Prints the

@@ -11,10 +11,11 @@ enum StudioCommandLine {
         Skylt Studio keeps a municipality's channels (slides, their revisions, media, signing
         keys, users and an audit log) in a data folder, and publishes each channel as the same
         signed bundle `skylt publish` writes, into a site folder that any web server serves.
-        The web interface is not there yet; these commands are.
+        `serve` runs the web interface where editors make slides and publishers publish.
 
         Commands:
           init       make a data folder: --data DIR --site DIR --base-url URL
+          serve      run the web interface: serve --listen 127.0.0.1:8090
           user add   add a user: user add NAME --role ROLE --password-stdin
           import     bring a playlist folder into a channel: import CHANNEL PLAYLIST_DIR
           publish    sign and write a channel's bundle into the site folder: publish CHANNEL
@@ -33,6 +34,7 @@ enum StudioCommandLine {
 
     static let commands: [String: Command] = [
         "init": (InitCommand.help, InitCommand.run),
+        "serve": (ServeCommand.help, ServeCommand.run),
         "user": (UserCommand.help, UserCommand.run),
         "import": (ImportCommand.help, ImportCommand.run),
         "publish": (StudioPublishCommand.help, StudioPublishCommand.run),
