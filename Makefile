@@ -20,7 +20,7 @@ WERROR := $(if $(CI),-Xswiftc -warnings-as-errors,)
 PREFIX ?= /usr/local
 SYSTEMD_DIR ?= /etc/systemd/system
 
-.PHONY: all deps test-deps build release run test lint format bench gallery clean install
+.PHONY: all deps test-deps build release run test test-browser lint format bench gallery clean install
 
 all: build
 
@@ -31,6 +31,8 @@ test-deps: deps
 	@./.ci/install-packages $(DEB_TEST_PACKAGES)
 	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || $(PYTHON) -m pip install --quiet jsonschema
 	@$(PYTHON) -c 'import prometheus_client' 2>/dev/null || $(PYTHON) -m pip install --quiet prometheus_client
+	@$(PYTHON) -c 'import playwright, axe_playwright_python' 2>/dev/null || \
+		$(PYTHON) -m pip install --quiet playwright axe-playwright-python
 
 build: deps
 	$(SWIFT) build $(WERROR)
@@ -76,6 +78,12 @@ format:
 test: test-deps lint
 	$(SWIFT) build --build-tests $(WERROR)
 	SDL_VIDEODRIVER=dummy $(SWIFT) test --skip-build
+	$(MAKE) test-browser
+
+# The studio's pages in Debian's chromium through Playwright, with axe-core: needs the debug
+# build that `make test` makes first.
+test-browser:
+	$(PYTHON) -m unittest discover -s Tests/Browser -v
 
 # Installs the binary, the demo playlist, the unit, an example config (and the config itself
 # if there is none), and the skylt system user.

@@ -21,8 +21,8 @@ enum StudioStylesheet {
         html { font-family: "Noto Sans", "DejaVu Sans", system-ui, sans-serif; font-size: 100%; line-height: 1.5;
           color: var(--ink); background: var(--paper); }
         body { margin: 0; }
-        header, nav, main, footer { padding: 0 1rem; }
-        main { max-width: 72rem; margin: 0 auto; padding-bottom: 3rem; }
+        header, nav, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+        main { padding-bottom: 3rem; }
         .skip-link { position: absolute; left: -10000px; top: 0; }
         .skip-link:focus { left: 1rem; top: 0.5rem; background: var(--paper); padding: 0.5rem 1rem; z-index: 10; }
         .banner { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; align-items: center;
@@ -45,7 +45,7 @@ enum StudioStylesheet {
           padding: 0.45rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; }
         button.secondary, .button.secondary { color: var(--accent); background: var(--paper); }
         button.danger { background: var(--error); border-color: var(--error); }
-        .language button, .account button { padding: 0.2rem 0.7rem; }
+        .language button, .account button { padding: 0.2rem 0.7rem; color: var(--accent); background: var(--paper); }
         .field { margin: 0 0 1.1rem; }
         label, legend { display: block; font-weight: 600; margin-bottom: 0.25rem; }
         input[type="text"], input[type="password"], input[type="url"], input[type="number"], input[type="date"],

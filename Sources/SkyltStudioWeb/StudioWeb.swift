@@ -57,6 +57,10 @@ public final class StudioWeb: Sendable {
         let allowed = hosts
         settings.allowedHosts = { allowed }
         settings.originCheck = .sameOrigin
+        // With `no-referrer` browsers send `Origin: null` on form posts, which the Origin check
+        // must refuse; `same-origin` keeps the true Origin for the studio's own forms and still
+        // tells other sites nothing.
+        settings.securityHeaders.set("Referrer-Policy", "same-origin")
         return settings
     }
 

@@ -1,0 +1,108 @@
+"""The studio's pages in a real browser: every page reachable from the start page passes
+axe-core (WCAG 2.1 AA) in Swedish and English, and logging in works without JavaScript."""
+
+import os
+import unittest
+from urllib.parse import urljoin, urlparse
+
+from browser import Browser, log_in
+from studio_fixture import StudioFixture
+
+SCREENSHOTS = os.environ.get("SKYLT_SCREENSHOTS")
+
+
+class StudioPagesTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.studio = StudioFixture().start()
+        cls.browser = Browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.browser.close()
+        cls.studio.stop()
+
+    def crawl(self, page):
+        """Every page of the studio a signed-in admin reaches by links from the start page,
+        without following links that would log out or leave the studio."""
+        seen, queue = [], ["/"]
+        while queue and len(seen) < 60:
+            path = queue.pop(0)
+            if path in seen:
+                continue
+            response = page.goto(self.studio.url + path)
+            if response is None or response.status != 200 or "text/html" not in response.headers.get("content-type", ""):
+                continue
+            seen.append(path)
+            for href in page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))"):
+                target = urlparse(urljoin(self.studio.url + path, href))
+                if target.netloc == urlparse(self.studio.url).netloc and target.path not in seen:
+                    if not target.path.endswith((".json", ".png")):
+                        queue.append(target.path + (("?" + target.query) if target.query else ""))
+        return seen
+
+    def test_every_page_passes_axe_in_both_languages(self):
+        report = []
+        for locale, language in (("sv-SE", "sv"), ("en-GB", "en")):
+            context = self.browser.context(locale=locale)
+            page = context.new_page()
+            page.goto(self.studio.url + "/login")
+            self.assertEqual(page.get_attribute("html", "lang"), language)
+            self.assertEqual(self.browser.axe_violations(page), [], "login page, " + language)
+            log_in(page, self.studio.url, "admin", self.studio.admin_password)
+            self.assertEqual(urlparse(page.url).path, "/", "signed in")
+            self.assertEqual(page.locator("form[action='/logout']").count(), 1)
+            pages = self.crawl(page)
+            self.assertIn("/", pages)
+            self.assertIn("/accessibility", pages)
+            for path in pages:
+                page.goto(self.studio.url + path)
+                self.assertEqual(page.get_attribute("html", "lang"), language, path)
+                violations = self.browser.axe_violations(page)
+                report.append(f"{language} {path}: {len(violations)} violations")
+                self.assertEqual(violations, [], f"{path} in {language}")
+                if SCREENSHOTS:
+                    name = path.strip("/").replace("/", "_") or "home"
+                    page.screenshot(path=f"{SCREENSHOTS}/{language}-{name}.png", full_page=True)
+            context.close()
+        print("\n".join(["axe-core, WCAG 2.1 A and AA:"] + report))
+
+    def test_login_and_logout_work_without_javascript(self):
+        context = self.browser.context(javascript=False, locale="en-GB", width=390, height=844)
+        page = context.new_page()
+        log_in(page, self.studio.url, "admin", "a wrong password here")
+        self.assertIn("Wrong user name or password.", page.text_content("main"))
+        self.assertEqual(page.input_value("input[name=username]"), "admin")
+        log_in(page, self.studio.url, "admin", self.studio.admin_password)
+        self.assertEqual(urlparse(page.url).path, "/")
+        self.assertIn("demo", page.text_content("main"))
+        page.click("form[action='/logout'] button")
+        self.assertEqual(urlparse(page.url).path, "/login")
+        page.goto(self.studio.url + "/")
+        self.assertEqual(urlparse(page.url).path, "/login")
+        context.close()
+
+    def test_language_switch_without_javascript(self):
+        context = self.browser.context(javascript=False, locale="sv-SE")
+        page = context.new_page()
+        page.goto(self.studio.url + "/accessibility")
+        self.assertEqual(page.get_attribute("html", "lang"), "sv")
+        page.click("form[action='/language'] button[lang=en]")
+        self.assertEqual(urlparse(page.url).path, "/accessibility")
+        self.assertEqual(page.get_attribute("html", "lang"), "en")
+        self.assertIn("Accessibility statement", page.text_content("h1"))
+        context.close()
+
+    def test_pages_carry_a_strict_content_security_policy(self):
+        context = self.browser.context()
+        page = context.new_page()
+        response = page.goto(self.studio.url + "/login")
+        policy = response.headers["content-security-policy"]
+        self.assertIn("default-src 'none'", policy)
+        self.assertNotIn("unsafe-inline", policy)
+        self.assertEqual(response.headers["x-frame-options"], "DENY")
+        context.close()
+
+
+if __name__ == "__main__":
+    unittest.main()
