@@ -72,7 +72,7 @@ public final class SlidePreviewer: Sendable {
             let entry = Program(playlists: [(channel: playlist.name, playlist: playlist)]).slides.first
         else { return PreviewResult(images: [], problems: problems.list) }
         let languages = Self.languages(request.languages, of: entry)
-        let sizes = Array((request.sizes.isEmpty ? ScreenSize.defaults : request.sizes).prefix(Self.maxSizes))
+        let sizes = Self.sizes(request.sizes)
         let display = request.languages.filter(LanguageCode.isValid)
         var images: [PreviewImage] = []
         var layouts: [String: Layout] = [:]
@@ -102,6 +102,20 @@ public final class SlidePreviewer: Sendable {
             }
         }
         return PreviewResult(images: images, problems: problems.list)
+    }
+
+    /// The sizes to draw: those asked for whose sides are a screen's (`ScreenSize.sideRange`,
+    /// so that no request makes a frame of gigabytes), each once, at most `maxSizes`; the
+    /// standard sizes when none is left.
+    static func sizes(_ asked: [ScreenSize]) -> [ScreenSize] {
+        var chosen: [ScreenSize] = []
+        for size in asked
+        where ScreenSize.sideRange.contains(size.width) && ScreenSize.sideRange.contains(size.height)
+            && !chosen.contains(size)
+        {
+            chosen.append(size)
+        }
+        return Array((chosen.isEmpty ? ScreenSize.defaults : chosen).prefix(maxSizes))
     }
 
     /// The languages to draw: those asked for that the slide is written in (a kiosk shows a

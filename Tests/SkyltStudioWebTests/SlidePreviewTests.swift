@@ -107,6 +107,26 @@ struct SlidePreviewTests {
         #expect(warnings.allSatisfy { $0.message.contains("visas i 3 sekunder") && $0.message.contains("ord") })
     }
 
+    @Test("sizes beyond a screen's are not drawn, and at most four sizes and eight languages are")
+    func bounds() throws {
+        var slide = try F.slide("vattenavstangning")
+        let codes = ["sv", "en", "de", "fi", "uk", "ar", "fa", "ti", "so", "pl"]
+        slide["title"] = .object(Dictionary(uniqueKeysWithValues: codes.map { ($0, JSONValue.string("Vatten")) }))
+        slide["body"] = .string("Tappa upp vatten i förväg.")
+        slide["issuer"] = nil
+        slide["qr"] = nil
+        let huge = ScreenSize(width: 100_000, height: 100_000)
+        let sizes = [huge] + (0..<6).map { ScreenSize(width: 1280 + $0, height: 720) }
+        let previewer = SlidePreviewer()
+        let bySize = previewer.preview(try F.request(slide, sizes: sizes, languages: ["sv"]), owner: 1, language: .sv)
+        #expect(!bySize.hasErrors, "\(bySize.problems)")
+        #expect(bySize.images.map(\.width) == [1280, 1281, 1282, 1283])
+        let byLanguage = previewer.preview(try F.request(slide, languages: codes), owner: 1, language: .sv)
+        #expect(byLanguage.images.map(\.language) == Array(codes.prefix(SlidePreviewer.maxLanguages)))
+        let only = previewer.preview(try F.request(slide, sizes: [huge], languages: ["sv"]), owner: 1, language: .sv)
+        #expect(only.images.map(\.width) == [1920, 1080])
+    }
+
     @Test("previews rendered from several threads at once are the same bytes as one after another")
     func concurrentRendering() throws {
         let previewer = SlidePreviewer()
