@@ -91,8 +91,8 @@ let package = Package(
         .testTarget(
             name: "SkyltStudioWebTests",
             dependencies: [
-                "SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltStudio", "SkyltStudioWeb",
-                "SkyltTestSupport",
+                "SkyltCore", "SkyltBundle", "SkyltCompose", "SkyltStore", "SkyltHTTP", "SkyltStudio",
+                "SkyltStudioWeb", "SkyltTestSupport",
             ]),
         .testTarget(
             name: "SkyltEndToEndTests",

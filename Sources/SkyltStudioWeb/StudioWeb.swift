@@ -27,6 +27,8 @@ public final class StudioWeb: Sendable {
     public let data: URL
     let pool: StudioPool
     let routes: [WebRoute]
+    /// Renders the slide editor's previews and keeps their PNGs for `/previews/{id}.png`.
+    public let previewer: SlidePreviewer
 
     public init(data: URL, options: Options = Options(), routes: [WebRoute] = StudioWeb.allRoutes)
         throws(StudioError)
@@ -35,6 +37,7 @@ public final class StudioWeb: Sendable {
         self.data = data
         pool = try StudioPool(data: data, size: options.poolSize)
         self.routes = routes
+        previewer = SlidePreviewer()
     }
 
     /// Whether people reach the studio over HTTPS (then cookies are Secure).
