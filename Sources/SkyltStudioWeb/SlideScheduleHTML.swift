@@ -7,7 +7,7 @@ import SkyltStudio
 enum SlideScheduleHTML {
     static func fields(_ html: SlideFormHTML, role: ChannelRole) throws -> HTML {
         let context = html.context
-        let priorities = priorityOptions(role: role, context)
+        let priorities = priorityOptions(role: role, current: html.values.value("priority"), context)
         return try HTML.join([
             HTML.element(.fieldset) {
                 HTML.element(.legend) { context.t("När bilden visas", "When the slide shows") }
@@ -42,10 +42,13 @@ enum SlideScheduleHTML {
         ])
     }
 
-    /// Normal, and urgent for publishers only.
-    static func priorityOptions(role: ChannelRole, _ context: WebContext) -> [(value: String, label: String)] {
+    /// Normal, and urgent for publishers (and for a contributor editing a slide that is
+    /// urgent already, so that the form does not drop it unasked).
+    static func priorityOptions(role: ChannelRole, current: String, _ context: WebContext) -> [(
+        value: String, label: String
+    )] {
         let normal = (value: "normal", label: context.t("Vanlig", "Normal"))
-        guard role == .publisher else { return [normal] }
+        guard role == .publisher || current == "urgent" else { return [normal] }
         return [
             normal,
             (

@@ -32,7 +32,11 @@ struct SlideSubmission {
                         field: "image", message: refusal.message(context, filename: file.filename), isWarning: false))
             }
         }
-        if values.value("priority") == "urgent", channel.role < .publisher {
+        // A contributor may not make a slide urgent, but may correct one a publisher made so.
+        let wasUrgent = try key.flatMap {
+            SlideText.string(try studio.slide($0, of: channel.channel).content, "priority")
+        }
+        if values.value("priority") == "urgent", channel.role < .publisher, wasUrgent != "urgent" {
             problems.append(
                 FieldProblem(
                     field: "priority",
