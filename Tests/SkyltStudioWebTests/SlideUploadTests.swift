@@ -75,6 +75,19 @@ struct SlideUploadTests {
         #expect(carried.first?[0].int == 2)
     }
 
+    @Test("JPEG and WebP are taken too, named by their type found in the bytes", arguments: ["jpg", "webp"])
+    func otherTypes(kind: String) throws {
+        let harness = try WebHarness()
+        let data = try Data(contentsOf: Repository.root.appendingPathComponent("Tests/Fixtures/media/halves.\(kind)"))
+        let response = try harness.sendMultipart(
+            "/channels/demo/slides", as: "pia", form: Self.info,
+            files: Self.upload(data, named: "bild.png", type: "image/png"))
+        #expect(response.status == 303, "\(response.text)")
+        let key = try WebHarness.savedKey(response)
+        let stored = try harness.studio.slide(key, of: try harness.studio.channel(named: "demo"))
+        #expect(SlideText.string(stored.content, "image")?.hasSuffix(".\(kind)") == true)
+    }
+
     @Test("a PDF, or text named .png, is refused as not an image")
     func wrongType() throws {
         let harness = try WebHarness()
