@@ -50,6 +50,10 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case backupExists
         /// tar failed; `message` holds what it said.
         case archiveFailed
+        /// No slide of that key in the channel.
+        case unknownSlide
+        /// The slide has no revision of that number.
+        case unknownRevision
         /// Reading or writing a file of the data folder failed.
         case fileIO
         /// The database or the media store failed; `store` holds its error.
@@ -109,6 +113,8 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case .publishFailed: "publishing failed"
         case .backupExists: "exists already; a backup never overwrites a file"
         case .archiveFailed: "the archive could not be written"
+        case .unknownSlide: "no such slide"
+        case .unknownRevision: "no such revision of the slide"
         case .fileIO: "cannot read or write the file"
         case .store: "database error"
         }

@@ -1,0 +1,123 @@
+import Foundation
+public import SkyltCore
+import SkyltStore
+
+/// One saved revision of a slide, as its history lists it.
+public struct SlideRevision: Sendable, Equatable {
+    public var number: Int
+    /// ISO 8601, UTC.
+    public var createdAt: String
+    public var author: SlideActor
+    /// True for the approved revision, the one the next publish sends to the screens.
+    public var isLive: Bool
+}
+
+extension Studio {
+    /// The slide's revisions, newest first.
+    public func revisions(of key: String, channel: ChannelRecord) throws(StudioError) -> [SlideRevision] {
+        let slideID = try self.slideID(key, of: channel)
+        let rows = try storing { () throws(StoreError) in
+            try database.query(
+                """
+                SELECT r.number, r.created_at, r.author_id, u.name, r.id = s.live_revision_id
+                FROM slide_revisions r JOIN slides s ON s.id = r.slide_id
+                LEFT JOIN users u ON u.id = r.author_id
+                WHERE r.slide_id = ? ORDER BY r.number DESC
+                """, [.integer(slideID)])
+        }
+        return rows.map { row in
+            SlideRevision(
+                number: row[0].int ?? 0, createdAt: row[1].string ?? "",
+                author: row[2].int == nil ? .commandLine : .user(row[3].string ?? "?"), isLive: row[4].int == 1)
+        }
+    }
+
+    /// Saves revision `number`'s content (and media) again as the newest revision: nothing is
+    /// ever lost by restoring. Approved at once only when the author approves. Returns the new
+    /// revision's number.
+    @discardableResult
+    public func restoreRevision(_ number: Int, of key: String, channel: ChannelRecord, author: SlideAuthor)
+        throws(StudioError) -> Int
+    {
+        try transaction { () throws(StudioError) in
+            let slideID = try self.slideID(key, of: channel)
+            let text = try storing { () throws(StoreError) in
+                try database.query(
+                    "SELECT content_json FROM slide_revisions WHERE slide_id = ? AND number = ?",
+                    [.integer(slideID), .init(number)]
+                ).first?[0].string
+            }
+            guard let text, let content = try? JSONValue.parse(Data(text.utf8)) else {
+                throw StudioError(.unknownRevision, location: "\(channel.name)/\(key)", message: "revision \(number)")
+            }
+            let media = try mediaRows(for: content, previous: try revisionMedia(slideID: slideID, number: number))
+            let added = try addRevision(slideID: slideID, content: content, media: media, author: author)
+            try audit(
+                "slide.restore", subject: "\(channel.name)/\(key)",
+                detail: "revision \(number) as \(added), \(author.approves ? "approved" : "waits for approval")")
+            return added
+        }
+    }
+
+    /// The files a slide's content references, by path to their hash in the media store:
+    /// uploads by their name, the slide's latest revision's rows, then the channel's import.
+    /// A path found nowhere is left out (the slide's check then names it).
+    public func media(of content: JSONValue, slide key: String?, channel: ChannelRecord) throws(StudioError)
+        -> [String: String]
+    {
+        var known: [String: String] = [:]
+        let imported = try storing { () throws(StoreError) in
+            try database.query(
+                """
+                SELECT path, sha256 FROM media WHERE import_id =
+                    (SELECT max(id) FROM channel_imports WHERE channel_id = ?)
+                """, [.integer(channel.id)])
+        }
+        for row in imported {
+            if let path = row[0].string, let hash = row[1].string { known[path] = hash }
+        }
+        if let key, let slideID = try? slideID(key, of: channel) {
+            known.merge(try revisionMedia(slideID: slideID, number: nil)) { _, revision in revision }
+        }
+        var found: [String: String] = [:]
+        for path in SlideMedia.paths(in: content) {
+            if let hash = SlideMedia.uploadHash(path),
+                try storing({ () throws(StoreError) in try media.contains(hash) })
+            {
+                found[path] = hash
+            } else if let hash = known[path] {
+                found[path] = hash
+            }
+        }
+        return found
+    }
+}
+
+/// The media a slide's JSON refers to, and the names the studio gives uploads.
+public enum SlideMedia {
+    /// The fields of a slide that hold a media path.
+    static let mediaFields = ["image"]
+
+    /// The media paths `content` references.
+    public static func paths(in content: JSONValue) -> [String] {
+        guard case .object(let fields) = content else { return [] }
+        return mediaFields.compactMap { key in
+            if case .string(let path)? = fields[key] { return path }
+            return nil
+        }
+    }
+
+    /// The path an upload is referenced by: `media/<sha256>.<ext>`, never the browser's name.
+    public static func uploadPath(hash: String, fileExtension: String) -> String {
+        "media/\(hash).\(fileExtension)"
+    }
+
+    /// The hash in an upload's path, or nil for any other path.
+    public static func uploadHash(_ path: String) -> String? {
+        guard path.hasPrefix("media/") else { return nil }
+        let name = path.dropFirst("media/".count)
+        guard let dot = name.firstIndex(of: "."), !name[name.index(after: dot)...].contains("/") else { return nil }
+        let hash = String(name[..<dot])
+        return MediaStore.isHash(hash) ? hash : nil
+    }
+}

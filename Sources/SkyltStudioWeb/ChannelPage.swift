@@ -1,0 +1,92 @@
+import Foundation
+import SkyltHTTP
+import SkyltStudio
+
+/// A channel's page: its slides with who made and who approved each (it must be clear who
+/// answers for what is on the screen), the way to a new slide, and for publishers to publishing.
+enum ChannelPage {
+    static func show(_ context: inout WebContext) throws -> HTTPResponse {
+        guard let visible = context.channel else {
+            return WebPage.plain(context.language, status: 404, WebPage.notFound)
+        }
+        let name = visible.channel.name
+        let slides = try context.studio.slides(of: visible.channel)
+        let title = context.t("Kanal: ", "Channel: ") + name
+        return try WebPage.render(context, title: title) {
+            HTML.element(.h1) { title }
+            HTML.element(.p) {
+                context.t("Din roll här: ", "Your role here: ") + WebPage.roleName(visible.role, context)
+            }
+            if visible.role == .publisher {
+                try HTML.element(.p) {
+                    HTML.element(.a, [.class("button"), try .href("/channels/\(name)/publish")]) {
+                        context.t("Publicera…", "Publish…")
+                    }
+                }
+            }
+            try newSlideForm(name, context)
+            let inPlay = slides.filter { !$0.archived }
+            let archived = slides.filter(\.archived)
+            HTML.element(.h2) { context.t("Bilder", "Slides") }
+            if inPlay.isEmpty {
+                HTML.element(.p) { context.t("Kanalen har inga bilder än.", "The channel has no slides yet.") }
+            } else {
+                try table(
+                    inPlay, channel: name, caption: context.t("Bilderna i spelordning", "Slides in playing order"),
+                    context)
+            }
+            if !archived.isEmpty {
+                HTML.element(.h2) { context.t("Arkiverade bilder", "Archived slides") }
+                try table(
+                    archived, channel: name, caption: context.t("Bilder som inte visas", "Slides not shown"), context)
+            }
+        }
+    }
+
+    /// A GET form: the template to start from.
+    static func newSlideForm(_ channel: String, _ context: WebContext) throws -> HTML {
+        try HTML.getForm(action: "/channels/\(channel)/slides/new", [try .aria("labelledby", "new-slide-heading")]) {
+            HTML.element(.h2, [.id("new-slide-heading")]) { context.t("Ny bild", "New slide") }
+            HTML.element(.div, [.class("field")]) {
+                HTML.element(.label, [.for("template")]) { context.t("Mall", "Template") }
+                HTML.element(.select, [.id("template"), .name("template")]) {
+                    for template in SlideTemplates.names {
+                        HTML.element(.option, [.value(template)]) { SlideTemplates.title(template, context) }
+                    }
+                }
+            }
+            HTML.button(context.t("Gör en ny bild", "Make a new slide"))
+        }
+    }
+
+    static func table(_ slides: [SlideSummary], channel: String, caption: String, _ context: WebContext) throws -> HTML
+    {
+        try HTML.element(.table) {
+            HTML.element(.caption) { caption }
+            HTML.element(.thead) {
+                HTML.element(.tr) {
+                    HTML.element(.th, [.scope("col")]) { context.t("Bild", "Slide") }
+                    HTML.element(.th, [.scope("col")]) { context.t("Mall", "Template") }
+                    HTML.element(.th, [.scope("col")]) { context.t("Status", "Status") }
+                    HTML.element(.th, [.scope("col")]) { context.t("Gjord av", "Made by") }
+                    HTML.element(.th, [.scope("col")]) { context.t("Godkänd av", "Approved by") }
+                }
+            }
+            try HTML.element(.tbody) {
+                for slide in slides {
+                    try HTML.element(.tr) {
+                        try HTML.element(.th, [.scope("row")]) {
+                            HTML.element(.a, [try .href("/channels/\(channel)/slides/\(slide.key)")]) { slide.title }
+                        }
+                        HTML.element(.td) { SlideTemplates.title(slide.template, context) }
+                        HTML.element(.td) { SlideStatusHTML.status(slide, context) }
+                        HTML.element(.td) {
+                            "\(SlideStatusHTML.actor(slide.author, context)), \(SlideStatusHTML.time(slide.updatedAt))"
+                        }
+                        HTML.element(.td) { SlideStatusHTML.actor(slide.approvedBy, context) }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import SkyltCore
+import SkyltHTTP
+import SkyltStudio
+
+/// The slide form beside its previews: what an editor fills in, and what the screens would
+/// show. Every problem stands at its field, and in a summary at the top that links to it.
+struct SlideEditorPage {
+    var context: WebContext
+    var channel: VisibleChannel
+    /// nil for a new slide.
+    var key: String?
+    var values: SlideFormValues
+    var problems: [FieldProblem]
+    var images: [PreviewImage]
+    var summary: SlideSummary?
+    var message: String?
+
+    var channelPath: String { "/channels/\(channel.channel.name)" }
+    var action: String { key.map { "\(channelPath)/slides/\($0)" } ?? "\(channelPath)/slides" }
+
+    func render(status: Int) throws -> HTTPResponse {
+        let placed = SlideProblems(problems, fields: fieldNames, defaultLanguage: values.languages.first ?? "sv")
+        let templateName = SlideTemplates.title(values.template, context)
+        let title =
+            key == nil
+            ? context.t("Ny bild: ", "New slide: ") + templateName
+            : context.t("Redigera bild: ", "Edit slide: ") + (summary?.title ?? key ?? "")
+        return try WebPage.render(context, title: title, status: status) {
+            HTML.element(.h1) { title }
+            if let message { HTML.element(.p, [.class("notice"), try HTMLAttribute("role", "status")]) { message } }
+            if let summary { try SlideStatusHTML.details(summary, context) }
+            try placed.summaryHTML(context)
+            try HTML.element(.div, [.class("editor")]) {
+                try form(placed)
+                try previews()
+            }
+            if let key, let summary { try SlideStatusHTML.actions(key: key, summary, channel: channel, context) }
+        }
+    }
+
+    /// Every control's name, so that problems find their field.
+    var fieldNames: Set<String> {
+        var names: Set<String> = [
+            "priority", "duration", "schedule.validFrom", "schedule.validUntil",
+            "schedule.weekdays", "schedule.times", SlideFormValues.languagesField,
+        ]
+        for spec in SlideTemplates.fields(values.template) {
+            if spec.isText {
+                for language in values.languages { names.insert("\(spec.key).\(language)") }
+            } else {
+                names.insert(spec.key)
+            }
+        }
+        return names
+    }
+
+    private func form(_ placed: SlideProblems) throws -> HTML {
+        let html = SlideFormHTML(values: values, errors: placed.errors, warnings: placed.warnings, context: context)
+        let specs = SlideTemplates.fields(values.template)
+        let enctype = try HTMLAttribute("enctype", "multipart/form-data")
+        return try HTML.postForm(action: action, csrfToken: context.csrfToken, [enctype]) {
+            HTML.void(.input, [.type("hidden"), .name("template"), .value(values.template)])
+            for language in values.languages where specs.contains(where: \.isText) {
+                try HTML.element(.fieldset, [try HTMLAttribute("lang", language)]) {
+                    HTML.element(.legend) { SlideStatusHTML.languageName(language, context) }
+                    for spec in specs where spec.isText {
+                        try html.field(
+                            "\(spec.key).\(language)", label: context.t(spec.label.sv, spec.label.en),
+                            long: spec.kind == .text(long: true),
+                            required: spec.required && language == values.languages.first)
+                    }
+                }
+            }
+            try html.field(
+                SlideFormValues.languagesField, label: context.t("Språk på bilden", "Languages of the slide"),
+                hint: context.t(
+                    "Språkkoder med komma emellan, till exempel sv, en, ar. Tryck Förhandsvisa för att få fält för ett nytt språk.",
+                    "Language codes with commas between, for example sv, en, ar. Press Preview to get fields for a new language."
+                ))
+            if specs.contains(where: { !$0.isText }) {
+                try HTML.element(.fieldset) {
+                    HTML.element(.legend) { context.t("Innehåll", "Content") }
+                    for spec in specs where !spec.isText { try html.control(spec) }
+                }
+            }
+            try SlideScheduleHTML.fields(html, role: channel.role)
+            HTML.element(.div, [.class("actions")]) {
+                HTML.element(.button, [.type("submit"), .name("action"), .value("preview"), .class("secondary")]) {
+                    context.t("Förhandsvisa", "Preview")
+                }
+                HTML.element(.button, [.type("submit"), .name("action"), .value("save")]) {
+                    context.t("Spara", "Save")
+                }
+            }
+        }
+    }
+
+    private func previews() throws -> HTML {
+        try HTML.element(.section, [try .aria("labelledby", "previews-heading")]) {
+            HTML.element(.h2, [.id("previews-heading")]) { context.t("Förhandsvisning", "Preview") }
+            if images.isEmpty {
+                HTML.element(.p) {
+                    context.t(
+                        "Ingen förhandsvisning ännu. Fyll i fälten och tryck Förhandsvisa.",
+                        "No preview yet. Fill in the fields and press Preview.")
+                }
+            } else {
+                try HTML.element(.div, [.class("previews")]) {
+                    for image in images {
+                        try HTML.element(.figure) {
+                            HTML.void(
+                                .img,
+                                [
+                                    try .src(image.url), .alt(image.caption),
+                                    try HTMLAttribute("width", String(image.width)),
+                                    try HTMLAttribute("height", String(image.height)),
+                                ])
+                            HTML.element(.figcaption) { image.caption }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

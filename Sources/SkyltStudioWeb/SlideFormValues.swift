@@ -1,0 +1,135 @@
+import Foundation
+import SkyltCore
+import SkyltHTTP
+import SkyltStudio
+
+/// The slide form's values by field name (the JSON path: `title.sv`, `qr.url`,
+/// `schedule.validFrom`), read from a stored slide or from a posted form, and turned back into
+/// the slide's JSON object. Nothing typed is lost: a value the JSON cannot hold comes back in
+/// the form with a problem at its field.
+struct SlideFormValues {
+    var template: String
+    var values: [String: String] = [:]
+    var weekdays: Set<String> = []
+    /// The languages the form has text fields for, the default language first.
+    var languages: [String]
+
+    static let languagesField = "languages"
+    static let currentImageField = "image.current"
+
+    func value(_ name: String) -> String { values[name] ?? "" }
+
+    /// The values of a stored slide, in the channel's `timeZone`.
+    init(slide: JSONValue, template: String, languages base: [String], timeZone: TimeZone) {
+        self.template = template
+        languages = base
+        guard case .object(let fields) = slide else { return }
+        for spec in SlideTemplates.fields(template) {
+            read(spec, from: fields, base: base, timeZone: timeZone)
+        }
+        if case .object(let schedule)? = fields["schedule"] {
+            for key in ["validFrom", "validUntil"] {
+                if case .string(let text)? = schedule[key] {
+                    values["schedule.\(key)"] = SlideDateField.local(text, timeZone: timeZone)
+                }
+            }
+            if case .array(let days)? = schedule["weekdays"] {
+                weekdays = Set(
+                    days.compactMap { day -> String? in
+                        if case .string(let name) = day { return name }
+                        return nil
+                    })
+            }
+            if case .array(let windows)? = schedule["times"] { values["schedule.times"] = Self.windowsText(windows) }
+        }
+        if case .string(let priority)? = fields["priority"] { values["priority"] = priority }
+        if case .number(let seconds)? = fields["duration"] { values["duration"] = Self.number(seconds) }
+        values[Self.languagesField] = languages.joined(separator: ", ")
+    }
+
+    private mutating func read(
+        _ spec: SlideFieldSpec, from fields: [String: JSONValue], base: [String], timeZone: TimeZone
+    ) {
+        let path = spec.key.split(separator: ".").map(String.init)
+        guard let value = Self.lookup(path, in: fields) else { return }
+        switch (spec.kind, value) {
+        case (.text, .string(let text)):
+            values["\(spec.key).\(base.first ?? "sv")"] = text
+        case (.text, .object(let translations)):
+            for (language, item) in translations {
+                guard case .string(let text) = item else { continue }
+                values["\(spec.key).\(language)"] = text
+                if !languages.contains(language), LanguageCode.isValid(language) { languages.append(language) }
+            }
+        case (.dateTime, .string(let text)): values[spec.key] = SlideDateField.local(text, timeZone: timeZone)
+        case (.image, .string(let text)): values[Self.currentImageField] = text
+        case (.hidden, .bool(let on)): values[spec.key] = on ? "on" : ""
+        case (.focus, .array(let items)):
+            values[spec.key] = items.compactMap { item -> String? in
+                if case .number(let number) = item { return Self.number(number) }
+                return nil
+            }.joined(separator: ", ")
+        case (.readings, .array(let items)): values[spec.key] = Self.readingsText(items)
+        case (_, .string(let text)): values[spec.key] = text
+        default: break
+        }
+    }
+
+    /// The values a browser posted, with the text fields of every language it named.
+    init(form: HTTPFormBody, template: String, languages base: [String]) {
+        self.template = template
+        var languages = base
+        let typed = (form.value(Self.languagesField) ?? "").split(whereSeparator: { $0 == "," || $0 == " " })
+        for code in typed.map({ String($0).trimmingCharacters(in: .whitespaces) })
+        where LanguageCode.isValid(code) && !languages.contains(code) {
+            languages.append(code)
+        }
+        for item in form.fields where item.name != HTML.csrfFieldName {
+            if item.name == "schedule.weekdays" {
+                weekdays.insert(item.value)
+            } else if values[item.name] == nil {
+                values[item.name] = item.value
+            }
+        }
+        for (name, _) in values {
+            let parts = name.split(separator: ".")
+            if parts.count >= 2, let code = parts.last.map(String.init), LanguageCode.isValid(code),
+                SlideTemplates.fields(template).contains(where: { $0.isText && name == "\($0.key).\(code)" }),
+                !languages.contains(code), !(values[name] ?? "").isEmpty
+            {
+                languages.append(code)
+            }
+        }
+        self.languages = languages
+        values[Self.languagesField] = languages.joined(separator: ", ")
+    }
+
+    static func lookup(_ path: [String], in fields: [String: JSONValue]) -> JSONValue? {
+        guard let first = path.first, let value = fields[first] else { return nil }
+        if path.count == 1 { return value }
+        guard case .object(let inner) = value else { return nil }
+        return lookup(Array(path.dropFirst()), in: inner)
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    static func windowsText(_ windows: [JSONValue]) -> String {
+        windows.compactMap { window -> String? in
+            guard case .object(let w) = window, case .string(let from)? = w["from"], case .string(let to)? = w["to"]
+            else { return nil }
+            return "\(from)–\(to)"
+        }.joined(separator: ", ")
+    }
+
+    static func readingsText(_ items: [JSONValue]) -> String {
+        items.compactMap { item -> String? in
+            guard case .object(let r) = item, case .string(let language)? = r["language"],
+                case .string(let url)? = r["url"]
+            else { return nil }
+            if case .string(let label)? = r["label"] { return "\(language) \(url) \(label)" }
+            return "\(language) \(url)"
+        }.joined(separator: "\n")
+    }
+}

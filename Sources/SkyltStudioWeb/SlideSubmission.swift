@@ -1,0 +1,114 @@
+import Foundation
+import SkyltCore
+import SkyltHTTP
+import SkyltStore
+import SkyltStudio
+
+/// One post of the slide form: the upload checked and stored, the values made into the slide's
+/// JSON, checked and previewed; then saved (`action=save`, when no problem is an error) or
+/// shown again filled in, with every problem at its field.
+struct SlideSubmission {
+    var context: WebContext
+    var channel: VisibleChannel
+    /// nil for a new slide.
+    var key: String?
+    var template: String
+
+    /// The id a new slide has until it is saved, when it gets one made from its title.
+    static let draftID = "new-slide"
+
+    func respond() throws -> HTTPResponse {
+        let studio = context.studio
+        let values = SlideFormValues(
+            form: context.form, template: template, languages: try studio.languages(of: channel.channel))
+        var problems: [FieldProblem] = []
+        var uploaded: String?
+        if let file = context.form.files.first(where: { $0.fieldName == "image" && !$0.data.isEmpty }) {
+            do {
+                uploaded = try SlideUpload.store(file, in: studio)
+            } catch let refusal as SlideUpload.Refusal {
+                problems.append(
+                    FieldProblem(
+                        field: "image", message: refusal.message(context, filename: file.filename), isWarning: false))
+            }
+        }
+        // A contributor may not make a slide urgent, but may correct one a publisher made so.
+        let wasUrgent = try key.flatMap {
+            SlideText.string(try studio.slide($0, of: channel.channel).content, "priority")
+        }
+        if values.value("priority") == "urgent", channel.role < .publisher, wasUrgent != "urgent" {
+            problems.append(
+                FieldProblem(
+                    field: "priority",
+                    message: context.t(
+                        "Bara en publicerare kan göra en bild brådskande. Välj Vanlig.",
+                        "Only a publisher can make a slide urgent. Choose Normal."), isWarning: false))
+        }
+        var builder = SlideFormJSON(
+            form: values, timeZone: try SlideRoutes.timeZone(channel, context), uploadedImage: uploaded)
+        var slide = builder.slide(id: key ?? Self.draftID, problem: context.t)
+        problems += builder.problems
+        var shown = values
+        if let uploaded { shown.values[SlideFormValues.currentImageField] = uploaded }
+        let media = try studio.media(of: slide, slide: key, channel: channel.channel)
+        problems += try Self.check(slide, media: media, channel: channel, context)
+        let result = try Self.preview(slide, media: media, values: shown, channel, context)
+        problems += result.problems
+        let hasErrors = problems.contains { !$0.isWarning }
+        if context.field("action") == "save", !hasErrors {
+            return try save(&slide)
+        }
+        let summary = try key.flatMap { try SlideRoutes.summary($0, channel, context) }
+        return try SlideEditorPage(
+            context: context, channel: channel, key: key, values: shown, problems: problems, images: result.images,
+            summary: summary, message: nil
+        ).render(status: context.field("action") == "save" ? 400 : 200)
+    }
+
+    /// Saves the slide (a new one under a key made from its title) and goes to its page.
+    private func save(_ slide: inout JSONValue) throws -> HTTPResponse {
+        guard let session = context.session else { return .redirect(to: "/login") }
+        let studio = context.studio
+        var slideKey = key ?? ""
+        if key == nil {
+            let language = try studio.defaultLanguage(of: channel.channel)
+            slideKey = try studio.newSlideKey(
+                title: SlideText.title(of: slide, language: language) ?? template, channel: channel.channel)
+            if case .object(var fields) = slide {
+                fields["id"] = .string(slideKey)
+                slide = .object(fields)
+            }
+        }
+        try studio.saveSlide(
+            slideKey, content: slide, channel: channel.channel,
+            author: SlideAuthor(userID: session.userID, approves: channel.role == .publisher), create: key == nil)
+        return .redirect(to: "/channels/\(channel.channel.name)/slides/\(slideKey)?done=saved")
+    }
+
+    /// The slide's problems as the playlist reader finds them, at the slide's own paths.
+    static func check(_ slide: JSONValue, media: [String: String], channel: VisibleChannel, _ context: WebContext)
+        throws -> [FieldProblem]
+    {
+        try context.studio.checkSlide(slide, media: media, channel: channel.channel).map { problem in
+            let message =
+                problem.message == "is required"
+                ? context.t("Fyll i det här fältet.", "Fill in this field.") : problem.message
+            return FieldProblem(field: problem.field, message: message, isWarning: false)
+        }
+    }
+
+    /// The previews at the channel's screen sizes, in the languages of the form.
+    static func preview(
+        _ slide: JSONValue, media: [String: String], values: SlideFormValues, _ channel: VisibleChannel,
+        _ context: WebContext
+    ) throws -> PreviewResult {
+        let studio = context.studio
+        var files: [String: Data] = [:]
+        for (path, hash) in media { files[path] = try studio.media.read(hash) }
+        let request = PreviewRequest(
+            slide: slide, settings: try studio.settings(of: channel.channel), media: files,
+            sizes: SlidePreviewer.sizes(for: channel.channel, in: studio), languages: values.languages)
+        return context.web.previewer.preview(
+            request, owner: context.session?.userID ?? 0, language: context.language)
+    }
+}
