@@ -260,6 +260,12 @@ extension ImportPublishTests {
             INSERT INTO slide_revisions (slide_id, number, content_json, created_at)
             SELECT id, 1, '{"id":"x"}', '2026-11-27T00:00:00Z' FROM slides WHERE slide_key LIKE 'extra-%'
             """)
+        // Approved, so that they are live: only live slides count against the cap.
+        try database.execute(
+            """
+            UPDATE slides SET live_revision_id = (SELECT r.id FROM slide_revisions r WHERE r.slide_id = slides.id)
+            WHERE slide_key LIKE 'extra-%'
+            """)
         do {
             _ = try studio.publish(channel: "demo")
             Issue.record("a channel of \(Studio.maxPublishedSlides + 1) slides was published")

@@ -35,7 +35,8 @@ struct InitTests {
             .compactMap { $0[0].string }
         #expect(
             tables == [
-                "audit_log", "channel_imports", "channel_settings", "channels", "login_attempts", "media", "sessions",
+                "audit_log", "channel_imports", "channel_keys", "channel_members", "channel_settings", "channels",
+                "invites", "login_attempts", "media", "publications", "screen_channels", "screens", "sessions",
                 "slide_revisions", "slides", "users",
             ])
         #expect(try database.query("SELECT action FROM audit_log").first?[0] == "init")
@@ -140,8 +141,8 @@ struct InitTests {
     func help() throws {
         let top = try StudioTool.run(["--help"])
         #expect(top.status == 0 && top.stdout.contains("Usage: skylt-studio COMMAND"))
-        #expect(!top.stdout.contains("\n  serve"))
-        for command in ["init", "user", "import", "publish", "channel", "backup"] {
+        #expect(top.stdout.contains("\n  serve "))
+        for command in ["init", "serve", "user", "import", "publish", "channel", "backup"] {
             let own = try StudioTool.run([command, "--help"])
             let viaHelp = try StudioTool.run(["help", command])
             #expect(own.status == 0 && own.stdout.contains("Usage: skylt-studio \(command)"), "\(command)")
