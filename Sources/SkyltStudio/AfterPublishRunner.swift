@@ -27,7 +27,7 @@ enum AfterPublishRunner {
         process.standardOutput = pipe
         process.standardError = pipe
         do {
-            try process.run()
+            try withNoSignalsBlocked { try process.run() }
         } catch {
             return AfterPublishResult(outcome: .notStarted, output: "\(program): \(error.localizedDescription)")
         }
@@ -87,5 +87,19 @@ enum AfterPublishRunner {
         var text = String(decoding: output, as: UTF8.self)
         if cut { text += "\n[output cut at \(AfterPublishResult.maxOutputBytes >> 10) KB]" }
         return (text, terminatedAt != nil)
+    }
+
+    /// Runs `body` (the spawn) with no signal blocked in this thread. A child inherits its
+    /// parent thread's signal mask: `skylt-studio serve` blocks SIGTERM and SIGINT in every
+    /// thread (it waits for them with sigwait) and Dispatch's threads block more. Without
+    /// this, the command could be stopped at its timeout only by SIGKILL, and rclone could not
+    /// clean up on SIGTERM. The window is the spawn alone.
+    private static func withNoSignalsBlocked(_ body: () throws -> Void) rethrows {
+        var none = sigset_t()
+        sigemptyset(&none)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_SETMASK, &none, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        try body()
     }
 }

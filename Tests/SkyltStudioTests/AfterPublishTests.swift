@@ -1,4 +1,5 @@
 import Foundation
+@preconcurrency import Glibc
 import SkyltBundle
 import SkyltCore
 import SkyltStore
@@ -56,6 +57,22 @@ struct AfterPublishTests {
         #expect(summary.afterPublish?.output == "started\n")
         #expect(try studio.publication(channel: "demo")?.afterPublish?.outcome == .timedOut)
         #expect(try studio.channel(named: "demo").publishedVersion == 1)
+    }
+
+    @Test("the command starts with no signal blocked, even when the server blocks SIGTERM in its threads")
+    func signalMask() throws {
+        // grep itself, not a script: a shell clears its signal mask when it starts.
+        let studio = try fixture.demoStudio(afterPublish: .init(command: ["/bin/grep", "SigBlk", "/proc/self/status"]))
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGTERM)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        let output = try #require(try studio.publish(channel: "demo").afterPublish?.output)
+        let hex = try #require(output.split(separator: "\t").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let mask = try #require(UInt64(hex, radix: 16), "\(output)")
+        #expect(mask == 0, "\(output)")
     }
 
     @Test("output is cut at 64 KB, and a program that is not an absolute path is not started")
