@@ -10,10 +10,11 @@ public struct PendingChanges: Sendable, Equatable {
         public var id: String
         /// Its title in the playlist's first language, or its id when it has none.
         public var title: String
-        /// Who saved the revision to be published (nil for a removed slide); the command
-        /// line's name for an imported one.
+        /// Who saved the revision to be published; nil for an import at the command line (or
+        /// a user since removed), and for a removed slide.
         public var author: String?
-        /// Who approved that revision (nil for a removed slide).
+        /// Who approved that revision; nil as for `author` (an import is approved by whoever
+        /// ran it).
         public var approver: String?
 
         public init(id: String, title: String, author: String? = nil, approver: String? = nil) {
@@ -38,10 +39,6 @@ public struct PendingChanges: Sendable, Equatable {
 }
 
 extension Studio {
-    /// The name the lists give a revision saved or approved by nobody the studio knows: an
-    /// import at the command line (or a user since removed).
-    public static let commandLineName = "command line"
-
     /// Compares the playlist the channel would publish now with its last publication's.
     public func pendingChanges(channel name: String) throws(StudioError) -> PendingChanges {
         let channel = try self.channel(named: name)
@@ -59,7 +56,7 @@ extension Studio {
         let language = Self.firstLanguage(of: now)
         let people = try revisionPeople(of: channel)
         for (id, slide) in new.list {
-            let who = people[id] ?? (Self.commandLineName, Self.commandLineName)
+            let who = people[id] ?? People(author: nil, approver: nil)
             let entry = PendingChanges.Slide(
                 id: id, title: Self.title(of: slide, language: language), author: who.author, approver: who.approver)
             if let previous = old.map[id] {
@@ -80,10 +77,14 @@ extension Studio {
         return changes
     }
 
+    /// The names of who saved a revision and who approved it; nil for the command line.
+    private struct People {
+        var author: String?
+        var approver: String?
+    }
+
     /// Who saved and who approved the approved revision of each live slide, by slide id.
-    private func revisionPeople(of channel: ChannelRecord) throws(StudioError) -> [String: (
-        author: String, approver: String
-    )] {
+    private func revisionPeople(of channel: ChannelRecord) throws(StudioError) -> [String: People] {
         let rows = try storing { () throws(StoreError) in
             try database.query(
                 """
@@ -93,10 +94,10 @@ extension Studio {
                 WHERE s.channel_id = ? AND s.archived = 0
                 """, [.integer(channel.id)])
         }
-        var people: [String: (author: String, approver: String)] = [:]
+        var people: [String: People] = [:]
         for row in rows {
             guard let key = row[0].string else { continue }
-            people[key] = (row[1].string ?? Self.commandLineName, row[2].string ?? Self.commandLineName)
+            people[key] = People(author: row[1].string, approver: row[2].string)
         }
         return people
     }
@@ -120,18 +121,24 @@ extension Studio {
         return nil
     }
 
-    /// A slide's title in `language` (a plain string title is in every language), else in
-    /// any language, else its id.
+    /// The text fields that name a slide, by template: most have a title, an offer its
+    /// headline, a poster its caption.
+    static let titleFields = ["title", "headline", "caption"]
+
+    /// A slide's name for the list: its first `titleFields` text in `language` (a plain
+    /// string is in every language), else in any language, else its id.
     static func title(of slide: JSONValue, language: String?) -> String {
         guard case .object(let fields) = slide else { return "" }
-        let id = if case .string(let id) = fields["id"] ?? .null { id } else { "" }
-        switch fields["title"] ?? .null {
-        case .string(let title): return title
-        case .object(let texts):
-            if let language, case .string(let title) = texts[language] ?? .null { return title }
-            for key in texts.keys.sorted() { if case .string(let title) = texts[key] ?? .null { return title } }
-            return id
-        default: return id
+        for field in titleFields {
+            switch fields[field] ?? .null {
+            case .string(let text): return text
+            case .object(let texts):
+                if let language, case .string(let text) = texts[language] ?? .null { return text }
+                for key in texts.keys.sorted() { if case .string(let text) = texts[key] ?? .null { return text } }
+            default: continue
+            }
         }
+        if case .string(let id) = fields["id"] ?? .null { return id }
+        return ""
     }
 }

@@ -123,8 +123,11 @@ enum PublishPageParts {
                         HTML.element(.strong) { slide.title }
                         " "
                         HTML.element(.span, [.class("tag")]) { slide.id }
-                        if people, let author = slide.author, let approver = slide.approver {
+                        if people {
                             HTML.void(.br)
+                            let nobody = context.t("kommandoraden", "the command line")
+                            let author = slide.author ?? nobody
+                            let approver = slide.approver ?? nobody
                             context.t(
                                 "Gjord av \(author), godkänd av \(approver).",
                                 "Made by \(author), approved by \(approver).")

@@ -15,6 +15,10 @@ struct PublicationTests {
         let studio = try fixture.demoStudio()
         let before = try studio.pendingChanges(channel: "demo")
         #expect(before.baseVersion == 0 && before.added.count == 7 && before.changed.isEmpty && before.removed.isEmpty)
+        // An offer is named by its headline, a poster by its caption, in the first language.
+        let titles = Dictionary(uniqueKeysWithValues: before.added.map { ($0.id, $0.title) })
+        #expect(titles["lordagsbrod"] == "Nybakat bröd varje lördag")
+        #expect(titles["luciakonsert"] == "Fri entré. Kaffe i församlingshemmet efteråt.")
         #expect(try studio.publication(channel: "demo") == nil)
         studio.actor = "tester"
         let summary = try studio.publish(channel: "demo")
@@ -59,9 +63,7 @@ struct PublicationTests {
             ])
         #expect(
             changes.added == [
-                .init(
-                    id: ChangedDemo.addedID, title: ChangedDemo.addedTitle, author: Studio.commandLineName,
-                    approver: Studio.commandLineName)
+                .init(id: ChangedDemo.addedID, title: ChangedDemo.addedTitle, author: nil, approver: nil)
             ])
         #expect(changes.removed == [.init(id: ChangedDemo.removedID, title: ChangedDemo.removedTitle)])
     }

@@ -51,7 +51,7 @@ struct PublishPageTests {
         #expect(text[added.upperBound..<changed.lowerBound].contains("Höstmarknad på torget"))
         #expect(text[changed.upperBound..<removed.lowerBound].contains("Vandra runt Ängsjön"))
         #expect(text[removed.upperBound...].contains("Vattnet stängs av tisdag 1 december kl. 8–12"))
-        #expect(text.contains("Gjord av command line, godkänd av command line."))
+        #expect(text.contains("Gjord av kommandoraden, godkänd av kommandoraden."))
         #expect(text.contains(#"<button type="submit">Publicera version 2</button>"#))
         #expect(text.contains(#"action="/channels/demo/publish""#))
         let english = try harness.send("GET", Self.path, as: "pia", headers: [("Accept-Language", "en")])
