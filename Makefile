@@ -20,7 +20,7 @@ WERROR := $(if $(CI),-Xswiftc -warnings-as-errors,)
 PREFIX ?= /usr/local
 SYSTEMD_DIR ?= /etc/systemd/system
 
-.PHONY: all deps test-deps build release run test test-browser lint format bench gallery clean install
+.PHONY: all deps test-deps build release run studio test test-browser lint format bench gallery clean install
 
 all: build
 
@@ -46,6 +46,36 @@ release: deps
 # screen written to $(SCREENSHOT) at each slide switch.
 run: release
 	./.build/release/skylt run --screenshot $(SCREENSHOT)
+
+# Skylt Studio on this machine, to try: a data folder under .build/studio (made once; a later
+# `make studio` reuses it), the demo playlist as channel `demo`, an `admin` whose one-time
+# password is printed (only when the user is new), the published site served on
+# $(STUDIO_SITE_PORT) when Python is there, and the studio in the foreground (Ctrl-C stops both).
+STUDIO_DIR := $(CURDIR)/.build/studio
+STUDIO_LISTEN ?= 127.0.0.1:8090
+STUDIO_SITE_PORT ?= 8091
+studio: build
+	@set -e; bin=./.build/debug/skylt-studio; data=$(STUDIO_DIR)/data; site=$(STUDIO_DIR)/site; \
+	if [ -e $$data/studio.json ]; then \
+		echo "Using the studio in $$data (remove $(STUDIO_DIR) to start afresh)"; \
+	else \
+		$$bin init --data $$data --site $$site --base-url http://127.0.0.1:$(STUDIO_SITE_PORT); \
+		$$bin import demo Playlists/demo --data $$data; \
+	fi; \
+	password=$$(head -c 18 /dev/urandom | base64 | tr '+/' '-_'); \
+	if added=$$(printf '%s\n' "$$password" | $$bin user add admin --role admin --password-stdin --data $$data 2>&1); then \
+		echo "User admin, one-time password: $$password"; \
+		echo "Change it after you log in, at http://$(STUDIO_LISTEN)/account"; \
+	elif echo "$$added" | grep -q "exists already"; then \
+		echo "User admin exists already: log in with its password (forgotten? remove $(STUDIO_DIR))"; \
+	else echo "$$added" >&2; exit 1; fi; \
+	if command -v $(PYTHON) >/dev/null; then \
+		$(PYTHON) -m http.server $(STUDIO_SITE_PORT) --bind 127.0.0.1 --directory $$site >/dev/null 2>&1 & \
+		site_server=$$!; trap 'kill $$site_server 2>/dev/null' EXIT; \
+		echo "The published site: http://127.0.0.1:$(STUDIO_SITE_PORT)/demo/manifest.json"; \
+	fi; \
+	echo "Open http://$(STUDIO_LISTEN)/ and log in as admin. Ctrl-C stops the studio."; \
+	$$bin serve --data $$data --listen $(STUDIO_LISTEN)
 
 bench: release
 	./.build/release/skylt bench
@@ -85,13 +115,15 @@ test: test-deps lint
 test-browser:
 	$(PYTHON) -m unittest discover -s Tests/Browser -v
 
-# Installs the binary, the demo playlist, the unit, an example config (and the config itself
-# if there is none), and the skylt system user.
+# Installs the binaries, the demo playlist, the units, an example config (and the config
+# itself if there is none), and the skylt and skylt-studio system users.
 install: release
 	install -D -s -m 0755 .build/release/skylt $(DESTDIR)$(PREFIX)/bin/skylt
 	mkdir -p $(DESTDIR)$(PREFIX)/share/skylt/Playlists
 	cp -R Playlists/demo $(DESTDIR)$(PREFIX)/share/skylt/Playlists/
 	install -D -m 0644 systemd/skylt.service $(DESTDIR)$(SYSTEMD_DIR)/skylt.service
+	install -D -s -m 0755 .build/release/skylt-studio $(DESTDIR)$(PREFIX)/bin/skylt-studio
+	install -D -m 0644 systemd/skylt-studio.service $(DESTDIR)$(SYSTEMD_DIR)/skylt-studio.service
 	install -D -m 0644 Assets/config.example.json $(DESTDIR)/etc/skylt/config.example.json
 	[ -e $(DESTDIR)/etc/skylt/config.json ] || install -m 0644 Assets/config.example.json $(DESTDIR)/etc/skylt/config.json
 	@if [ -z "$(DESTDIR)" ] && ! id skylt >/dev/null 2>&1; then \
@@ -99,8 +131,12 @@ install: release
 		for group in video render input; do getent group $$group >/dev/null && $(SUDO) usermod -aG $$group skylt; done; \
 		echo "Created the skylt user"; \
 	fi
+	@if [ -z "$(DESTDIR)" ] && ! id skylt-studio >/dev/null 2>&1; then \
+		$(SUDO) useradd --system --home-dir /var/lib/skylt-studio --no-create-home --shell /usr/sbin/nologin skylt-studio; \
+		echo "Created the skylt-studio user (the studio's unit runs as it; give it the site folder)"; \
+	fi
 	@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then \
-		$(SUDO) systemctl daemon-reload; echo "Enable with: systemctl enable --now skylt"; fi
+		$(SUDO) systemctl daemon-reload; echo "Enable with: systemctl enable --now skylt (on a kiosk) or skylt-studio (on the studio server)"; fi
 
 clean:
 	rm -rf .build

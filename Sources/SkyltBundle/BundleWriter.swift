@@ -1,4 +1,5 @@
 public import Foundation
+@preconcurrency import Glibc
 import SkyltCore
 
 /// Publishing failed; nothing was changed in the output folder unless it says so.
@@ -20,13 +21,26 @@ public enum BundleWriter {
         public var channel: String
         public var expiryDays: Double
         public var now: Date
+        /// When true, the files written are 0644 and the two folders 0755 from before they
+        /// are renamed into place, whatever the process's umask: a server that keeps its own
+        /// files private (umask 077) still publishes a site that nginx, another user, reads.
+        /// False (`skylt publish`): the umask decides, as for any file the editor makes.
+        public var publicModes: Bool
 
-        public init(channel: String, expiryDays: Double = BundleWriter.defaultExpiryDays, now: Date = Date()) {
+        public init(
+            channel: String, expiryDays: Double = BundleWriter.defaultExpiryDays, now: Date = Date(),
+            publicModes: Bool = false
+        ) {
             self.channel = channel
             self.expiryDays = expiryDays
             self.now = now
+            self.publicModes = publicModes
         }
     }
+
+    /// The modes of what `Options.publicModes` publishes.
+    static let publicFileMode: mode_t = 0o644
+    static let publicFolderMode: mode_t = 0o755
 
     /// Publishes `source` (already validated) into `out`. `progress` gets human-readable lines.
     public static func publish(
@@ -39,10 +53,15 @@ public enum BundleWriter {
         } catch {
             throw PublishError(path: assetsFolder.path, reason: "cannot be created: \(error.localizedDescription)")
         }
+        let fileMode: mode_t? = options.publicModes ? publicFileMode : nil
+        if options.publicModes {
+            for folder in [out, assetsFolder] { try setMode(publicFolderMode, of: folder) }
+        }
         guard case .array(let slides) = root["slides"] ?? .null else {
             throw PublishError(path: source.appendingPathComponent(Playlist.fileName).path, reason: "has no slides")
         }
-        let (newSlides, assets) = try storeMedia(of: slides, from: source, in: assetsFolder, progress: progress)
+        let (newSlides, assets) = try storeMedia(
+            of: slides, from: source, in: assetsFolder, fileMode: fileMode, progress: progress)
         root["slides"] = .array(newSlides)
         root.removeValue(forKey: "$schema")
         let manifest = Manifest(
@@ -52,7 +71,7 @@ public enum BundleWriter {
         let data = manifest.encode()
         let stamp = Int(options.now.timeIntervalSince1970)
         let signature = key.sign(data, trustedComment: "timestamp:\(stamp)\tfile:\(Manifest.fileName)\thashed")
-        try writeSigned(data, signature: signature, in: out)
+        try writeSigned(data, signature: signature, in: out, fileMode: fileMode)
         return manifest
     }
 
@@ -74,7 +93,8 @@ public enum BundleWriter {
     /// Stores each slide's image as a content-addressed asset (once, however many slides show
     /// it) and returns the slides with their images named by hash, and the assets.
     static func storeMedia(
-        of slides: [JSONValue], from source: URL, in assetsFolder: URL, progress: (String) -> Void
+        of slides: [JSONValue], from source: URL, in assetsFolder: URL, fileMode: mode_t? = nil,
+        progress: (String) -> Void
     ) throws(PublishError) -> (slides: [JSONValue], assets: [String: Manifest.Asset]) {
         var assets: [String: Manifest.Asset] = [:]
         var references: [String: String] = [:]
@@ -89,7 +109,8 @@ public enum BundleWriter {
                 reference = known
             } else {
                 let (stored, asset) = try store(
-                    source.appendingPathComponent(path), named: path, in: assetsFolder, progress: progress)
+                    source.appendingPathComponent(path), named: path, in: assetsFolder, fileMode: fileMode,
+                    progress: progress)
                 references[path] = stored
                 assets[stored] = asset
                 reference = stored
@@ -101,8 +122,10 @@ public enum BundleWriter {
     }
 
     /// Writes the manifest and its signature beside each other, each atomically, the
-    /// manifest first.
-    static func writeSigned(_ data: Data, signature: String, in out: URL) throws(PublishError) {
+    /// manifest first; with `fileMode`, each has that mode before it is renamed into place.
+    static func writeSigned(_ data: Data, signature: String, in out: URL, fileMode: mode_t? = nil)
+        throws(PublishError)
+    {
         let manifestFile = out.appendingPathComponent(Manifest.fileName)
         let signatureFile = out.appendingPathComponent(Manifest.signatureFileName)
         let manifestTemporary = out.appendingPathComponent(".\(Manifest.fileName).tmp")
@@ -110,6 +133,9 @@ public enum BundleWriter {
         do {
             try AtomicFile.writeSynced(data, to: manifestTemporary)
             try AtomicFile.writeSynced(Data(signature.utf8), to: signatureTemporary)
+            if let fileMode {
+                for temporary in [manifestTemporary, signatureTemporary] { try setMode(fileMode, of: temporary) }
+            }
             // Web servers derive ETag and Last-Modified from the modification time in whole
             // seconds (and the size): a new manifest must never share the old one's second, or
             // a kiosk that polled in that second would be told "not modified".
@@ -124,8 +150,19 @@ public enum BundleWriter {
             }
             try AtomicFile.rename(manifestTemporary, to: manifestFile)
             try AtomicFile.rename(signatureTemporary, to: signatureFile)
-        } catch {
+        } catch let error as AtomicFile.WriteError {
             throw PublishError(path: error.path, reason: error.reason)
+        } catch let error as PublishError {
+            throw error
+        } catch {
+            throw PublishError(path: out.path, reason: "\(error)")
+        }
+    }
+
+    /// Gives `url` `mode` (chmod, which the umask does not touch).
+    static func setMode(_ mode: mode_t, of url: URL) throws(PublishError) {
+        guard chmod(url.path, mode) == 0 else {
+            throw PublishError(path: url.path, reason: "chmod: " + String(cString: strerror(errno)))
         }
     }
 
@@ -140,9 +177,9 @@ public enum BundleWriter {
 
     /// Hashes a medium and copies it to `assets/<hex>` unless a file of that name and size is
     /// there already.
-    static func store(_ file: URL, named name: String, in folder: URL, progress: (String) -> Void) throws(PublishError)
-        -> (String, Manifest.Asset)
-    {
+    static func store(
+        _ file: URL, named name: String, in folder: URL, fileMode: mode_t? = nil, progress: (String) -> Void
+    ) throws(PublishError) -> (String, Manifest.Asset) {
         guard let type = Manifest.mediaType(forExtension: file.pathExtension) else {
             throw PublishError(path: file.path, reason: "is not a PNG, JPEG, WebP or SVG file")
         }
@@ -171,9 +208,12 @@ public enum BundleWriter {
                 try? FileManager.default.removeItem(at: temporary)
                 try FileManager.default.copyItem(at: file, to: temporary)
                 try AtomicFile.sync(temporary)
+                if let fileMode { try setMode(fileMode, of: temporary) }
                 try AtomicFile.rename(temporary, to: target)
             } catch let error as AtomicFile.WriteError {
                 throw PublishError(path: error.path, reason: error.reason)
+            } catch let error as PublishError {
+                throw error
             } catch {
                 throw PublishError(path: target.path, reason: error.localizedDescription)
             }

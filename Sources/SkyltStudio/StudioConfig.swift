@@ -18,11 +18,15 @@ public struct StudioConfig: Codable, Sendable, Equatable {
     public var site: String
     /// The public URL of `site`, without a trailing slash.
     public var baseURL: String
+    /// A program run after each publish (optional: files written before it existed read on,
+    /// and `schema` stays 1).
+    public var afterPublish: AfterPublishCommand?
 
-    public init(site: String, baseURL: String) {
+    public init(site: String, baseURL: String, afterPublish: AfterPublishCommand? = nil) {
         schema = Self.currentSchema
         self.site = site
         self.baseURL = baseURL
+        self.afterPublish = afterPublish
     }
 
     /// The URL kiosks poll for a channel.

@@ -44,7 +44,17 @@ enum StudioPublishCommand {
         with the channel's key and writes the bundle into SITE/CHANNEL/ with the same code as
         `skylt publish`: the version is one more than the one there, only new media are
         copied, and the manifest and its signature are put in place atomically. Prints the
-        version, the counts and the manifest URL kiosks poll.
+        version, the counts and the manifest URL kiosks poll. Waits while another publish of
+        the same studio (from the web or another command) runs.
+
+        When studio.json has an "afterPublish" command (such as rclone sync of the site to an
+        object store), it runs next, with SKYLT_CHANNEL, SKYLT_VERSION and SKYLT_SITE set, and
+        its result and output are printed and kept with the publication.
+
+        Exit status: 0 when the bundle is published, even when the after-publish command
+        failed or timed out (the bundle is in the site folder; the failure is printed on
+        standard error, so a script can still tell), 1 when nothing was published, 2 on a
+        usage error.
 
         Options:
           --data DIR   the studio's data folder
@@ -61,7 +71,27 @@ enum StudioPublishCommand {
                 "published '\(summary.channel)' version \(summary.version): \(summary.slides) slides, \(summary.assets) assets, in \(summary.folder.path)"
             )
             Console.out("manifest: \(summary.manifestURL)")
+            if let result = summary.afterPublish { report(result) }
         }
+    }
+
+    /// Prints what the after-publish command did: a success on standard output, a failure
+    /// (and its output) on standard error.
+    static func report(_ result: AfterPublishResult) {
+        guard !result.succeeded else {
+            Console.out("after-publish command: ok")
+            if !result.output.isEmpty { Console.out(result.output) }
+            return
+        }
+        let what: String =
+            switch result.outcome {
+            case .exited(let status): "exited with status \(status)"
+            case .signalled(let signal): "was ended by signal \(signal)"
+            case .timedOut: "timed out and was stopped"
+            case .notStarted: "could not be started"
+            }
+        Console.error("after-publish command \(what); the bundle is published in the site folder all the same")
+        if !result.output.isEmpty { Console.error(result.output) }
     }
 }
 

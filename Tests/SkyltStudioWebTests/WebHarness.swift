@@ -20,7 +20,8 @@ final class WebHarness {
     let web: StudioWeb
     private var sessions: [String: Session] = [:]
 
-    init(options: StudioWeb.Options = StudioWeb.Options()) throws {
+    /// `afterPublish` goes into studio.json before the web interface opens its studios.
+    init(options: StudioWeb.Options = StudioWeb.Options(), afterPublish: AfterPublishCommand? = nil) throws {
         studio = try Studio.create(
             data: folder.file("data"), site: folder.file("site"), baseURL: "https://skylt.example.org/site",
             actor: "test")
@@ -32,6 +33,12 @@ final class WebHarness {
         try Self.member(studio, "pia", "demo", .publisher)
         try Self.member(studio, "kim", "demo", .contributor)
         try Self.member(studio, "ola", "other", .publisher)
+        if let afterPublish {
+            let file = DataFolder(folder.file("data")).configFile
+            var config = studio.config
+            config.afterPublish = afterPublish
+            try JSONEncoder().encode(config).write(to: file)
+        }
         web = try StudioWeb(data: folder.file("data"), options: options)
     }
 
