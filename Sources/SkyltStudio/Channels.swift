@@ -73,7 +73,7 @@ extension Studio {
     /// name), and the folder fsynced, so that the key is on disk before the channel's row
     /// commits. An existing key is never replaced (`keyExists`): it may sign a channel that
     /// kiosks trust.
-    private func placeKey(_ text: Data, at keyFile: URL) throws(StudioError) {
+    func placeKey(_ text: Data, at keyFile: URL) throws(StudioError) {
         let temporary = keyFile.deletingLastPathComponent().appendingPathComponent(
             ".\(keyFile.lastPathComponent).\(UUID().uuidString).tmp")
         defer { unlink(temporary.path) }
@@ -90,9 +90,20 @@ extension Studio {
         AtomicFile.syncFolder(keyFile.deletingLastPathComponent())
     }
 
-    /// The channel's secret key, read from `keys/<channel>.key`.
+    /// The key that signs the channel's next publish: the newest unretired key's file in
+    /// `keys/` (`keys/<channel>.key` until the first rotation).
     func secretKey(of channel: ChannelRecord) throws(StudioError) -> SecretKey {
-        let file = folder.keyFile(channel: channel.name)
+        let rows = try storing { () throws(StoreError) in
+            try database.query(
+                "SELECT key_file FROM channel_keys WHERE channel_id = ? AND retired_at IS NULL ORDER BY id DESC LIMIT 1",
+                [.integer(channel.id)])
+        }
+        // A stored name is one file name in keys/, never a path.
+        let name = rows.first?[0].string ?? "\(channel.name).key"
+        guard !name.contains("/"), !name.hasPrefix(".") else {
+            throw StudioError(.keyUnreadable, location: name, message: "not a key file name")
+        }
+        let file = folder.keysFolder.appendingPathComponent(name, isDirectory: false)
         let text: String
         do {
             text = try String(contentsOf: file, encoding: .utf8)

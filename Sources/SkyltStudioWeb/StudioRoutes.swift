@@ -2,4 +2,5 @@
 extension StudioWeb {
     public static let allRoutes: [WebRoute] =
         LoginPages.routes + AccountPage.routes + HomePage.routes + AccessibilityPage.routes + StudioStylesheet.routes
+        + AdminRoutes.routes
 }
