@@ -48,7 +48,7 @@ extension Studio {
         let fileName = "\(channel.name)-\(publicKey.keyIDHex.lowercased()).key"
         let file = folder.keysFolder.appendingPathComponent(fileName, isDirectory: false)
         try DataFolder.makeFolder(folder.keysFolder, mode: DataFolder.keysFolderMode)
-        try placeKey(Data(secret.fileText(password: nil).utf8), at: file)
+        try placeKey(Data(secret.fileText(password: keyPassword).utf8), at: file)
         do throws(StudioError) {
             return try transaction { () throws(StudioError) in
                 let now = Self.timestamp()

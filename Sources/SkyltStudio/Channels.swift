@@ -42,16 +42,16 @@ extension Studio {
         return ChannelRecord(id: id, name: name, publicKey: publicKey, publishedVersion: row[3].int ?? 0)
     }
 
-    /// Makes a channel and its signing key pair. The secret key is written unencrypted
-    /// (0600, in the 0700 `keys/` folder): the studio signs unattended, with nobody to type a
-    /// password. Call inside the transaction that stores the channel's first import;
+    /// Makes a channel and its signing key pair. The secret key is written 0600 in the 0700
+    /// `keys/` folder, encrypted only when the operator gave a `keyPassword`: the studio
+    /// signs unattended, with nobody to type a password. Call inside the transaction that stores the channel's first import;
     /// `wroteKey` turns true once the key file is in place, so that a failed transaction
     /// removes this run's key and never another's.
     func createChannel(named name: String, wroteKey: inout Bool) throws(StudioError) -> ChannelRecord {
         try ChannelName.check(name)
         let (secret, publicKey) = SecretKey.generate()
         try DataFolder.makeFolder(folder.keysFolder, mode: DataFolder.keysFolderMode)
-        try placeKey(Data(secret.fileText(password: nil).utf8), at: folder.keyFile(channel: name))
+        try placeKey(Data(secret.fileText(password: keyPassword).utf8), at: folder.keyFile(channel: name))
         wroteKey = true
         try storing { () throws(StoreError) in
             try database.execute(
@@ -111,7 +111,7 @@ extension Studio {
             throw StudioError(.keyUnreadable, location: file.path, message: error.localizedDescription)
         }
         do {
-            return try SecretKey(fileText: text) { nil }
+            return try SecretKey(fileText: text) { keyPassword }
         } catch {
             throw StudioError(.keyUnreadable, location: file.path, message: error.description)
         }

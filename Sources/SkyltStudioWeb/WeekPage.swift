@@ -7,7 +7,9 @@ import SkyltStudio
 /// on the channels' published bundles: a summary first, then a table per day with repeats of
 /// the same slide grouped and each day cut after its first slots.
 enum WeekPage {
-    static let routes: [WebRoute] = [WebRoute("GET", "/screens/{screen}/week", .admin, show)]
+    /// Signed in, then checked here: admins, and publishers of a channel the screen plays,
+    /// who answer for what it shows.
+    static let routes: [WebRoute] = [WebRoute("GET", "/screens/{screen}/week", .signedIn, show)]
 
     /// Rows shown per day before the rest is summed up in one line.
     static let rowsPerDay = 40
@@ -15,6 +17,9 @@ enum WeekPage {
     static func show(_ context: inout WebContext) throws -> HTTPResponse {
         guard let screen = try ScreenPages.screen(context) else {
             return WebPage.plain(context.language, status: 404, WebPage.notFound)
+        }
+        guard try mayView(screen, context) else {
+            return WebPage.plain(context.language, status: 403, WebPage.forbidden)
         }
         let plan = try context.studio.weekPlan(of: screen, from: start(context, zone: screen.timeZone))
         let title = context.t("Veckans plan för \(screen.name)", "This week's plan for \(screen.name)")
@@ -27,6 +32,15 @@ enum WeekPage {
             for (day, entries) in days(plan) {
                 try dayTable(day: day, entries: entries, plan: plan, context)
             }
+        }
+    }
+
+    static func mayView(_ screen: ScreenRecord, _ context: WebContext) throws -> Bool {
+        guard let session = context.session else { return false }
+        if session.role == .admin { return true }
+        let roles = try context.studio.channels(visibleTo: session.userID, role: session.role)
+        return roles.contains { visible in
+            visible.role == .publisher && screen.channels.contains { $0.name == visible.channel.name }
         }
     }
 
