@@ -1,5 +1,5 @@
 import Foundation
-public import SkyltStudio
+import SkyltStudio
 
 /// A few open studios (each its own SQLite connection) shared by the server's threads.
 ///

@@ -8,7 +8,7 @@ enum UsersPage {
     static let routes: [WebRoute] = [
         WebRoute("GET", "/admin/users", .admin, show),
         WebRoute("POST", "/admin/users/{user}/disabled", .admin, setDisabled),
-        WebRoute("POST", "/admin/users/{user}/channel", .admin, setChannelRole),
+        WebRoute("POST", "/admin/members", .admin, setChannelRole),
     ]
 
     static func show(_ context: inout WebContext) throws -> HTTPResponse {
@@ -67,7 +67,7 @@ enum UsersPage {
     static func roleForm(_ users: [UserSummary], channels: [String], errors: [String: String], _ context: WebContext)
         throws -> HTML
     {
-        try HTML.postForm(action: "/admin/users/0/channel", csrfToken: context.csrfToken) {
+        try HTML.postForm(action: "/admin/members", csrfToken: context.csrfToken) {
             try AdminHTML.select(
                 id: "member-user", name: "user", label: context.t("Användare", "User"),
                 options: users.filter { $0.role != .admin }.map { (String($0.id), $0.name) }, selected: "",

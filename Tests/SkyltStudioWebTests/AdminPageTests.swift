@@ -98,7 +98,7 @@ struct AdminPageTests {
                 == 400)
         #expect(try !harness.studio.user(named: "ada").disabled)
         let set = try harness.send(
-            "POST", "/admin/users/0/channel", as: "ada",
+            "POST", "/admin/members", as: "ada",
             form: [("user", String(kim.id)), ("channel", "other"), ("role", "publisher")])
         #expect(set.status == 303)
         #expect(try harness.studio.user(named: "kim").channels["other"] == .publisher)
