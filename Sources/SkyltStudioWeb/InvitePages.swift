@@ -64,7 +64,9 @@ enum InvitePages {
             grant = .channel(parts[1], role)
         }
         let token = try context.studio.createInvite(grant, createdBy: context.session?.userID)
-        let link = (context.web.options.publicURL ?? "") + "/invite/" + token
+        // The server answers only its own host names, so the Host header names this studio.
+        let base = context.web.options.publicURL ?? context.request.headers["Host"].map { "http://\($0)" } ?? ""
+        let link = base + "/invite/" + token
         return try WebPage.render(context, title: context.t("Inbjudan", "Invitation")) {
             HTML.element(.h1) { context.t("Inbjudan", "Invitation") }
             HTML.element(.p) {

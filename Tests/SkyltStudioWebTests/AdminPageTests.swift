@@ -13,7 +13,7 @@ struct AdminPageTests {
         let page = try harness.send("POST", "/admin/invites", as: "ada", form: [("grant", grant)])
         #expect(page.status == 200)
         let text = page.text
-        let start = try #require(text.range(of: #"<code id="invite-link">/invite/"#))
+        let start = try #require(text.range(of: #"<code id="invite-link">http://127.0.0.1/invite/"#))
         return String(text[start.upperBound...].prefix { $0 != "<" })
     }
 
