@@ -133,6 +133,10 @@ struct AdminPageTests {
         #expect(page.status == 200)
         #expect(page.text.contains("login.failed"))
         #expect(page.text.contains("&lt;script&gt;x&lt;/script&gt;") && !page.text.contains("<script>"))
+        // Changes made through the pages are logged with the admin's name.
+        _ = try harness.send("POST", "/channels/demo/keys/rotate", as: "ada")
+        let rows = try harness.studio.auditRows(filter: "demo")
+        #expect(rows.first?.action == "key.rotate" && rows.first?.actor == "ada")
         let filtered = try harness.send("GET", "/admin/audit?q=%3Cscript", as: "ada")
         #expect(filtered.text.contains("login.failed") && !filtered.text.contains("user.add"))
     }
