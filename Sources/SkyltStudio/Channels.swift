@@ -42,16 +42,16 @@ extension Studio {
         return ChannelRecord(id: id, name: name, publicKey: publicKey, publishedVersion: row[3].int ?? 0)
     }
 
-    /// Makes a channel and its signing key pair. The secret key is written unencrypted
-    /// (0600, in the 0700 `keys/` folder): the studio signs unattended, with nobody to type a
-    /// password. Call inside the transaction that stores the channel's first import;
+    /// Makes a channel and its signing key pair. The secret key is written 0600 in the 0700
+    /// `keys/` folder, encrypted only when the operator gave a `keyPassword`: the studio
+    /// signs unattended, with nobody to type a password. Call inside the transaction that stores the channel's first import;
     /// `wroteKey` turns true once the key file is in place, so that a failed transaction
     /// removes this run's key and never another's.
     func createChannel(named name: String, wroteKey: inout Bool) throws(StudioError) -> ChannelRecord {
         try ChannelName.check(name)
         let (secret, publicKey) = SecretKey.generate()
         try DataFolder.makeFolder(folder.keysFolder, mode: DataFolder.keysFolderMode)
-        try placeKey(Data(secret.fileText(password: nil).utf8), at: folder.keyFile(channel: name))
+        try placeKey(Data(secret.fileText(password: keyPassword).utf8), at: folder.keyFile(channel: name))
         wroteKey = true
         try storing { () throws(StoreError) in
             try database.execute(
@@ -73,7 +73,7 @@ extension Studio {
     /// name), and the folder fsynced, so that the key is on disk before the channel's row
     /// commits. An existing key is never replaced (`keyExists`): it may sign a channel that
     /// kiosks trust.
-    private func placeKey(_ text: Data, at keyFile: URL) throws(StudioError) {
+    func placeKey(_ text: Data, at keyFile: URL) throws(StudioError) {
         let temporary = keyFile.deletingLastPathComponent().appendingPathComponent(
             ".\(keyFile.lastPathComponent).\(UUID().uuidString).tmp")
         defer { unlink(temporary.path) }
@@ -90,9 +90,20 @@ extension Studio {
         AtomicFile.syncFolder(keyFile.deletingLastPathComponent())
     }
 
-    /// The channel's secret key, read from `keys/<channel>.key`.
+    /// The key that signs the channel's next publish: the newest unretired key's file in
+    /// `keys/` (`keys/<channel>.key` until the first rotation).
     func secretKey(of channel: ChannelRecord) throws(StudioError) -> SecretKey {
-        let file = folder.keyFile(channel: channel.name)
+        let rows = try storing { () throws(StoreError) in
+            try database.query(
+                "SELECT key_file FROM channel_keys WHERE channel_id = ? AND retired_at IS NULL ORDER BY id DESC LIMIT 1",
+                [.integer(channel.id)])
+        }
+        // A stored name is one file name in keys/, never a path.
+        let name = rows.first?[0].string ?? "\(channel.name).key"
+        guard !name.contains("/"), !name.hasPrefix(".") else {
+            throw StudioError(.keyUnreadable, location: name, message: "not a key file name")
+        }
+        let file = folder.keysFolder.appendingPathComponent(name, isDirectory: false)
         let text: String
         do {
             text = try String(contentsOf: file, encoding: .utf8)
@@ -100,7 +111,7 @@ extension Studio {
             throw StudioError(.keyUnreadable, location: file.path, message: error.localizedDescription)
         }
         do {
-            return try SecretKey(fileText: text) { nil }
+            return try SecretKey(fileText: text) { keyPassword }
         } catch {
             throw StudioError(.keyUnreadable, location: file.path, message: error.description)
         }

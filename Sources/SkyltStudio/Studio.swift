@@ -17,6 +17,8 @@ public final class Studio {
     public let media: MediaStore
     /// Who the audit log names for changes made through this value (the command line's user).
     public var actor: String
+    /// Encrypts new secret key files and decrypts encrypted ones; nil: keys are unencrypted.
+    public var keyPassword: String? = KeyPassword.fromEnvironment()
 
     init(folder: DataFolder, config: StudioConfig, actor: String) throws(StudioError) {
         self.folder = folder

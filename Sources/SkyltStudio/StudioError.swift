@@ -46,6 +46,22 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case keyExists
         /// Writing the bundle failed.
         case publishFailed
+        /// No invitation of that token (never made, or mistyped).
+        case inviteUnknown
+        /// The invitation's seven days are over.
+        case inviteExpired
+        /// The invitation has been used already; it makes one account only.
+        case inviteUsed
+        /// No key of that id in the channel.
+        case unknownKey
+        /// The key that signs the channel's next publish cannot be retired (rotate first).
+        case signingKeyRetire
+        /// No screen of that id.
+        case unknownScreen
+        /// A screen of that id exists already.
+        case duplicateScreen
+        /// A channel of that name exists already.
+        case duplicateChannel
         /// The backup's target exists already.
         case backupExists
         /// tar failed; `message` holds what it said.
@@ -111,6 +127,14 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case .keyUnreadable: "the channel's secret key cannot be read"
         case .keyExists: "a key file for this new channel exists already; it was left as it is (move it away first)"
         case .publishFailed: "publishing failed"
+        case .inviteUnknown: "no such invitation"
+        case .inviteExpired: "the invitation has expired"
+        case .inviteUsed: "the invitation has been used already"
+        case .unknownKey: "no such key"
+        case .signingKeyRetire: "the key that signs the next publish cannot be retired; rotate the key first"
+        case .unknownScreen: "no such screen"
+        case .duplicateScreen: "a screen with that id exists already"
+        case .duplicateChannel: "a channel of that name exists already"
         case .backupExists: "exists already; a backup never overwrites a file"
         case .archiveFailed: "the archive could not be written"
         case .unknownSlide: "no such slide"

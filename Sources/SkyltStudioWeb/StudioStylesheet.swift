@@ -75,6 +75,8 @@ enum StudioStylesheet {
         .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0; }
         .tag { display: inline-block; border: 1px solid var(--muted); border-radius: 1rem; padding: 0 0.6rem;
           font-size: 0.9rem; color: var(--muted); }
+        .tag.urgent { border-color: var(--error); color: var(--error); font-weight: 700; }
+        code { overflow-wrap: anywhere; }
         @media (max-width: 40rem) { th, td { padding: 0.35rem 0.3rem; } h1 { font-size: 1.5rem; } }
         """
 }
