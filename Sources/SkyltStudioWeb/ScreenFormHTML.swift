@@ -105,7 +105,7 @@ extension ScreenForm {
             if let error = errors["channels"] { HTML.element(.p, [.class("error"), .id("channels-error")]) { error } }
             for channel in channels {
                 let ticked = shares[channel] != nil
-                try HTML.element(.div, [.class("field")]) {
+                try HTML.element(.div, [.class("field checkbox")]) {
                     HTML.void(
                         .input,
                         [.type("checkbox"), .id("channel-\(channel)"), .name("channel-\(channel)"), .value("1")]

@@ -53,6 +53,9 @@ enum StudioStylesheet {
           font: inherit; width: 100%; max-width: 40rem; padding: 0.45rem 0.6rem; border: 2px solid var(--muted);
           border-radius: 0.25rem; background: var(--paper); color: var(--ink); }
         textarea { min-height: 6rem; }
+        .checkbox { display: flex; align-items: center; gap: 0.5rem; margin-bottom: 0.4rem; }
+        .checkbox label { display: inline; font-weight: 400; margin: 0; }
+        .checkbox input { width: 1.25rem; height: 1.25rem; margin: 0; }
         fieldset { border: 1px solid var(--line); border-radius: 0.3rem; margin: 0 0 1.25rem; padding: 0.75rem 1rem; }
         .hint { color: var(--muted); margin: 0 0 0.3rem; }
         .error { color: var(--error); font-weight: 600; margin: 0 0 0.3rem; }
