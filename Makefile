@@ -20,7 +20,7 @@ WERROR := $(if $(CI),-Xswiftc -warnings-as-errors,)
 PREFIX ?= /usr/local
 SYSTEMD_DIR ?= /etc/systemd/system
 
-.PHONY: all deps test-deps build release run studio test test-browser lint format bench gallery clean install
+.PHONY: all deps test-deps build release run studio test test-browser lint format bench bench-studio gallery clean install
 
 all: build
 
@@ -79,6 +79,11 @@ studio: build
 
 bench: release
 	./.build/release/skylt bench
+
+# The studio's figures through HTTP: preview time per template, publishing 50 slides, memory
+# idle and under 20 editors previewing at once.
+bench-studio: release
+	$(PYTHON) Tools/studio_bench.py --build .build/release
 
 # Small pictures of the demo's slides (Swedish) and the multilingual playlist's Persian pages
 # (right to left), landscape and portrait, a quarter of the screen on a side, for the READMEs.
