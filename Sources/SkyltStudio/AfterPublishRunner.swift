@@ -21,7 +21,7 @@ enum AfterPublishRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = Array(command.command.dropFirst())
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
+        process.environment = childEnvironment(ProcessInfo.processInfo.environment).merging(extra) { $1 }
         process.standardInput = FileHandle.nullDevice
         let pipe = Pipe()
         process.standardOutput = pipe
@@ -43,6 +43,21 @@ enum AfterPublishRunner {
             : process.terminationReason == .uncaughtSignal
                 ? .signalled(process.terminationStatus) : .exited(process.terminationStatus)
         return AfterPublishResult(outcome: outcome, output: output)
+    }
+
+    /// Variables the command may see from the studio's environment. Everything else stays
+    /// behind: the key password (`SKYLT_STUDIO_KEY_PASSWORD`), the credentials folder and
+    /// whatever else the service was given are for the studio alone, and the command's output
+    /// is shown to publishers.
+    static let passedVariables: Set<String> = [
+        "PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "USER", "LOGNAME",
+        "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy",
+        "RCLONE_CONFIG", "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "AWS_PROFILE",
+    ]
+
+    /// The allowed part of `environment`.
+    static func childEnvironment(_ environment: [String: String]) -> [String: String] {
+        environment.filter { passedVariables.contains($0.key) }
     }
 
     /// Reads the program's output until it has exited and closed the pipe, stopping it at

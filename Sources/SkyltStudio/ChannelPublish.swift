@@ -37,17 +37,37 @@ extension Studio {
     {
         try PublishLock.holding(folder) { () throws(StudioError) in
             var summary = try publishLocked(channel: name, progress: progress)
-            if let command = config.afterPublish {
-                let result = AfterPublishRunner.run(
-                    command,
-                    environment: [
-                        "SKYLT_CHANNEL": name, "SKYLT_VERSION": String(summary.version), "SKYLT_SITE": config.site,
-                    ])
-                try recordAfterPublish(result, of: try channel(named: name), version: summary.version)
-                summary.afterPublish = result
-            }
+            summary.afterPublish = try runAfterPublishLocked(channel: name, version: summary.version)
             return summary
         }
+    }
+
+    /// The web's publish: it does not wait for another publish (`publishBusy` at once, so a
+    /// server thread is never held for minutes), and leaves the after-publish command to
+    /// `runAfterPublish`, which the caller starts on a thread of its own.
+    public func publishBundle(channel name: String) throws(StudioError) -> PublishSummary {
+        try PublishLock.holding(folder, maxWaitSeconds: 0) { () throws(StudioError) in
+            try publishLocked(channel: name, progress: { _ in })
+        }
+    }
+
+    /// Runs the after-publish command for `version` of channel `name`, holding the publish
+    /// lock (waiting for it as long as a publish may), and records its result; nil when
+    /// studio.json names no command.
+    @discardableResult
+    public func runAfterPublish(channel name: String, version: Int) throws(StudioError) -> AfterPublishResult? {
+        try PublishLock.holding(folder) { () throws(StudioError) in
+            try runAfterPublishLocked(channel: name, version: version)
+        }
+    }
+
+    private func runAfterPublishLocked(channel name: String, version: Int) throws(StudioError) -> AfterPublishResult? {
+        guard let command = config.afterPublish else { return nil }
+        let result = AfterPublishRunner.run(
+            command,
+            environment: ["SKYLT_CHANNEL": name, "SKYLT_VERSION": String(version), "SKYLT_SITE": config.site])
+        try recordAfterPublish(result, of: try channel(named: name), version: version)
+        return result
     }
 
     private func publishLocked(channel name: String, progress: (String) -> Void) throws(StudioError)

@@ -30,10 +30,8 @@ enum PublishLock {
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             let reason = errno
             guard reason == EWOULDBLOCK || reason == EINTR, Date() < deadline else {
-                let message =
-                    reason == EWOULDBLOCK
-                    ? "another publish of this studio is still running" : String(cString: strerror(reason))
-                throw StudioError(.publishFailed, location: path, message: message)
+                if reason == EWOULDBLOCK { throw StudioError(.publishBusy) }
+                throw StudioError(.publishFailed, location: path, message: String(cString: strerror(reason)))
             }
             usleep(Self.pollIntervalMicroseconds)
         }

@@ -46,6 +46,8 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case keyExists
         /// Writing the bundle failed.
         case publishFailed
+        /// Another publish of this studio is running (the web does not wait for it).
+        case publishBusy
         /// No invitation of that token (never made, or mistyped).
         case inviteUnknown
         /// The invitation's seven days are over.
@@ -127,6 +129,7 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case .keyUnreadable: "the channel's secret key cannot be read"
         case .keyExists: "a key file for this new channel exists already; it was left as it is (move it away first)"
         case .publishFailed: "publishing failed"
+        case .publishBusy: "another publish of this studio is running; try again in a moment"
         case .inviteUnknown: "no such invitation"
         case .inviteExpired: "the invitation has expired"
         case .inviteUsed: "the invitation has been used already"

@@ -22,14 +22,40 @@ enum PublishPage {
     /// Publishes, then sends the browser to the page that shows the new version (so that a
     /// reload does not publish again). The publisher's name is the studio's actor, in the
     /// audit log and the publication's row.
+    ///
+    /// A publish already running answers 409 at once rather than holding a server thread; the
+    /// after-publish command (which may sync a whole site for minutes) runs on a thread of its
+    /// own with a studio of its own, and the page shows its result once it is recorded.
     static func publish(_ context: inout WebContext) throws -> HTTPResponse {
         let name = context.parameter("channel")
         do throws(StudioError) {
-            let summary = try context.studio.publish(channel: name)
+            let summary = try context.studio.publishBundle(channel: name)
+            if context.studio.config.afterPublish != nil {
+                startAfterPublish(data: context.studio.folder.url, channel: name, version: summary.version, context.web)
+            }
             return .redirect(to: "\(path(name))?done=\(summary.version)")
         } catch {
-            let status = if case .playlistProblems = error.code { 409 } else { 500 }
+            let status: Int
+            switch error.code {
+            case .playlistProblems, .publishBusy: status = 409
+            default: status = 500
+            }
+            if status == 500 { context.web.options.logger.error("studio: publish of \(name) failed: \(error)") }
             return try page(context, done: nil, failure: error, status: status)
+        }
+    }
+
+    /// Runs the after-publish command of `version` in the background; a failure to even
+    /// record it goes to the log.
+    static func startAfterPublish(data: URL, channel: String, version: Int, _ web: StudioWeb) {
+        let logger = web.options.logger
+        let actor = web.options.publicURL ?? "studio"
+        Thread.detachNewThread {
+            do throws(StudioError) {
+                try Studio.open(data: data, actor: actor).runAfterPublish(channel: channel, version: version)
+            } catch {
+                logger.error("studio: the after-publish command of \(channel) version \(version): \(error)")
+            }
         }
     }
 
@@ -46,7 +72,12 @@ enum PublishPage {
         do throws(StudioError) {
             problems = try studio.publishProblems(channel: name).map { problemText($0, context) }
         } catch {
-            problems = [error.description]
+            context.web.options.logger.error("studio: checking \(name) before publishing: \(error)")
+            problems = [
+                context.t(
+                    "Kanalen kunde inte kontrolleras. En administratör hittar orsaken i studions logg.",
+                    "The channel could not be checked. An admin finds the reason in the studio's log.")
+            ]
         }
         let title = context.t("Publicera \(name)", "Publish \(name)")
         return try WebPage.render(context, title: title, status: status) {

@@ -13,6 +13,11 @@ enum PublishPageParts {
                 if let result = publication.afterPublish, result.succeeded {
                     " "
                     context.t("Kommandot efter publiceringen gick bra.", "The after-publish command succeeded.")
+                } else if publication.afterPublish == nil, context.studio.config.afterPublish != nil {
+                    " "
+                    context.t(
+                        "Kommandot efter publiceringen körs nu. Ladda om sidan om en stund för att se hur det gick.",
+                        "The after-publish command is running now. Reload the page in a while to see how it went.")
                 }
             }
             if let result = publication.afterPublish, !result.succeeded {
@@ -46,10 +51,18 @@ enum PublishPageParts {
         HTML.element(.div, [.class("error-summary"), try HTMLAttribute("role", "alert")]) {
             HTML.element(.p) {
                 context.t("Inget publicerades. ", "Nothing was published. ")
-                if case .playlistProblems = error.code {
+                switch error.code {
+                case .playlistProblems:
                     context.t("Rätta problemen nedan först.", "Fix the problems below first.")
-                } else {
-                    error.description
+                case .publishBusy:
+                    context.t(
+                        "En annan publicering pågår just nu. Vänta en stund och försök igen.",
+                        "Another publish is running just now. Wait a moment and try again.")
+                default:
+                    // The details (paths of the data folder) are in the studio's log, not here.
+                    context.t(
+                        "Studion kunde inte skriva paketet. En administratör hittar orsaken i studions logg.",
+                        "The studio could not write the bundle. An admin finds the reason in the studio's log.")
                 }
             }
         }

@@ -3,7 +3,7 @@ import Foundation
 import SkyltBundle
 import SkyltCore
 import SkyltStore
-import SkyltStudio
+@testable import SkyltStudio
 import SkyltTestSupport
 import Testing
 
@@ -26,6 +26,17 @@ struct AfterPublishTests {
         #expect(try studio.publication(channel: "demo")?.afterPublish == summary.afterPublish)
         let audit = try studio.database.query("SELECT count(*) FROM audit_log WHERE action = 'channel.after-publish'")
         #expect(audit.first?[0].int == 1)
+    }
+
+    @Test("the command sees PATH and HOME, never the key password, the credentials folder or other variables")
+    func environmentAllowList() {
+        let studio = [
+            "PATH": "/usr/bin", "HOME": "/var/lib/skylt-studio", KeyPassword.environmentVariable: "secret",
+            "CREDENTIALS_DIRECTORY": "/run/credentials/skylt-studio.service", "INVOCATION_ID": "x", "LANG": "sv_SE.UTF-8",
+        ]
+        #expect(
+            AfterPublishRunner.childEnvironment(studio)
+                == ["PATH": "/usr/bin", "HOME": "/var/lib/skylt-studio", "LANG": "sv_SE.UTF-8"])
     }
 
     @Test("a failing command is recorded with its status and output, and the bundle stays published")

@@ -1,4 +1,5 @@
 import Foundation
+@preconcurrency import Glibc
 import SkyltBundle
 import SkyltCore
 import SkyltHTTP
@@ -92,17 +93,40 @@ struct PublishPageTests {
 
     @Test("a failed after-publish command is shown with its output, and the version is published")
     func commandFailure() throws {
-        let script = harnessScript("echo boom; exit 3")
+        let script = harnessScript("sleep 1; echo boom; exit 3")
         defer { try? FileManager.default.removeItem(at: script) }
         let harness = try WebHarness(afterPublish: .init(command: [script.path]))
         let response = try harness.send("POST", Self.path, as: "pia")
         #expect(response.headers["Location"] == "\(Self.path)?done=1")
-        let page = try harness.send("GET", "\(Self.path)?done=1", as: "pia").text
+        // The command runs after the answer, on a thread of its own: the page says so meanwhile.
+        let running = try harness.send("GET", "\(Self.path)?done=1", as: "pia").text
+        #expect(running.contains("Kommandot efter publiceringen körs nu."))
+        var page = ""
+        let recorded = try Poll.until(seconds: 20) {
+            page = try harness.send("GET", "\(Self.path)?done=1", as: "pia").text
+            return page.contains("slutade med felkod")
+        }
+        #expect(recorded)
         #expect(page.contains(#"role="status">Version 1 är publicerad."#))
         #expect(page.contains(#"<div class="warning" role="alert">"#))
         #expect(page.contains("slutade med felkod 3") && page.contains("<pre>boom\n</pre>"))
         #expect(page.contains("Paketet är publicerat i webbplatsens mapp"))
         #expect(try harness.studio.channel(named: "demo").publishedVersion == 1)
+    }
+
+    @Test("a publish while another holds the lock answers 409 at once, saying so, and publishes nothing")
+    func busy() throws {
+        let harness = try WebHarness()
+        let lock = open(harness.data.appendingPathComponent("publish.lock").path, O_RDWR | O_CREAT, 0o600)
+        defer { close(lock) }
+        #expect(flock(lock, LOCK_EX) == 0)
+        let started = Date()
+        let response = try harness.send("POST", Self.path, as: "pia")
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(response.status == 409)
+        #expect(response.text.contains("En annan publicering pågår just nu."))
+        #expect(!response.text.contains(harness.data.path))
+        #expect(try harness.studio.channel(named: "demo").publishedVersion == 0)
     }
 
     @Test("a problem in a slide is shown in plain words, with no button, and a POST publishes nothing")
