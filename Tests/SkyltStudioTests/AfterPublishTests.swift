@@ -3,9 +3,10 @@ import Foundation
 import SkyltBundle
 import SkyltCore
 import SkyltStore
-@testable import SkyltStudio
 import SkyltTestSupport
 import Testing
+
+@testable import SkyltStudio
 
 /// Serialized: one test sets the process's umask, which every thread shares.
 @Suite("studio after-publish command and site modes", .serialized)
@@ -32,7 +33,8 @@ struct AfterPublishTests {
     func environmentAllowList() {
         let studio = [
             "PATH": "/usr/bin", "HOME": "/var/lib/skylt-studio", KeyPassword.environmentVariable: "secret",
-            "CREDENTIALS_DIRECTORY": "/run/credentials/skylt-studio.service", "INVOCATION_ID": "x", "LANG": "sv_SE.UTF-8",
+            "CREDENTIALS_DIRECTORY": "/run/credentials/skylt-studio.service", "INVOCATION_ID": "x",
+            "LANG": "sv_SE.UTF-8",
         ]
         #expect(
             AfterPublishRunner.childEnvironment(studio)
