@@ -31,6 +31,8 @@ final class HTTPDispatcher: Sendable {
         var refusal: HTTPGate.Refusal?
         var answered = false
         var discardedBytes = 0
+        /// This request's body cap (`HTTPSettings.maxBodyBytes(method:path:)`).
+        var maxBodyBytes = 0
     }
 
     /// libmicrohttpd calls once when the headers are in, once per piece of body, and once after.
@@ -40,8 +42,9 @@ final class HTTPDispatcher: Sendable {
     ) -> MHD_Result {
         guard let context = connectionContext.pointee else {
             let exchange = Exchange()
+            exchange.maxBodyBytes = settings.maxBodyBytes(method: method, path: url)
             connectionContext.pointee = Unmanaged.passRetained(exchange).toOpaque()
-            guard let refusal = gate.check(method: method, headers: Self.headers(connection)) else {
+            guard let refusal = gate.check(method: method, path: url, headers: Self.headers(connection)) else {
                 return MHD_Result.YES
             }
             exchange.answered = true
@@ -72,7 +75,7 @@ final class HTTPDispatcher: Sendable {
             exchange.discardedBytes += count
             return exchange.discardedBytes <= Self.maxDiscardedBodyBytes ? MHD_Result.YES : MHD_Result.NO
         }
-        guard exchange.body.count + count <= settings.maxBodyBytes else {
+        guard exchange.body.count + count <= exchange.maxBodyBytes else {
             exchange.refusal = .bodyTooLarge
             exchange.body = Data()
             exchange.discardedBytes = count
@@ -99,7 +102,7 @@ final class HTTPDispatcher: Sendable {
             switch refusal {
             case .host: "foreign Host"
             case .origin: "foreign or missing Origin"
-            case .bodyTooLarge: "body over \(settings.maxBodyBytes) bytes"
+            case .bodyTooLarge: "body over \(settings.maxBodyBytes(method: method, path: url)) bytes"
             }
         logger.warning("\(name): refused \(method) \(url) from \(Self.clientAddress(connection)): \(reason)")
         return send(refusal.response, on: connection)

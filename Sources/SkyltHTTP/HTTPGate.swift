@@ -25,7 +25,7 @@ struct HTTPGate: Sendable {
         }
     }
 
-    func check(method: String, headers: HTTPHeaders) -> Refusal? {
+    func check(method: String, path: String = "/", headers: HTTPHeaders) -> Refusal? {
         let allowed = settings.allowedHosts?() ?? settings.loopbackHosts
         guard let host = headers["Host"], allowed.contains(Self.hostName(host: host)) else { return .host }
         if !Self.safeMethods.contains(method.uppercased()),
@@ -34,7 +34,7 @@ struct HTTPGate: Sendable {
             return .origin
         }
         if let length = headers["Content-Length"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
-            length > settings.maxBodyBytes
+            length > settings.maxBodyBytes(method: method, path: path)
         {
             return .bodyTooLarge
         }

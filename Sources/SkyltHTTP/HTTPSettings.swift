@@ -31,6 +31,16 @@ public struct HTTPSettings: Sendable {
     /// Threads that accept and answer requests. 1 for the status page (one request at a
     /// time, nothing to lock); more for a server whose handler is safe to call concurrently.
     public var threadPoolSize: UInt32 = 1
+    /// A lower cap for some requests, by method and path (nil: `maxBodyBytes` for all): a
+    /// server whose few upload forms need megabytes keeps every other request, the anonymous
+    /// ones first, to a few kilobytes. Never above `maxBodyBytes`.
+    public var bodyLimit: (@Sendable (_ method: String, _ path: String) -> Int)?
+
+    /// The body cap of one request.
+    public func maxBodyBytes(method: String, path: String) -> Int {
+        min(maxBodyBytes, bodyLimit?(method, path) ?? maxBodyBytes)
+    }
+
     /// The most body a request may carry; beyond it the answer is 413 and nothing past the cap
     /// is kept.
     public var maxBodyBytes = 1024 * 1024

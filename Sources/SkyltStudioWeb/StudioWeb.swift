@@ -1,4 +1,5 @@
 public import Foundation
+@preconcurrency import Glibc
 public import SkyltCore
 public import SkyltHTTP
 public import SkyltStudio
@@ -52,6 +53,7 @@ public final class StudioWeb: Sendable {
         var settings = HTTPSettings(address: address, port: port)
         settings.threadPoolSize = UInt32(max(1, options.poolSize))
         settings.maxBodyBytes = Self.maxRequestBytes
+        settings.bodyLimit = { method, path in Self.bodyLimit(method: method, path: path) }
         settings.connectionTimeoutSeconds = 30
         var hosts = settings.loopbackHosts
         if let publicURL = options.publicURL, let host = URLComponents(string: publicURL)?.host {
@@ -69,6 +71,33 @@ public final class StudioWeb: Sendable {
 
     /// The largest request: a slide form with its uploads.
     public static let maxRequestBytes = 24 << 20
+    /// Every other request: forms of text. Kept small, since a body is read (and held in
+    /// memory) before the session is checked.
+    public static let maxFormBytes = 256 << 10
+
+    /// The body cap of a request: `maxRequestBytes` only for posts of the slide form
+    /// (`/channels/<name>/slides` and `/channels/<name>/slides/<id>`), which carry uploads.
+    static func bodyLimit(method: String, path: String) -> Int {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        let isSlideForm = parts.count >= 4 && parts.count <= 5 && parts[1] == "channels" && parts[3] == "slides"
+        return method == "POST" && isSlideForm ? maxRequestBytes : maxFormBytes
+    }
+
+    /// The address a request comes from, for rate limits and the audit log. Behind the proxy
+    /// (`publicURL` set, and the peer on loopback) it is the last hop of `X-Forwarded-For`,
+    /// which nginx sets to the address it saw; otherwise, or when that is not an address, the
+    /// peer's. Without this every login would count against the proxy's one address.
+    func clientAddress(_ request: HTTPRequest) -> String {
+        let peer = request.remoteAddress
+        guard options.publicURL != nil, ["127.0.0.1", "::1", "::ffff:127.0.0.1"].contains(peer),
+            let forwarded = request.headers["X-Forwarded-For"]?.split(separator: ",").last
+        else { return peer }
+        let candidate = forwarded.trimmingCharacters(in: .whitespaces)
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET, candidate, &v4) == 1 || inet_pton(AF_INET6, candidate, &v6) == 1 else { return peer }
+        return candidate
+    }
 
     /// Answers one request. Never throws: a failure becomes a page that says so, and a line
     /// in the log.
@@ -83,8 +112,10 @@ public final class StudioWeb: Sendable {
                 ? WebPage.plain(language, status: 404, WebPage.notFound)
                 : WebPage.plain(language, status: 405, WebPage.methodNotAllowed)
         }
+        var forwarded = request
+        forwarded.remoteAddress = clientAddress(request)
         return pool.with { studio in
-            respond(request, route: route, parameters: parameters, language: language, studio: studio)
+            respond(forwarded, route: route, parameters: parameters, language: language, studio: studio)
         }
     }
 }
