@@ -52,9 +52,14 @@ enum AccountPage {
             return .redirect(to: "/account?changed=1")
         } catch {
             switch error.code {
-            case .loginFailed, .tooManyAttempts:
+            case .loginFailed:
                 let text = context.t("Det nuvarande lösenordet stämmer inte.", "The current password is wrong.")
                 return try page(context, errors: ["current": text], done: false, status: 400)
+            case .tooManyAttempts(let minutes):
+                let text = context.t(
+                    "För många försök. Vänta \(minutes) minuter och försök igen.",
+                    "Too many attempts. Wait \(minutes) minutes and try again.")
+                return try page(context, errors: ["current": text], done: false, status: 429)
             case .passwordLength:
                 let text = context.t(
                     "Skriv minst \(Users.minPasswordCharacters) tecken.",

@@ -160,8 +160,12 @@ enum InvitePages {
             }
             return try page(context, errors: errors, name: name, status: 400)
         }
-        let session = try Accounts(studio: context.studio, policy: context.web.options.accounts).login(
-            name: name, password: password, address: context.request.remoteAddress)
+        // The account exists now; should the login itself be refused (the address's failed
+        // attempts), the login page takes over rather than an error page.
+        guard
+            let session = try? Accounts(studio: context.studio, policy: context.web.options.accounts).login(
+                name: name, password: password, address: context.request.remoteAddress)
+        else { return .redirect(to: "/login") }
         context.cookies.append(
             WebCookies.setCookie(
                 name: context.web.sessionCookieName, value: session.token,

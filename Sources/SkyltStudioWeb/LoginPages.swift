@@ -64,6 +64,13 @@ enum LoginPages {
         do throws(StudioError) {
             let session = try accounts.login(
                 name: name, password: context.field("password") ?? "", address: context.request.remoteAddress)
+            // Someone else signed in on this browser (a shared computer): their session ends here
+            // rather than live on unseen.
+            if let previous = WebCookies.value(context.web.sessionCookieName, in: context.request.headers["Cookie"]),
+                !previous.isEmpty, previous != session.token
+            {
+                try accounts.logout(token: previous)
+            }
             context.cookies.append(
                 WebCookies.setCookie(
                     name: context.web.sessionCookieName, value: session.token,

@@ -121,3 +121,16 @@ struct LoginPageTests {
         #expect(response.headers["Set-Cookie"]?.hasPrefix("skylt_lang=en;") == true)
     }
 }
+
+extension LoginPageTests {
+    @Test("logging in on a browser where someone else is signed in ends their session")
+    func loginOverSession() throws {
+        let harness = try WebHarness()
+        let kim = try harness.session("kim")
+        let response = try harness.send(
+            "POST", "/login", form: [("username", "pia"), ("password", WebHarness.password)],
+            headers: [("Cookie", "skylt_session=\(kim.token)")])
+        #expect(response.status == 303)
+        #expect(try Accounts(studio: harness.studio).session(token: kim.token) == nil)
+    }
+}
