@@ -20,9 +20,13 @@ final class PreviewCache: Sendable {
         /// Ids, oldest first.
         var order: [String] = []
         var bytes = 0
+        var bytesByOwner: [Int64: Int] = [:]
     }
 
     let maxBytes: Int
+    /// One user's share: an editor who previews again and again drops their own oldest
+    /// pictures first, not the ones another editor's page is still loading.
+    let maxBytesPerOwner: Int
     let maxAgeSeconds: Double
     private let now: @Sendable () -> Date
     private let state = Mutex(State())
@@ -30,8 +34,11 @@ final class PreviewCache: Sendable {
     /// `maxBytes`: some hundred previews of a 960 px frame fit in 64 MB. `maxAgeSeconds`: an
     /// editor's form may sit open a while before the page loads its pictures again, and a
     /// new preview is made on every change anyway.
-    init(maxBytes: Int, maxAgeSeconds: Double, now: @escaping @Sendable () -> Date) {
+    /// `maxBytesPerOwner`: by default a quarter of the cache, at least 16 MB (a few previews of
+    /// every size and language), never more than the whole.
+    init(maxBytes: Int, maxBytesPerOwner: Int? = nil, maxAgeSeconds: Double, now: @escaping @Sendable () -> Date) {
         self.maxBytes = maxBytes
+        self.maxBytesPerOwner = min(maxBytes, maxBytesPerOwner ?? max(maxBytes / 4, 16 << 20))
         self.maxAgeSeconds = maxAgeSeconds
         self.now = now
     }
@@ -44,12 +51,18 @@ final class PreviewCache: Sendable {
         let at = now()
         return state.withLock { state in
             Self.dropExpired(&state, before: at.addingTimeInterval(-maxAgeSeconds))
+            while (state.bytesByOwner[owner] ?? 0) + png.count > maxBytesPerOwner,
+                let oldest = state.order.first(where: { state.entries[$0]?.owner == owner })
+            {
+                Self.remove(oldest, from: &state)
+            }
             while state.bytes + png.count > maxBytes, let oldest = state.order.first {
                 Self.remove(oldest, from: &state)
             }
             state.entries[id] = Entry(owner: owner, png: png, storedAt: at)
             state.order.append(id)
             state.bytes += png.count
+            state.bytesByOwner[owner, default: 0] += png.count
             return id
         }
     }
@@ -77,7 +90,11 @@ final class PreviewCache: Sendable {
     }
 
     private static func remove(_ id: String, from state: inout State) {
-        if let entry = state.entries.removeValue(forKey: id) { state.bytes -= entry.png.count }
+        if let entry = state.entries.removeValue(forKey: id) {
+            state.bytes -= entry.png.count
+            state.bytesByOwner[entry.owner, default: 0] -= entry.png.count
+            if state.bytesByOwner[entry.owner] == 0 { state.bytesByOwner[entry.owner] = nil }
+        }
         state.order.removeAll { $0 == id }
     }
 }
