@@ -208,17 +208,22 @@ def measure(base, server, arguments):
         print(f"  {slide['template']:10} {editor.images:>6} {statistics.median(times):>10.1f} {percentile(times, 0.95):>8.1f}")
     print(f"RSS after the previews: {rss_kib(server.pid) / 1024:.1f} MiB")
     load(base, server, slides, arguments.load_seconds)
-    editor.request("/channels/fifty/publish")
+    page = editor.request("/channels/fifty/publish")[1]
     started = time.perf_counter()
-    body = urllib.parse.urlencode({"csrf_token": editor.csrf}).encode()
+    fields = {name: hidden(page, name) for name in ("csrf_token", "expected", "digest")}
+    body = urllib.parse.urlencode(fields).encode()
     editor.post("/channels/fifty/publish", body, "application/x-www-form-urlencoded")
     print(f"publish of a 50-slide channel (web, version 2, no media changed): {time.perf_counter() - started:.2f} s")
 
 
-def csrf(page):
-    marker = 'name="csrf_token" value="'
+def hidden(page, name):
+    marker = f'name="{name}" value="'
     start = page.index(marker) + len(marker)
     return page[start:page.index('"', start)]
+
+
+def csrf(page):
+    return hidden(page, "csrf_token")
 
 
 def load(base, server, slides, seconds):

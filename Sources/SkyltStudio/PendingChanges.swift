@@ -1,4 +1,5 @@
 import Foundation
+import SkyltBundle
 import SkyltCore
 import SkyltStore
 
@@ -33,6 +34,9 @@ public struct PendingChanges: Sendable, Equatable {
     public var removed: [Slide] = []
     /// Whether the channel's settings (name, languages, theme…) differ.
     public var settingsChanged = false
+    /// The SHA-256 of the playlist the next publish would write: the publish form carries it,
+    /// so that a publish goes out only with the content the publisher looked at.
+    public var contentDigest = ""
 
     /// Nothing would change: publishing now gives the screens what they have.
     public var isEmpty: Bool { added.isEmpty && changed.isEmpty && removed.isEmpty && !settingsChanged }
@@ -51,6 +55,9 @@ extension Studio {
             before = root
         }
         var changes = PendingChanges(baseVersion: last?.version ?? 0)
+        var hasher = SHA256Hasher()
+        hasher.update(JSONValue.object(now).canonicalData())
+        changes.contentDigest = hasher.finalHex()
         let old = Self.slidesByID(before["slides"])
         let new = Self.slidesByID(now["slides"])
         let language = Self.firstLanguage(of: now)

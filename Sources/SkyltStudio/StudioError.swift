@@ -48,6 +48,8 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case publishFailed
         /// Another publish of this studio is running (the web does not wait for it).
         case publishBusy
+        /// The content or version changed since the publisher's page was made.
+        case publishStale
         /// No invitation of that token (never made, or mistyped).
         case inviteUnknown
         /// The invitation's seven days are over.
@@ -130,6 +132,7 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case .keyExists: "a key file for this new channel exists already; it was left as it is (move it away first)"
         case .publishFailed: "publishing failed"
         case .publishBusy: "another publish of this studio is running; try again in a moment"
+        case .publishStale: "the channel changed since the page was shown; look at the changes again"
         case .inviteUnknown: "no such invitation"
         case .inviteExpired: "the invitation has expired"
         case .inviteUsed: "the invitation has been used already"

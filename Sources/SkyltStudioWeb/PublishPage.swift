@@ -28,6 +28,7 @@ enum PublishPage {
     /// own with a studio of its own, and the page shows its result once it is recorded.
     static func publish(_ context: inout WebContext) throws -> HTTPResponse {
         let name = context.parameter("channel")
+        if let stale = try staleRefusal(context, channel: name) { return stale }
         do throws(StudioError) {
             let summary = try context.studio.publishBundle(channel: name)
             if context.studio.config.afterPublish != nil {
@@ -37,12 +38,22 @@ enum PublishPage {
         } catch {
             let status: Int
             switch error.code {
-            case .playlistProblems, .publishBusy: status = 409
+            case .playlistProblems, .publishBusy, .publishStale: status = 409
             default: status = 500
             }
             if status == 500 { context.web.options.logger.error("studio: publish of \(name) failed: \(error)") }
             return try page(context, done: nil, failure: error, status: status)
         }
+    }
+
+    /// The page again (409) when what would be published is not what the publisher saw: another
+    /// version went out meanwhile, or a slide was saved or approved since the page was made.
+    static func staleRefusal(_ context: WebContext, channel name: String) throws -> HTTPResponse? {
+        let channel = try context.studio.channel(named: name)
+        let digest = try context.studio.pendingChanges(channel: name).contentDigest
+        let sameVersion = context.field("expected") == String(channel.publishedVersion + 1)
+        guard !sameVersion || context.field("digest") != digest else { return nil }
+        return try page(context, done: nil, failure: StudioError(.publishStale), status: 409)
     }
 
     /// Runs the after-publish command of `version` in the background; a failure to even
@@ -88,7 +99,7 @@ enum PublishPage {
             PublishPageParts.current(channel, current, context)
             try PublishPageParts.changes(changes, context)
             if !problems.isEmpty { try PublishPageParts.problems(problems, context) }
-            try PublishPageParts.form(channel, blocked: !problems.isEmpty, context)
+            try PublishPageParts.form(channel, digest: changes.contentDigest, blocked: !problems.isEmpty, context)
         }
     }
 

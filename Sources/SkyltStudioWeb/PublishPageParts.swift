@@ -54,6 +54,11 @@ enum PublishPageParts {
                 switch error.code {
                 case .playlistProblems:
                     context.t("Rätta problemen nedan först.", "Fix the problems below first.")
+                case .publishStale:
+                    context.t(
+                        "Något har ändrats sedan du öppnade sidan: en annan version har publicerats eller en bild har sparats. Se över ändringarna nedan och publicera igen.",
+                        "Something changed since you opened the page: another version was published or a slide was saved. Look at the changes below and publish again."
+                    )
                 case .publishBusy:
                     context.t(
                         "En annan publicering pågår just nu. Vänta en stund och försök igen.",
@@ -163,7 +168,9 @@ enum PublishPageParts {
     }
 
     /// The confirmation: one button naming the version it makes.
-    static func form(_ channel: ChannelRecord, blocked: Bool, _ context: WebContext) throws -> HTML {
+    /// The button, with what the publisher saw: the version it makes and the digest of the
+    /// content, so that a publish whose content changed meanwhile is refused (`PublishPage`).
+    static func form(_ channel: ChannelRecord, digest: String, blocked: Bool, _ context: WebContext) throws -> HTML {
         let next = channel.publishedVersion + 1
         guard !blocked else {
             return HTML.element(.p) {
@@ -171,6 +178,8 @@ enum PublishPageParts {
             }
         }
         return try HTML.postForm(action: PublishPage.path(channel.name), csrfToken: context.csrfToken) {
+            HTML.void(.input, [.type("hidden"), .name("expected"), .value(String(next))])
+            HTML.void(.input, [.type("hidden"), .name("digest"), .value(digest)])
             HTML.element(.p, [.class("hint")]) {
                 context.t(
                     "Skärmarna hämtar den nya versionen nästa gång de frågar, oftast inom några minuter.",

@@ -11,6 +11,18 @@ import Testing
 
 @Suite("studio web: the publish page")
 struct PublishPageTests {
+    /// Presses the publish page's button as `user`: the form's hidden fields as the page has them.
+    static func publish(_ harness: WebHarness, as user: String) throws -> HTTPResponse {
+        let page = try harness.send("GET", path, as: user).text
+        return try harness.send(
+            "POST", path, as: user, form: ["expected", "digest"].map { ($0, hidden($0, in: page)) })
+    }
+
+    static func hidden(_ name: String, in page: String) -> String {
+        guard let start = page.range(of: #"name="\#(name)" value=""#) else { return "" }
+        return String(page[start.upperBound...].prefix { $0 != "\"" })
+    }
+
     static let path = "/channels/demo/publish"
 
     /// The demo published once as version 1, then changed: one slide added, one changed,
@@ -62,7 +74,7 @@ struct PublishPageTests {
     @Test("the POST publishes version 2 as the publisher, and the page then says so")
     func publishes() throws {
         let harness = try changedHarness()
-        let response = try harness.send("POST", Self.path, as: "pia")
+        let response = try Self.publish(harness, as: "pia")
         #expect(response.status == 303)
         #expect(response.headers["Location"] == "\(Self.path)?done=2")
         let page = try harness.send("GET", "\(Self.path)?done=2", as: "pia")
@@ -96,7 +108,7 @@ struct PublishPageTests {
         let script = harnessScript("sleep 1; echo boom; exit 3")
         defer { try? FileManager.default.removeItem(at: script) }
         let harness = try WebHarness(afterPublish: .init(command: [script.path]))
-        let response = try harness.send("POST", Self.path, as: "pia")
+        let response = try Self.publish(harness, as: "pia")
         #expect(response.headers["Location"] == "\(Self.path)?done=1")
         // The command runs after the answer, on a thread of its own: the page says so meanwhile.
         let running = try harness.send("GET", "\(Self.path)?done=1", as: "pia").text
@@ -114,6 +126,24 @@ struct PublishPageTests {
         #expect(try harness.studio.channel(named: "demo").publishedVersion == 1)
     }
 
+    @Test("a publish whose content or version changed since the page was shown is refused, and says so")
+    func stale() throws {
+        let harness = try WebHarness()
+        let page = try harness.send("GET", Self.path, as: "pia").text
+        let fields = ["expected", "digest"].map { ($0, Self.hidden($0, in: page)) }
+        #expect(fields.allSatisfy { !$0.1.isEmpty })
+        // Another publisher publishes meanwhile.
+        _ = try harness.studio.publish(channel: "demo")
+        let refused = try harness.send("POST", Self.path, as: "pia", form: fields)
+        #expect(refused.status == 409)
+        #expect(refused.text.contains("Något har ändrats sedan du öppnade sidan"))
+        #expect(try harness.studio.channel(named: "demo").publishedVersion == 1)
+        // A form without the fields is refused the same way; the page's own button works.
+        #expect(try harness.send("POST", Self.path, as: "pia").status == 409)
+        #expect(try Self.publish(harness, as: "pia").status == 303)
+        #expect(try harness.studio.channel(named: "demo").publishedVersion == 2)
+    }
+
     @Test("a publish while another holds the lock answers 409 at once, saying so, and publishes nothing")
     func busy() throws {
         let harness = try WebHarness()
@@ -121,7 +151,7 @@ struct PublishPageTests {
         defer { close(lock) }
         #expect(flock(lock, LOCK_EX) == 0)
         let started = Date()
-        let response = try harness.send("POST", Self.path, as: "pia")
+        let response = try Self.publish(harness, as: "pia")
         #expect(Date().timeIntervalSince(started) < 5)
         #expect(response.status == 409)
         #expect(response.text.contains("En annan publicering pågår just nu."))
@@ -142,7 +172,7 @@ struct PublishPageTests {
         #expect(page.contains("Det här hindrar publiceringen"))
         #expect(page.contains("Bilden vandringsled, fältet slides[0].duration: must be between 2 and 3600, is -5"))
         #expect(!page.contains("Publicera version 1"))
-        let refused = try harness.send("POST", Self.path, as: "pia")
+        let refused = try Self.publish(harness, as: "pia")
         #expect(refused.status == 409 && refused.text.contains("Inget publicerades."))
         #expect(try harness.studio.channel(named: "demo").publishedVersion == 0)
     }
