@@ -94,11 +94,12 @@ extension Studio {
         throws(StudioError) -> Int64
     {
         let invite = try self.invite(token: token, now: now)
+        let account = try Users.hashed(name: name, password: password)
         return try transaction { () throws(StudioError) in
             // Checked again under the write lock: two tabs must not make two accounts.
             _ = try self.invite(token: token, now: now)
             actor = name.precomposedStringWithCanonicalMapping
-            let userID = try addUser(name: name, role: invite.grant.role, password: password)
+            let userID = try addUser(hashed: account, role: invite.grant.role)
             if case .channel(let channelName, let role) = invite.grant {
                 try setMembership(userID: userID, userName: actor, channel: try channel(named: channelName), role: role)
             }

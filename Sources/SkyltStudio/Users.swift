@@ -20,6 +20,21 @@ public enum Users {
 
     /// True for 1 to 64 letters, digits, '.', '_', '-' and '@': names appear in the audit
     /// log and on pages, and must not carry spaces or control characters that hide in either.
+    /// The NFC name (one spelling per name: "å" typed as one code point or as "a" and a ring is
+    /// one user) and the Argon2id hash of `password`, after checking both.
+    static func hashed(name given: String, password: String) throws(StudioError) -> (name: String, hash: String) {
+        let name = given.precomposedStringWithCanonicalMapping
+        guard isValidName(name) else { throw StudioError(.invalidUserName, location: name) }
+        guard password.count >= minPasswordCharacters, password.utf8.count <= maxPasswordBytes else {
+            throw StudioError(.passwordLength)
+        }
+        do {
+            return (name, try PasswordHash.make(password))
+        } catch {
+            throw StudioError(.fileIO, location: name, message: error.description)
+        }
+    }
+
     public static func isValidName(_ name: String) -> Bool {
         (1...maxNameCharacters).contains(name.count)
             && name.unicodeScalars.allSatisfy {
@@ -34,18 +49,14 @@ extension Studio {
     /// NFC-normalised.
     @discardableResult
     public func addUser(name given: String, role: Role, password: String) throws(StudioError) -> Int64 {
-        // One spelling per name: "å" typed as one code point or as "a" and a ring is one user.
-        let name = given.precomposedStringWithCanonicalMapping
-        guard Users.isValidName(name) else { throw StudioError(.invalidUserName, location: name) }
-        guard password.count >= Users.minPasswordCharacters, password.utf8.count <= Users.maxPasswordBytes else {
-            throw StudioError(.passwordLength)
-        }
-        let hash: String
-        do {
-            hash = try PasswordHash.make(password)
-        } catch {
-            throw StudioError(.fileIO, location: name, message: error.description)
-        }
+        try addUser(hashed: try Users.hashed(name: given, password: password), role: role)
+    }
+
+    /// Adds a user whose password `Users.hashed` has hashed already: Argon2id takes long, and
+    /// a caller inside a transaction (accepting an invitation) must not hold the write lock
+    /// while it runs.
+    func addUser(hashed account: (name: String, hash: String), role: Role) throws(StudioError) -> Int64 {
+        let (name, hash) = account
         return try transaction { () throws(StudioError) in
             do throws(StoreError) {
                 try database.execute(
