@@ -51,7 +51,11 @@ public struct MediaStore: Sendable {
         hasher.update(data)
         let hash = hasher.finalHex()
         let target = try url(for: hash)
-        if let size = Self.size(of: target), size == data.count { return hash }
+        if let size = Self.size(of: target), size == data.count {
+            // Touched, so that `sweep` takes it for new: a row may be about to point at it.
+            utimensat(AT_FDCWD, target.path, nil, 0)
+            return hash
+        }
         // A name of its own per write: two writers of the same medium must not share a file.
         let temporary = folder.appendingPathComponent(".\(hash).\(UUID().uuidString).tmp")
         do throws(AtomicFile.WriteError) {
@@ -101,5 +105,26 @@ public struct MediaStore: Sendable {
     private static func shown(_ text: String) -> String {
         String(
             text.unicodeScalars.prefix(maxShownCharacters).map { $0.isASCII && $0.value >= 32 ? Character($0) : "?" })
+    }
+
+    /// Deletes media that no row refers to (`referenced`) and that were last stored before
+    /// `cutoff`, and temporary files a crash left; returns how many. Uploads are stored when a
+    /// form is previewed, before any revision refers to them: those never saved would
+    /// otherwise fill the disk. Files newer than `cutoff` stay, as a save may be on its way.
+    @discardableResult
+    public func sweep(keeping referenced: Set<String>, storedBefore cutoff: Date) -> Int {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return 0 }
+        var removed = 0
+        for name in names {
+            let isTemporary = name.hasPrefix(".") && name.hasSuffix(".tmp")
+            guard isTemporary || (Self.isHash(name) && !referenced.contains(name)) else { continue }
+            let path = folder.appendingPathComponent(name).path
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG,
+                Double(info.st_mtim.tv_sec) < cutoff.timeIntervalSince1970
+            else { continue }
+            if unlink(path) == 0 { removed += 1 }
+        }
+        return removed
     }
 }

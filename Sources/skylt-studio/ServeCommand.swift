@@ -55,6 +55,7 @@ enum ServeCommand {
                 return 1
             }
             Console.out("Skylt Studio on http://\(address):\(server.port)/ (data \(web.data.path))")
+            sweepMediaNowAndThen(data)
             var received: Int32 = 0
             sigwait(&signals, &received)
             Console.out("stopping on signal \(received)")
@@ -62,6 +63,22 @@ enum ServeCommand {
             return 0
         } catch {
             return StudioCommandLine.report(error)
+        }
+    }
+
+    /// Removes uploads no revision refers to, now and every six hours, with a studio of its
+    /// own (a failure is only logged: the next round tries again).
+    static func sweepMediaNowAndThen(_ data: URL) {
+        Thread.detachNewThread {
+            while true {
+                do throws(StudioError) {
+                    let removed = try Studio.open(data: data, actor: "studio (media sweep)").sweepUnreferencedMedia()
+                    if removed > 0 { Console.out("removed \(removed) uploads no slide uses") }
+                } catch {
+                    Console.error("sweeping unused uploads: \(error)")
+                }
+                Thread.sleep(forTimeInterval: 6 * 3600)
+            }
         }
     }
 
