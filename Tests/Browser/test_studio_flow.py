@@ -144,6 +144,7 @@ class StudioFlowTest(unittest.TestCase):
         page.fill("#body-sv", "Tisdag 08–12 på Storgatan. Fyll en kanna i förväg.")
         page.fill("#title-ar", "سيُقطع الماء")
         page.fill("#body-ar", "الثلاثاء من ٨ إلى ١٢ في الشارع الرئيسي. املأ إبريقًا مسبقًا.")
+        self.assertEqual(page.get_attribute("#title-ar", "dir"), "rtl", "Arabic is typed right to left")
         page.set_input_files("#image", str(PICTURE))
         page.fill("#qr-url", QR_URL)
 
@@ -168,7 +169,11 @@ class StudioFlowTest(unittest.TestCase):
         field = page.locator("div.field-error:has(#title-sv)")
         self.assertEqual(field.count(), 1, page.text_content("main"))
         self.assertEqual(page.get_attribute("#title-sv", "aria-invalid"), "true")
-        self.assertNotEqual(field.locator(".error").text_content().strip(), "")
+        message = field.locator(".error").text_content().strip()
+        self.assertNotEqual(message, "")
+        summary = page.text_content(".error-summary a[href='#title-sv']")
+        self.assertIn("Rubrik, svenska", summary, "the summary names the field and its language")
+        self.assertIn(message, summary)
         self.assert_axe(page, "slide form with errors")
         self.checks.screenshots(page, "form-error")
         with page.expect_navigation() as navigation:
