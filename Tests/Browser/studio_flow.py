@@ -20,22 +20,33 @@ def path_of(page) -> str:
     return urlparse(page.url).path
 
 
+def scripts_run(context) -> bool:
+    """Whether pages of the context run scripts: the JavaScript-off run must really be off."""
+    page = context.new_page()
+    page.set_content("<title>off</title><script>document.title = 'on'</script>")
+    title = page.title()
+    page.close()
+    return title == "on"
+
+
 class Timer:
-    """Seconds per named step, printed as lines at the end."""
+    """Seconds per named step, printed as lines at the end; a detail is a part of a step
+    (indented, and not added again to the total)."""
 
     def __init__(self, label):
         self.label, self.steps = label, []
 
     @contextmanager
-    def step(self, name):
-        started = time.time()
+    def step(self, name, detail=False):
+        index, started = len(self.steps), time.time()
+        self.steps.append((name, 0.0, detail))
         yield
-        self.steps.append((name, time.time() - started))
+        self.steps[index] = (name, time.time() - started, detail)
 
     def lines(self):
-        total = sum(seconds for _, seconds in self.steps)
-        return [f"{self.label}: {name}: {seconds:.2f} s" for name, seconds in self.steps] + [
-            f"{self.label}: total: {total:.2f} s"]
+        total = sum(seconds for _, seconds, detail in self.steps if not detail)
+        return [f"{self.label}: {'  ' if detail else ''}{name}: {seconds:.2f} s"
+                for name, seconds, detail in self.steps] + [f"{self.label}: total: {total:.2f} s"]
 
 
 class PageChecks:
@@ -49,11 +60,14 @@ class PageChecks:
         self.report = []
 
     def axe(self, page, name):
+        started = time.time()
         if self.javascript:
             violations = self.browser.axe_violations(page)
         else:
             violations = self.replayed_violations(page)
-        self.report.append(f"{self.label}: axe {name} ({path_of(page)}): {len(violations)} violations")
+        seconds = time.time() - started
+        self.report.append(
+            f"{self.label}: axe {name} ({path_of(page)}): {len(violations)} violations ({seconds:.2f} s)")
         return violations
 
     def replayed_violations(self, page):

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from browser import Browser, log_in
 from kiosk import Kiosk
 from studio_fixture import StudioFixture
-from studio_flow import PICTURE, QR_URL, PageChecks, Timer, path_of
+from studio_flow import PICTURE, QR_URL, PageChecks, Timer, path_of, scripts_run
 
 TOO_LONG_TITLE = " ".join(["Vattnet stängs av på Storgatan hela tisdagen"] * 9)  # 63 words
 
@@ -53,6 +53,8 @@ class StudioFlowTest(unittest.TestCase):
         guest = self.browser.context(javascript=javascript)
         kiosk = None
         try:
+            self.assertEqual(scripts_run(admin), javascript)
+            self.assertEqual(scripts_run(guest), javascript)
             admin_page = admin.new_page()
             with self.timer.step("admin makes channel, screen and invitation"):
                 link = self.admin_steps(admin_page)
@@ -118,10 +120,11 @@ class StudioFlowTest(unittest.TestCase):
 
     def publisher_slide_steps(self, page, link):
         """Sign up by the link, then make the slide: preview, a refused save, a fixed save."""
-        page.goto(link)
-        page.fill("#username", self.names["user"])
-        page.fill("#password", secrets.token_urlsafe(16))
-        page.click("main form button[type=submit]")
+        with self.timer.step("sign-up by the invitation link", detail=True):
+            page.goto(link)
+            page.fill("#username", self.names["user"])
+            page.fill("#password", secrets.token_urlsafe(16))
+            page.click("main form button[type=submit]")
         self.assertEqual(path_of(page), "/")
         channel = self.names["channel"]
         page.goto(f"{self.studio.url}/channels/{channel}")
@@ -133,7 +136,8 @@ class StudioFlowTest(unittest.TestCase):
         self.preview(page)
         self.too_long_title(page)
         page.fill("#title-sv", "Vattnet stängs av")
-        page.click("button[name=action][value=save]")
+        with self.timer.step("Save (fixed title)", detail=True):
+            page.click("button[name=action][value=save]")
         self.assertTrue(path_of(page).startswith(f"/channels/{channel}/slides/"), page.url)
         self.assertIn("done=saved", page.url)
         self.assertIn("Bilden är sparad.", page.text_content("main"))
@@ -150,7 +154,9 @@ class StudioFlowTest(unittest.TestCase):
 
     def preview(self, page):
         """Preview: the slide drawn in Swedish and Arabic, as images the browser decoded."""
-        page.click("button[name=action][value=preview]")
+        with self.timer.step("Preview with the upload (page and its images)", detail=True):
+            page.click("button[name=action][value=preview]")
+            page.wait_for_load_state("load")
         images = page.locator(".previews img")
         self.assertGreaterEqual(images.count(), 2, page.text_content("main"))
         alts = [images.nth(index).get_attribute("alt") for index in range(images.count())]
@@ -165,7 +171,8 @@ class StudioFlowTest(unittest.TestCase):
         """A title far too long: Preview flags it at the field, Save is refused and keeps
         everything typed."""
         page.fill("#title-sv", TOO_LONG_TITLE)
-        page.click("button[name=action][value=preview]")
+        with self.timer.step("Preview with the too-long title", detail=True):
+            page.click("button[name=action][value=preview]")
         field = page.locator("div.field-error:has(#title-sv)")
         self.assertEqual(field.count(), 1, page.text_content("main"))
         self.assertEqual(page.get_attribute("#title-sv", "aria-invalid"), "true")
@@ -176,7 +183,7 @@ class StudioFlowTest(unittest.TestCase):
         self.assertIn(message, summary)
         self.assert_axe(page, "slide form with errors")
         self.checks.screenshots(page, "form-error")
-        with page.expect_navigation() as navigation:
+        with self.timer.step("Save refused", detail=True), page.expect_navigation() as navigation:
             page.click("button[name=action][value=save]")
         self.assertEqual(navigation.value.status, 400, "a refused save answers 400")
         self.assertEqual(page.get_attribute("#title-sv", "aria-invalid"), "true")
