@@ -85,7 +85,7 @@ struct SlideEditorPage {
                 // The labels are in the page's language; each control and the legend (the
                 // language's own name) are in the slide's.
                 try HTML.element(.fieldset) {
-                    try HTML.element(.legend, [try HTMLAttribute("lang", language)]) {
+                    HTML.element(.legend, [try HTMLAttribute("lang", language)]) {
                         SlideStatusHTML.languageName(language, context)
                     }
                     for spec in specs where spec.isText {
