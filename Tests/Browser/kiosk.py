@@ -46,11 +46,12 @@ class Kiosk:
 
     def start(self, seconds=90):
         environment = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-        self.log = open(self.folder / "kiosk.log", "w")
-        self.process = subprocess.Popen(
-            [SKYLT, "run", "--config", self.config_path, "--headless", "--screenshot", self.frame,
-             "--exit-after", str(seconds)],
-            stdout=self.log, stderr=subprocess.STDOUT, env=environment)
+        # The player writes its log into the file itself; this process keeps no handle on it.
+        with open(self.folder / "kiosk.log", "w") as log:
+            self.process = subprocess.Popen(
+                [SKYLT, "run", "--config", self.config_path, "--headless", "--screenshot", self.frame,
+                 "--exit-after", str(seconds)],
+                stdout=log, stderr=subprocess.STDOUT, env=environment)
         return self
 
     def wait_for_qr(self, expected: str, seconds=60) -> float:
@@ -82,7 +83,6 @@ class Kiosk:
             shutil.copyfile(self.decoded, Path(folder) / f"{name}.png")
 
     def log_text(self) -> str:
-        self.log.flush()
         return (self.folder / "kiosk.log").read_text()[-4000:]
 
     def stop(self):
@@ -94,6 +94,4 @@ class Kiosk:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        if self.process:
-            self.log.close()
         return self.process.returncode if self.process else None

@@ -69,6 +69,8 @@ class StudioFlowTest(unittest.TestCase):
             with self.timer.step("kiosk starts, syncs from nginx and shows the slide's QR code"):
                 kiosk.wait_for_qr(QR_URL, seconds=60)
             kiosk.keep_frame(f"flow-{label}-kiosk-frame")
+            with self.timer.step("kiosk stops on SIGTERM"):
+                self.assertEqual(kiosk.stop(), 0, kiosk.log_text())
         finally:
             if kiosk:
                 kiosk.stop()
