@@ -1,3 +1,5 @@
+import SkyltCore
+
 /// One labelled form field: a label tied to the control by `for`/`id`, an optional hint and an
 /// optional error each tied to the control by `aria-describedby`, and `aria-invalid` while in
 /// error, so screen readers announce all of it (WCAG 2.1: 1.3.1, 3.3.1, 3.3.2, 4.1.2).
@@ -17,10 +19,16 @@ public struct HTMLFormField: Sendable {
     public var error: String?
     public var required: Bool
     public var autocomplete: String?
+    /// The language of what is typed into the control, when it is not the page's (a slide's
+    /// Arabic title on a Swedish page): the control's `lang`, and its `dir` from the language's
+    /// script, so that right-to-left text is typed, shown and read out the right way round
+    /// while the label stays in the page's language (WCAG 2.1: 3.1.2).
+    public var language: String?
 
     public init(
         id: String, name: String, label: String, control: Control = .input(type: "text"), value: String = "",
-        hint: String? = nil, error: String? = nil, required: Bool = false, autocomplete: String? = nil
+        hint: String? = nil, error: String? = nil, required: Bool = false, autocomplete: String? = nil,
+        language: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -31,6 +39,7 @@ public struct HTMLFormField: Sendable {
         self.error = error
         self.required = required
         self.autocomplete = autocomplete
+        self.language = language
     }
 
     /// The hint's id, `<id>-hint`.
@@ -41,7 +50,7 @@ public struct HTMLFormField: Sendable {
     /// The field in a `div` (class `field`, plus `field-error` while in error). The hint and
     /// the error come before the control, so they are read before one types. Refuses an id
     /// that is not ASCII letters, digits, '-' and '_' starting with a letter, since a space
-    /// would split the `aria-describedby` list.
+    /// would split the `aria-describedby` list, and a `language` that is not a language tag.
     public func html() throws(HTMLError) -> HTML {
         try Self.checkIdentifier(id)
         var described: [String] = []
@@ -54,6 +63,11 @@ public struct HTMLFormField: Sendable {
         if !described.isEmpty { controlAttributes.append(try .aria("describedby", described.joined(separator: " "))) }
         if required { controlAttributes.append(.required) }
         if let autocomplete { controlAttributes.append(.autocomplete(autocomplete)) }
+        if let language {
+            try HTML.checkLanguage(language)
+            controlAttributes.append(try HTMLAttribute("lang", language))
+            controlAttributes.append(try HTMLAttribute("dir", LanguageCode.direction(language).rawValue))
+        }
         let controlHTML = controlElement(controlAttributes)
         let isInvalid = described.contains(errorID)
         return HTML.element(.div, [.class(isInvalid ? "field field-error" : "field")]) {

@@ -30,7 +30,7 @@ struct SlideEditorPage {
             HTML.element(.h1) { title }
             if let message { HTML.element(.p, [.class("notice"), try HTMLAttribute("role", "status")]) { message } }
             if let summary { try SlideStatusHTML.details(summary, context) }
-            try placed.summaryHTML(context)
+            try placed.summaryHTML(context, labels: fieldLabels)
             try HTML.element(.div, [.class("editor")]) {
                 try form(placed)
                 try previews()
@@ -55,6 +55,26 @@ struct SlideEditorPage {
         return names
     }
 
+    var languagesLabel: String { context.t("Språk på bilden", "Languages of the slide") }
+
+    /// Each control's label by name; a text field's with its language ("Rubrik, arabiska").
+    var fieldLabels: [String: String] {
+        var labels = SlideScheduleHTML.labels(context)
+        labels[SlideFormValues.languagesField] = languagesLabel
+        let wording = PreviewWording(language: context.language)
+        for spec in SlideTemplates.fields(values.template) {
+            let label = context.t(spec.label.sv, spec.label.en)
+            guard spec.isText else {
+                labels[spec.key] = label
+                continue
+            }
+            for language in values.languages {
+                labels["\(spec.key).\(language)"] = "\(label), \(wording.languageName(language))"
+            }
+        }
+        return labels
+    }
+
     private func form(_ placed: SlideProblems) throws -> HTML {
         let html = SlideFormHTML(values: values, errors: placed.errors, warnings: placed.warnings, context: context)
         let specs = SlideTemplates.fields(values.template)
@@ -62,18 +82,22 @@ struct SlideEditorPage {
         return try HTML.postForm(action: action, csrfToken: context.csrfToken, [enctype]) {
             HTML.void(.input, [.type("hidden"), .name("template"), .value(values.template)])
             for language in values.languages where specs.contains(where: \.isText) {
-                try HTML.element(.fieldset, [try HTMLAttribute("lang", language)]) {
-                    HTML.element(.legend) { SlideStatusHTML.languageName(language, context) }
+                // The labels are in the page's language; each control and the legend (the
+                // language's own name) are in the slide's.
+                try HTML.element(.fieldset) {
+                    HTML.element(.legend, [try HTMLAttribute("lang", language)]) {
+                        SlideStatusHTML.languageName(language, context)
+                    }
                     for spec in specs where spec.isText {
                         try html.field(
                             "\(spec.key).\(language)", label: context.t(spec.label.sv, spec.label.en),
                             long: spec.kind == .text(long: true),
-                            required: spec.required && language == values.languages.first)
+                            required: spec.required && language == values.languages.first, language: language)
                     }
                 }
             }
             try html.field(
-                SlideFormValues.languagesField, label: context.t("Språk på bilden", "Languages of the slide"),
+                SlideFormValues.languagesField, label: languagesLabel,
                 hint: context.t(
                     "Språkkoder med komma emellan, till exempel sv, en, ar. Tryck Förhandsvisa för att få fält för ett nytt språk.",
                     "Language codes with commas between, for example sv, en, ar. Press Preview to get fields for a new language."

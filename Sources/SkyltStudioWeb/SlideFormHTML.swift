@@ -15,15 +15,16 @@ struct SlideFormHTML {
         String(name.map { ".[]".contains($0) ? "-" : $0 })
     }
 
-    /// A text-like field: `HTMLFormField` with the value, hint, warning and error.
+    /// A text-like field: `HTMLFormField` with the value, hint, warning and error; `language`
+    /// for the text of one of the slide's languages.
     func field(
         _ name: String, label: String, type: String = "text", long: Bool = false, hint: String? = nil,
-        required: Bool = false
+        required: Bool = false, language: String? = nil
     ) throws -> HTML {
         let shownLabel = required ? label + context.t(" (måste fyllas i)", " (required)") : label
         return try HTMLFormField(
             id: Self.id(name), name: name, label: shownLabel, control: long ? .textarea : .input(type: type),
-            value: values.value(name), hint: hintText(name, hint), error: errors[name]
+            value: values.value(name), hint: hintText(name, hint), error: errors[name], language: language
         ).html()
     }
 

@@ -38,8 +38,10 @@ struct SlideProblems {
 
     var hasErrors: Bool { listed.contains { !$0.isWarning } }
 
-    /// The list at the top of the form, each problem a link to its field.
-    func summaryHTML(_ context: WebContext) throws -> HTML {
+    /// The list at the top of the form, each problem a link to its field that names the
+    /// field by its label (`labels`, by control name), so that the list alone says where each
+    /// problem is: a slide has a title in every language.
+    func summaryHTML(_ context: WebContext, labels: [String: String]) throws -> HTML {
         guard !listed.isEmpty else { return .empty }
         let errorsFirst = listed.filter { !$0.isWarning } + listed.filter(\.isWarning)
         return try HTML.element(
@@ -55,7 +57,10 @@ struct SlideProblems {
                     try HTML.element(.li) {
                         if item.isWarning { context.t("Varning: ", "Warning: ") }
                         if let field = item.field {
-                            HTML.element(.a, [try .href("#" + SlideFormHTML.id(field))]) { item.message }
+                            HTML.element(.a, [try .href("#" + SlideFormHTML.id(field))]) {
+                                labels[field].map { "\($0): " } ?? ""
+                                item.message
+                            }
                         } else {
                             item.message
                         }

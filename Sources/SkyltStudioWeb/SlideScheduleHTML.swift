@@ -5,21 +5,34 @@ import SkyltStudio
 /// The form's parts about when and how a slide plays: valid from and until, weekdays, daily
 /// windows, priority (urgent for publishers only) and duration.
 enum SlideScheduleHTML {
+    /// The labels of these parts' controls, by name: the form's and the problem summary's.
+    static func labels(_ context: WebContext) -> [String: String] {
+        [
+            "schedule.validFrom": context.t("Visas från", "Shown from"),
+            "schedule.validUntil": context.t("Visas till", "Shown until"),
+            "schedule.weekdays": context.t("Veckodagar", "Weekdays"),
+            "schedule.times": context.t("Tider på dagen", "Times of day"),
+            "priority": context.t("Prioritet", "Priority"),
+            "duration": context.t("Tid på skärmen, sekunder", "Time on screen, seconds"),
+        ]
+    }
+
     static func fields(_ html: SlideFormHTML, role: ChannelRole) throws -> HTML {
         let context = html.context
+        let label = labels(context)
         let priorities = priorityOptions(role: role, current: html.values.value("priority"), context)
         return try HTML.join([
             HTML.element(.fieldset) {
                 HTML.element(.legend) { context.t("När bilden visas", "When the slide shows") }
                 try html.field(
-                    "schedule.validFrom", label: context.t("Visas från", "Shown from"), type: "datetime-local",
+                    "schedule.validFrom", label: label["schedule.validFrom", default: ""], type: "datetime-local",
                     hint: context.t("Lämna tomt för från och med nu.", "Leave empty for from now on."))
                 try html.field(
-                    "schedule.validUntil", label: context.t("Visas till", "Shown until"), type: "datetime-local",
+                    "schedule.validUntil", label: label["schedule.validUntil", default: ""], type: "datetime-local",
                     hint: context.t("Lämna tomt för tills vidare.", "Leave empty for until further notice."))
                 try weekdays(html)
                 try html.field(
-                    "schedule.times", label: context.t("Tider på dagen", "Times of day"),
+                    "schedule.times", label: label["schedule.times", default: ""],
                     hint: context.t(
                         "Till exempel 10:00–14:00, 18:00–21:00. Lämna tomt för hela dagen.",
                         "For example 10:00–14:00, 18:00–21:00. Leave empty for the whole day."))
@@ -27,7 +40,7 @@ enum SlideScheduleHTML {
             HTML.element(.fieldset) {
                 HTML.element(.legend) { context.t("Visning", "Showing") }
                 try html.select(
-                    "priority", label: context.t("Prioritet", "Priority"),
+                    "priority", label: label["priority", default: ""],
                     options: priorities,
                     hint: role == .publisher
                         ? nil
@@ -35,7 +48,7 @@ enum SlideScheduleHTML {
                             "Bara en publicerare kan göra en bild brådskande.",
                             "Only a publisher can make a slide urgent."))
                 try html.field(
-                    "duration", label: context.t("Tid på skärmen, sekunder", "Time on screen, seconds"),
+                    "duration", label: label["duration", default: ""],
                     type: "number",
                     hint: context.t("Från 2 till 3600. Lämna tomt för 10.", "From 2 to 3600. Leave empty for 10."))
             },

@@ -58,6 +58,7 @@ enum StudioStylesheet {
         .checkbox input { width: 1.25rem; height: 1.25rem; margin: 0; }
         fieldset { border: 1px solid var(--line); border-radius: 0.3rem; margin: 0 0 1.25rem; padding: 0.75rem 1rem; }
         .hint { color: var(--muted); margin: 0 0 0.3rem; }
+        .field + .hint, .field + input[type=hidden] + .hint { margin: -0.7rem 0 1.1rem; }
         .error { color: var(--error); font-weight: 600; margin: 0 0 0.3rem; }
         .field-error input, .field-error textarea, .field-error select { border-color: var(--error); }
         .error-summary { border: 3px solid var(--error); padding: 0.75rem 1rem; color: var(--error); font-weight: 600; }

@@ -69,6 +69,10 @@ class StudioFixture:
         the README documents them)."""
         prefix = self.folder / "nginx"
         prefix.mkdir()
+        # nginx's workers run as `nobody` when the tests run as root: they must reach the site
+        # folder through the test's folder, which mkdtemp makes 0700. The data folder inside
+        # keeps its own 0750, so this opens only the way to the site.
+        self.folder.chmod(0o755)
         template = (REPOSITORY / "Tests" / "Fixtures" / "nginx.conf").read_text()
         config = (template.replace("{{PREFIX}}", str(prefix)).replace("{{PORT}}", str(self.site_port))
                   .replace("{{ROOT}}", str(self.site)).replace("{{SSL}}", "").replace("{{TLS}}", ""))

@@ -218,6 +218,23 @@ struct HTMLTests {
         #expect(bare.elements("input").first?.attributes.keys.sorted() == ["id", "name", "type", "value"])
     }
 
+    @Test("a field for text in another language has its lang and direction on the control, not on the label")
+    func formFieldLanguage() throws {
+        let arabic = try ParsedHTML(
+            try HTMLFormField(id: "title-ar", name: "title.ar", label: "Rubrik", language: "ar").html())
+        let input = try #require(arabic.elements("input").first)
+        #expect(input.attributes["lang"] == "ar" && input.attributes["dir"] == "rtl")
+        #expect(arabic.elements("label").first?.attributes["lang"] == nil)
+        #expect(arabic.elements("div").first?.attributes["lang"] == nil)
+        let area = try ParsedHTML(
+            try HTMLFormField(id: "body-sv", name: "body.sv", label: "Text", control: .textarea, language: "sv").html())
+        let textarea = try #require(area.elements("textarea").first)
+        #expect(textarea.attributes["lang"] == "sv" && textarea.attributes["dir"] == "ltr")
+        #expect(throws: HTMLError(.invalidLanguage, name: "lang", value: "sv\" x=\"")) {
+            try HTMLFormField(id: "t", name: "t", label: "T", language: "sv\" x=\"").html()
+        }
+    }
+
     @Test("an id that would break the label or aria links is refused", arguments: ["", "a b", "1a", "a\"", "ä", "a.b"])
     func fieldID(_ id: String) {
         #expect(throws: HTMLError(.invalidIdentifier, name: "id", value: id)) {
