@@ -17,10 +17,16 @@ public struct HTMLFormField: Sendable {
     public var error: String?
     public var required: Bool
     public var autocomplete: String?
+    /// More attributes of the control itself, such as `lang` and `dir` for text in another
+    /// language than the page's (the label, hint and error stay in the page's language). Each
+    /// was checked when made; one the field sets itself (`id`, `name`, `type`, `value`, and
+    /// `aria-describedby` when it has a hint or error...) is refused by `html()`.
+    public var extraAttributes: [HTMLAttribute]
 
     public init(
         id: String, name: String, label: String, control: Control = .input(type: "text"), value: String = "",
-        hint: String? = nil, error: String? = nil, required: Bool = false, autocomplete: String? = nil
+        hint: String? = nil, error: String? = nil, required: Bool = false, autocomplete: String? = nil,
+        extraAttributes: [HTMLAttribute] = []
     ) {
         self.id = id
         self.name = name
@@ -31,6 +37,7 @@ public struct HTMLFormField: Sendable {
         self.error = error
         self.required = required
         self.autocomplete = autocomplete
+        self.extraAttributes = extraAttributes
     }
 
     /// The hint's id, `<id>-hint`.
@@ -54,6 +61,11 @@ public struct HTMLFormField: Sendable {
         if !described.isEmpty { controlAttributes.append(try .aria("describedby", described.joined(separator: " "))) }
         if required { controlAttributes.append(.required) }
         if let autocomplete { controlAttributes.append(.autocomplete(autocomplete)) }
+        let own = Set(controlAttributes.map(\.name)).union(["type", "value"])
+        if let repeated = extraAttributes.first(where: { own.contains($0.name) }) {
+            throw HTMLError(.forbiddenAttribute, name: repeated.name)
+        }
+        controlAttributes += extraAttributes
         let controlHTML = controlElement(controlAttributes)
         let isInvalid = described.contains(errorID)
         return HTML.element(.div, [.class(isInvalid ? "field field-error" : "field")]) {

@@ -16,15 +16,27 @@ struct SlideFormHTML {
     }
 
     /// A text-like field: `HTMLFormField` with the value, hint, warning and error.
+    /// `language`, for text in one of the slide's languages, marks the control (only) with its
+    /// `lang` and `dir`, so that it is read and typed in that language's voice and direction.
     func field(
         _ name: String, label: String, type: String = "text", long: Bool = false, hint: String? = nil,
-        required: Bool = false
+        required: Bool = false, language: String? = nil
     ) throws -> HTML {
         let shownLabel = required ? label + context.t(" (måste fyllas i)", " (required)") : label
         return try HTMLFormField(
             id: Self.id(name), name: name, label: shownLabel, control: long ? .textarea : .input(type: type),
-            value: values.value(name), hint: hintText(name, hint), error: errors[name]
+            value: values.value(name), hint: hintText(name, hint), error: errors[name],
+            extraAttributes: try language.map(Self.languageAttributes) ?? []
         ).html()
+    }
+
+    /// `lang` and `dir` for text in `language`: `rtl` for right-to-left scripts, else `auto`
+    /// (a Swedish field may hold an Arabic name).
+    static func languageAttributes(_ language: String) throws -> [HTMLAttribute] {
+        [
+            try HTMLAttribute("lang", language),
+            try HTMLAttribute("dir", LanguageCode.direction(language) == .rtl ? "rtl" : "auto"),
+        ]
     }
 
     /// The hint, with any warning for the field after it (a warning does not stop a save).
@@ -115,6 +127,11 @@ struct SlideFormHTML {
                 control: .input(type: "file"), hint: hintText(spec.key, hint), error: errors[spec.key]
             ).html(),
             HTML.void(.input, [.type("hidden"), .name(SlideFormValues.currentImageField), .value(current)]),
+            values.value(SlideUpload.proofField).isEmpty
+                ? .empty
+                : HTML.void(
+                    .input,
+                    [.type("hidden"), .name(SlideUpload.proofField), .value(values.value(SlideUpload.proofField))]),
             current.isEmpty
                 ? .empty
                 : HTML.element(.p, [.class("hint")]) {
