@@ -21,14 +21,20 @@ public struct HTMLFormField: Sendable {
     public var autocomplete: String?
     /// The language of what is typed into the control, when it is not the page's (a slide's
     /// Arabic title on a Swedish page): the control's `lang`, and its `dir` from the language's
-    /// script, so that right-to-left text is typed, shown and read out the right way round
+    /// script (`rtl`, else `auto`), so that right-to-left text is typed, shown and read out the right way round
     /// while the label stays in the page's language (WCAG 2.1: 3.1.2).
     public var language: String?
+    /// More attributes of the control itself, such as `lang` and `dir` for text in another
+    /// language than the page's (the label, hint and error stay in the page's language). Each
+    /// was checked when made; one the field sets itself (`id`, `name`, `type`, `value`, and
+    /// `aria-describedby` when it has a hint or error...) is refused by `html()`.
+    public var extraAttributes: [HTMLAttribute]
 
     public init(
         id: String, name: String, label: String, control: Control = .input(type: "text"), value: String = "",
         hint: String? = nil, error: String? = nil, required: Bool = false, autocomplete: String? = nil,
-        language: String? = nil
+        language: String? = nil,
+        extraAttributes: [HTMLAttribute] = []
     ) {
         self.id = id
         self.name = name
@@ -40,6 +46,7 @@ public struct HTMLFormField: Sendable {
         self.required = required
         self.autocomplete = autocomplete
         self.language = language
+        self.extraAttributes = extraAttributes
     }
 
     /// The hint's id, `<id>-hint`.
@@ -66,8 +73,15 @@ public struct HTMLFormField: Sendable {
         if let language {
             try HTML.checkLanguage(language)
             controlAttributes.append(try HTMLAttribute("lang", language))
-            controlAttributes.append(try HTMLAttribute("dir", LanguageCode.direction(language).rawValue))
+            // `auto` rather than `ltr` for the others: a Swedish field may hold an Arabic name.
+            let direction = LanguageCode.direction(language) == .rtl ? "rtl" : "auto"
+            controlAttributes.append(try HTMLAttribute("dir", direction))
         }
+        let own = Set(controlAttributes.map(\.name)).union(["type", "value"])
+        if let repeated = extraAttributes.first(where: { own.contains($0.name) }) {
+            throw HTMLError(.forbiddenAttribute, name: repeated.name)
+        }
+        controlAttributes += extraAttributes
         let controlHTML = controlElement(controlAttributes)
         let isInvalid = described.contains(errorID)
         return HTML.element(.div, [.class(isInvalid ? "field field-error" : "field")]) {

@@ -34,6 +34,8 @@ extension Studio {
             throw StudioError(.playlistProblems(reading.problems), location: folderURL.path)
         }
         let document = try PlaylistDocument(data: bytes, file: playlistFile)
+        let reserved = Self.reservedIDProblems(document, file: playlistFile)
+        guard reserved.isEmpty else { throw StudioError(.playlistProblems(reserved), location: folderURL.path) }
         // Refused here rather than cut at publish: every slide an editor imports is published.
         guard document.slides.count <= Self.maxPublishedSlides else {
             throw StudioError(
@@ -52,6 +54,17 @@ extension Studio {
         } catch {
             if wroteKey { unlink(folder.keyFile(channel: name).path) }
             throw error
+        }
+    }
+
+    /// A slide called `new` could never be edited (its path is the new-slide form's), so the
+    /// import refuses it, naming the slide and its `id`.
+    static func reservedIDProblems(_ document: PlaylistDocument, file: URL) -> [Problem] {
+        document.slides.enumerated().compactMap { index, slide in
+            guard slide.id == reservedSlideKey else { return nil }
+            return Problem(
+                file: file.path, slide: slide.id, field: "slides[\(index)].id",
+                message: "'\(reservedSlideKey)' is kept for the studio's new-slide form; give the slide another id")
         }
     }
 

@@ -42,18 +42,24 @@ extension Studio {
         return rest.hasPrefix(".") ? String(rest.dropFirst()) : String(rest)
     }
 
+    /// The id no slide may have: `/channels/<channel>/slides/new` is the new-slide form.
+    public static let reservedSlideKey = "new"
+
     /// A new slide key from `title`: its ASCII letters and digits (accents dropped, other
     /// characters as '-'), and a number when the channel has that key already. The result
-    /// passes the playlist's id rule (ASCII letters, digits, '-' and '_', at most 64).
-    public func newSlideKey(title: String, channel: ChannelRecord) throws(StudioError) -> String {
+    /// passes the playlist's id rule (ASCII letters, digits, '-' and '_', at most 64). `excluding`
+    /// holds keys a save just found taken (by a slide made at the same moment), so that a retry
+    /// takes the next one.
+    public func newSlideKey(title: String, channel: ChannelRecord, excluding: Set<String> = []) throws(StudioError)
+        -> String
+    {
         let base = SlideKey.slug(title)
         let taken = try storing { () throws(StoreError) in
             try database.query(
                 "SELECT slide_key FROM slides WHERE channel_id = ? AND slide_key LIKE ? ESCAPE '\\'",
                 [.integer(channel.id), .text(base.replacingOccurrences(of: "_", with: "\\_") + "%")])
         }
-        // "new" is the path of the new-slide form, so no slide may be called that.
-        let keys = Set(taken.compactMap { $0[0].string } + ["new"])
+        let keys = Set(taken.compactMap { $0[0].string } + [Self.reservedSlideKey]).union(excluding)
         if !keys.contains(base) { return base }
         var number = 2
         while keys.contains("\(base)-\(number)") { number += 1 }

@@ -50,7 +50,8 @@ extension Studio {
             guard let text, let content = try? JSONValue.parse(Data(text.utf8)) else {
                 throw StudioError(.unknownRevision, location: "\(channel.name)/\(key)", message: "revision \(number)")
             }
-            let media = try mediaRows(for: content, previous: try revisionMedia(slideID: slideID, number: number))
+            let media = try mediaRows(
+                for: content, previous: try revisionMedia(slideID: slideID, number: number), uploads: [])
             let added = try addRevision(slideID: slideID, content: content, media: media, author: author)
             try audit(
                 "slide.restore", subject: "\(channel.name)/\(key)",
@@ -59,12 +60,13 @@ extension Studio {
         }
     }
 
-    /// The files a slide's content references, by path to their hash in the media store:
-    /// uploads by their name, the slide's latest revision's rows, then the channel's import.
-    /// A path found nowhere is left out (the slide's check then names it).
-    public func media(of content: JSONValue, slide key: String?, channel: ChannelRecord) throws(StudioError)
-        -> [String: String]
-    {
+    /// The files a slide's content references, by path to their hash in the media store: the
+    /// slide's own revisions' rows, the channel's import, and `uploads` (paths stored by this
+    /// request) when in the store. Any other upload path, such as another channel's, is left
+    /// out like a path found nowhere (the slide's check then names it).
+    public func media(
+        of content: JSONValue, slide key: String?, channel: ChannelRecord, uploads: Set<String> = []
+    ) throws(StudioError) -> [String: String] {
         var known: [String: String] = [:]
         let imported = try storing { () throws(StoreError) in
             try database.query(
@@ -77,15 +79,15 @@ extension Studio {
             if let path = row[0].string, let hash = row[1].string { known[path] = hash }
         }
         if let key, let slideID = try? slideID(key, of: channel) {
-            known.merge(try revisionMedia(slideID: slideID, number: nil)) { _, revision in revision }
+            known.merge(try allRevisionMedia(slideID: slideID)) { _, revision in revision }
         }
         var found: [String: String] = [:]
         for path in SlideMedia.paths(in: content) {
-            if let hash = SlideMedia.uploadHash(path),
+            if let hash = known[path] {
+                found[path] = hash
+            } else if uploads.contains(path), let hash = SlideMedia.uploadHash(path),
                 try storing({ () throws(StoreError) in try media.contains(hash) })
             {
-                found[path] = hash
-            } else if let hash = known[path] {
                 found[path] = hash
             }
         }

@@ -18,12 +18,14 @@ public struct SlideAuthor: Sendable, Equatable {
 extension Studio {
     /// Saves `content` as the next revision of slide `key` (made at the end of the channel's
     /// list when `create`). A publisher's revision is approved at once; a contributor's waits.
-    /// The revision owns the uploads it references (`media/<sha256>.<ext>` in the store) and
-    /// carries over the previous revision's media that it still references. Returns the new
-    /// revision's number.
+    /// The revision owns the `uploads` it references (`media/<sha256>.<ext>` in the store, taken
+    /// in by this save) and carries over the media of the slide's earlier revisions that it still
+    /// references; an upload path of any other slide or channel gets no row (so publish leaves
+    /// it out). Returns the new revision's number.
     @discardableResult
     public func saveSlide(
-        _ key: String, content: JSONValue, channel: ChannelRecord, author: SlideAuthor, create: Bool = false
+        _ key: String, content: JSONValue, channel: ChannelRecord, author: SlideAuthor, create: Bool = false,
+        uploads: Set<String> = []
     ) throws(StudioError) -> Int {
         try transaction { () throws(StudioError) in
             let slideID: Int64
@@ -39,8 +41,8 @@ extension Studio {
             } else {
                 slideID = try self.slideID(key, of: channel)
             }
-            let previous = try revisionMedia(slideID: slideID, number: nil)
-            let media = try mediaRows(for: content, previous: previous)
+            let previous = try allRevisionMedia(slideID: slideID)
+            let media = try mediaRows(for: content, previous: previous, uploads: uploads)
             let number = try addRevision(slideID: slideID, content: content, media: media, author: author)
             try audit(
                 create ? "slide.create" : "slide.revise", subject: "\(channel.name)/\(key)",
@@ -49,22 +51,29 @@ extension Studio {
         }
     }
 
-    /// Makes the slide's latest revision the live one, approved by `userID` (a publisher,
-    /// who approves what the slide's page showed them).
-    public func approveSlide(_ key: String, channel: ChannelRecord, by userID: Int64) throws(StudioError) {
+    /// Makes revision `revision` the live one, approved by `userID` (a publisher), but only
+    /// while it is still the slide's newest: a publisher approves what the slide's page showed
+    /// them, never a revision saved after they looked (`staleRevision`).
+    public func approveSlide(_ key: String, revision: Int, channel: ChannelRecord, by userID: Int64)
+        throws(StudioError)
+    {
         try transaction { () throws(StudioError) in
             let slideID = try self.slideID(key, of: channel)
-            let number = try storing { () throws(StoreError) in
-                try database.execute(
-                    """
-                    UPDATE slides SET live_revision_id = (SELECT id FROM slide_revisions WHERE slide_id = ?1
-                        ORDER BY number DESC LIMIT 1), approved_by = ?2, approved_at = ?3 WHERE id = ?1
-                    """, [.integer(slideID), .integer(userID), .text(Self.timestamp())])
-                return try database.query(
-                    "SELECT max(number) FROM slide_revisions WHERE slide_id = ?", [.integer(slideID)]
-                ).first?[0].int ?? 0
+            let newest = try storing { () throws(StoreError) in
+                try database.query(
+                    "SELECT id, number FROM slide_revisions WHERE slide_id = ? ORDER BY number DESC LIMIT 1",
+                    [.integer(slideID)]
+                ).first
             }
-            try audit("slide.approve", subject: "\(channel.name)/\(key)", detail: "revision \(number)")
+            guard let newest, newest[1].int == revision, let revisionID = newest[0].int else {
+                throw StudioError(.staleRevision, location: "\(channel.name)/\(key)", message: "revision \(revision)")
+            }
+            try storing { () throws(StoreError) in
+                try database.execute(
+                    "UPDATE slides SET live_revision_id = ?, approved_by = ?, approved_at = ? WHERE id = ?",
+                    [.integer(Int64(revisionID)), .integer(userID), .text(Self.timestamp()), .integer(slideID)])
+            }
+            try audit("slide.approve", subject: "\(channel.name)/\(key)", detail: "revision \(revision)")
         }
     }
 
@@ -111,23 +120,39 @@ extension Studio {
         }
     }
 
-    /// The media rows a revision with `content` owns: every path it references that is an
-    /// upload in the store (its name holds its hash), else a row of the previous revision.
+    /// The media rows a revision with `content` owns: every path it references that has a row
+    /// in `previous`, else that is one of `uploads` and in the store (its name holds its hash).
     /// Paths of the channel's import need no row: publish takes them from the import.
-    func mediaRows(for content: JSONValue, previous: [String: String]) throws(StudioError)
+    func mediaRows(for content: JSONValue, previous: [String: String], uploads: Set<String>) throws(StudioError)
         -> [(path: String, hash: String)]
     {
         var rows: [(path: String, hash: String)] = []
         for path in SlideMedia.paths(in: content) {
-            if let hash = SlideMedia.uploadHash(path),
+            if let hash = previous[path] {
+                rows.append((path, hash))
+            } else if uploads.contains(path), let hash = SlideMedia.uploadHash(path),
                 try storing({ () throws(StoreError) in try media.contains(hash) })
             {
-                rows.append((path, hash))
-            } else if let hash = previous[path] {
                 rows.append((path, hash))
             }
         }
         return rows
+    }
+
+    /// The media rows of every revision of the slide, by path: what the slide itself has had.
+    func allRevisionMedia(slideID: Int64) throws(StudioError) -> [String: String] {
+        let rows = try storing { () throws(StoreError) in
+            try database.query(
+                """
+                SELECT m.path, m.sha256 FROM media m JOIN slide_revisions r ON r.id = m.revision_id
+                WHERE r.slide_id = ? ORDER BY r.number
+                """, [.integer(slideID)])
+        }
+        var media: [String: String] = [:]
+        for row in rows {
+            if let path = row[0].string, let hash = row[1].string { media[path] = hash }
+        }
+        return media
     }
 
     /// The media rows of the slide's revision `number` (the latest when nil), by path.

@@ -74,6 +74,9 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case unknownSlide
         /// The slide has no revision of that number.
         case unknownRevision
+        /// A newer revision of the slide was saved after the one a publisher approved; they
+        /// must look at the newer one first.
+        case staleRevision
         /// Reading or writing a file of the data folder failed.
         case fileIO
         /// The database or the media store failed; `store` holds its error.
@@ -145,6 +148,7 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case .archiveFailed: "the archive could not be written"
         case .unknownSlide: "no such slide"
         case .unknownRevision: "no such revision of the slide"
+        case .staleRevision: "a newer revision of the slide was saved; look at it before approving"
         case .fileIO: "cannot read or write the file"
         case .store: "database error"
         }

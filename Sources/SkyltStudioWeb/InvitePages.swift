@@ -31,8 +31,9 @@ enum InvitePages {
             "Each invitation makes one account. Log in, or ask for a new invitation."
         ))
 
-    /// The admin's form: an admin, or a role in one channel.
-    static func form(channels: [String], _ context: WebContext) throws -> HTML {
+    /// The admin's form: an admin, or a role in one channel; `errors["grant"]` stands at the
+    /// role's select.
+    static func form(channels: [String], errors: [String: String] = [:], _ context: WebContext) throws -> HTML {
         var options = [("admin", context.t("administratör (alla kanaler)", "admin (every channel)"))]
         for channel in channels {
             options.append(("publisher:\(channel)", context.t("publicerare i \(channel)", "publisher of \(channel)")))
@@ -42,7 +43,7 @@ enum InvitePages {
         return try HTML.postForm(action: "/admin/invites", csrfToken: context.csrfToken) {
             try AdminHTML.select(
                 id: "invite-grant", name: "grant", label: context.t("Den nya användarens roll", "The new user's role"),
-                options: options, selected: "")
+                options: options, selected: "", error: errors["grant"])
             HTML.button(context.t("Skapa inbjudningslänk", "Make an invitation link"))
         }
     }
@@ -58,8 +59,9 @@ enum InvitePages {
                 (try? context.studio.channel(named: parts[1])) != nil
             else {
                 return try UsersPage.page(
-                    context, notice: context.t("Välj en roll för inbjudan.", "Choose a role for the invitation."),
-                    errors: [:], status: 400)
+                    context, notice: nil,
+                    errors: ["grant": context.t("Välj en roll för inbjudan.", "Choose a role for the invitation.")],
+                    status: 400)
             }
             grant = .channel(parts[1], role)
         }
@@ -67,7 +69,8 @@ enum InvitePages {
         // The server answers only its own host names, so the Host header names this studio.
         let base = context.web.options.publicURL ?? context.request.headers["Host"].map { "http://\($0)" } ?? ""
         let link = base + "/invite/" + token
-        return try WebPage.render(context, title: context.t("Inbjudan", "Invitation")) {
+        // No language switch here: the link is shown only once, and switching would lose it.
+        return try WebPage.render(context, title: context.t("Inbjudan", "Invitation"), languageSwitch: false) {
             HTML.element(.h1) { context.t("Inbjudan", "Invitation") }
             HTML.element(.p) {
                 context.t(

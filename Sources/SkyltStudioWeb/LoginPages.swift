@@ -36,6 +36,10 @@ enum LoginPages {
 
     static func page(_ context: WebContext, error: String?, name: String, status: Int) throws -> HTTPResponse {
         let next = context.field("next").flatMap { isLocalPath($0) ? $0 : nil } ?? "/"
+        // The one error concerns both fields (which one was wrong is not told), so both are
+        // marked invalid and described by it.
+        let inError =
+            error == nil ? [] : [try HTMLAttribute.aria("invalid", "true"), try .aria("describedby", "login-error")]
         return try WebPage.render(context, title: context.t("Logga in", "Log in"), status: status) {
             HTML.element(.h1) { context.t("Logga in", "Log in") }
             if let error {
@@ -47,11 +51,12 @@ enum LoginPages {
                 HTML.void(.input, [.type("hidden"), .name("next"), .value(next)])
                 try HTMLFormField(
                     id: "username", name: "username", label: context.t("Användarnamn", "User name"), value: name,
-                    required: true, autocomplete: "username"
+                    required: true, autocomplete: "username", extraAttributes: inError
                 ).html()
                 try HTMLFormField(
                     id: "password", name: "password", label: context.t("Lösenord", "Password"),
-                    control: .input(type: "password"), required: true, autocomplete: "current-password"
+                    control: .input(type: "password"), required: true, autocomplete: "current-password",
+                    extraAttributes: inError
                 ).html()
                 HTML.button(context.t("Logga in", "Log in"))
             }

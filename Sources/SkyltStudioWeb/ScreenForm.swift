@@ -5,6 +5,8 @@ import SkyltStudio
 /// The screen form: its fields as typed (so a refused form comes back as it was sent), the
 /// checks that turn them into a `ScreenRecord`, and the HTML.
 struct ScreenForm {
+    /// The id no screen may have: its path is the new-screen form's.
+    static let reservedKey = "new"
     static let sizes = ["1920x1080", "1080x1920", "3840x2160", "2160x3840", "1280x720"]
 
     var key = ""
@@ -67,6 +69,12 @@ struct ScreenForm {
         if !ChannelName.isValid(key) {
             errors["key"] = context.t(
                 "Använd 1–64 tecken: a–z, A–Z, 0–9, - och _.", "Use 1–64 characters: a–z, A–Z, 0–9, - and _.")
+        }
+        // `/screens/new` is the form for a new screen, so a screen of that id could never be opened.
+        if key == Self.reservedKey {
+            errors["key"] = context.t(
+                "Id:t ”new” används av studion. Välj ett annat id.",
+                "The id “new” is used by the studio. Choose another id.")
         }
         if name.isEmpty { errors["name"] = context.t("Skriv ett namn.", "Type a name.") }
         let (width, height) = dimensions(&errors, context)

@@ -98,7 +98,8 @@ extension ScreenForm {
     }
 
     private func channelRows(_ channels: [String], _ errors: [String: String], _ context: WebContext) throws -> HTML {
-        try HTML.element(.fieldset) {
+        let described = errors["channels"] == nil ? [] : [try HTMLAttribute.aria("describedby", "channels-error")]
+        return try HTML.element(.fieldset, described) {
             HTML.element(.legend) {
                 context.t("Kanaler och deras andel av tiden", "Channels and their share of the time")
             }

@@ -15,6 +15,10 @@ struct SlideEditorPage {
     var images: [PreviewImage]
     var summary: SlideSummary?
     var message: String?
+    /// The stored slide's newest revision, the one the page shows; nil for a new slide.
+    var revision: Int?
+    /// True when `message` is a refusal (shown as a warning, not a notice).
+    var messageIsWarning = false
 
     var channelPath: String { "/channels/\(channel.channel.name)" }
     var action: String { key.map { "\(channelPath)/slides/\($0)" } ?? "\(channelPath)/slides" }
@@ -28,14 +32,20 @@ struct SlideEditorPage {
             : context.t("Redigera bild: ", "Edit slide: ") + (summary?.title ?? key ?? "")
         return try WebPage.render(context, title: title, status: status) {
             HTML.element(.h1) { title }
-            if let message { HTML.element(.p, [.class("notice"), try HTMLAttribute("role", "status")]) { message } }
+            if let message {
+                HTML.element(
+                    .p, [.class(messageIsWarning ? "warning" : "notice"), try HTMLAttribute("role", "status")]
+                ) { message }
+            }
             if let summary { try SlideStatusHTML.details(summary, context) }
             try placed.summaryHTML(context, labels: fieldLabels)
             try HTML.element(.div, [.class("editor")]) {
                 try form(placed)
                 try previews()
             }
-            if let key, let summary { try SlideStatusHTML.actions(key: key, summary, channel: channel, context) }
+            if let key, let summary, let revision {
+                try SlideStatusHTML.actions(key: key, summary, revision: revision, channel: channel, context)
+            }
         }
     }
 
@@ -82,12 +92,8 @@ struct SlideEditorPage {
         return try HTML.postForm(action: action, csrfToken: context.csrfToken, [enctype]) {
             HTML.void(.input, [.type("hidden"), .name("template"), .value(values.template)])
             for language in values.languages where specs.contains(where: \.isText) {
-                // The labels are in the page's language; each control and the legend (the
-                // language's own name) are in the slide's.
                 try HTML.element(.fieldset) {
-                    HTML.element(.legend, [try HTMLAttribute("lang", language)]) {
-                        SlideStatusHTML.languageName(language, context)
-                    }
+                    try legend(language)
                     for spec in specs where spec.isText {
                         try html.field(
                             "\(spec.key).\(language)", label: context.t(spec.label.sv, spec.label.en),
@@ -117,6 +123,22 @@ struct SlideEditorPage {
                     context.t("Spara", "Save")
                 }
             }
+        }
+    }
+
+    /// A language's fieldset legend, in the page's language (its name there, and its code), with
+    /// the language's own name marked as that language: "arabiska – العربية (ar)".
+    private func legend(_ language: String) throws -> HTML {
+        let named = Locale(identifier: context.language.rawValue).localizedString(forLanguageCode: language)
+            .flatMap { $0 == language ? nil : $0 }
+        let own = LanguageCode.nativeName(language).flatMap { $0 == named ? nil : $0 }
+        return try HTML.element(.legend) {
+            if let named { named }
+            if let own {
+                if named != nil { " – " }
+                HTML.element(.span, try SlideFormHTML.languageAttributes(language)) { own }
+            }
+            " (\(language))"
         }
     }
 

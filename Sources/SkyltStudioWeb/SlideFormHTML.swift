@@ -28,6 +28,15 @@ struct SlideFormHTML {
         ).html()
     }
 
+    /// `lang` and `dir` for text in `language`: `rtl` for right-to-left scripts, else `auto`
+    /// (a Swedish field may hold an Arabic name).
+    static func languageAttributes(_ language: String) throws -> [HTMLAttribute] {
+        [
+            try HTMLAttribute("lang", language),
+            try HTMLAttribute("dir", LanguageCode.direction(language) == .rtl ? "rtl" : "auto"),
+        ]
+    }
+
     /// The hint, with any warning for the field after it (a warning does not stop a save).
     func hintText(_ name: String, _ hint: String?) -> String? {
         guard let warning = warnings[name] else { return hint }
@@ -116,6 +125,11 @@ struct SlideFormHTML {
                 control: .input(type: "file"), hint: hintText(spec.key, hint), error: errors[spec.key]
             ).html(),
             HTML.void(.input, [.type("hidden"), .name(SlideFormValues.currentImageField), .value(current)]),
+            values.value(SlideUpload.proofField).isEmpty
+                ? .empty
+                : HTML.void(
+                    .input,
+                    [.type("hidden"), .name(SlideUpload.proofField), .value(values.value(SlideUpload.proofField))]),
             current.isEmpty
                 ? .empty
                 : HTML.element(.p, [.class("hint")]) {

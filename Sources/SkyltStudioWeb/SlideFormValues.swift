@@ -13,6 +13,20 @@ struct SlideFormValues {
     var weekdays: Set<String> = []
     /// The languages the form has text fields for, the default language first.
     var languages: [String]
+    /// True when the form named more languages than `languageLimit` allows; the rest were left
+    /// out, and a save is refused.
+    var tooManyLanguages = false
+
+    /// Languages a slide may have beyond its channel's.
+    static let maxExtraLanguages = 8
+    /// Languages a slide may have in all, unless its channel has more.
+    static let maxLanguages = 12
+
+    /// How many languages a slide of a channel with `base` languages may have: each field of
+    /// each language is a fieldset in the form, a preview and text in the playlist.
+    static func languageLimit(base: Int) -> Int {
+        min(base + maxExtraLanguages, max(maxLanguages, base))
+    }
 
     static let languagesField = "languages"
     static let currentImageField = "image.current"
@@ -75,14 +89,14 @@ struct SlideFormValues {
         }
     }
 
-    /// The values a browser posted, with the text fields of every language it named.
+    /// The values a browser posted, with the text fields of every language it named (at most
+    /// `languageLimit`; more sets `tooManyLanguages`).
     init(form: HTTPFormBody, template: String, languages base: [String]) {
         self.template = template
-        var languages = base
+        var languages = LanguageList(base: base)
         let typed = (form.value(Self.languagesField) ?? "").split(whereSeparator: { $0 == "," || $0 == " " })
-        for code in typed.map({ String($0).trimmingCharacters(in: .whitespaces) })
-        where LanguageCode.isValid(code) && !languages.contains(code) {
-            languages.append(code)
+        for code in typed.map({ String($0).trimmingCharacters(in: .whitespaces) }) where LanguageCode.isValid(code) {
+            languages.add(code)
         }
         for item in form.fields where item.name != HTML.csrfFieldName {
             if item.name == "schedule.weekdays" {
@@ -91,17 +105,16 @@ struct SlideFormValues {
                 values[item.name] = item.value
             }
         }
-        for (name, _) in values {
-            let parts = name.split(separator: ".")
-            if parts.count >= 2, let code = parts.last.map(String.init), LanguageCode.isValid(code),
-                SlideTemplates.fields(template).contains(where: { $0.isText && name == "\($0.key).\(code)" }),
-                !languages.contains(code), !(values[name] ?? "").isEmpty
-            {
-                languages.append(code)
-            }
+        let textKeys = Set(SlideTemplates.fields(template).filter(\.isText).map(\.key))
+        for item in form.fields where !item.value.isEmpty {
+            guard let dot = item.name.lastIndex(of: ".") else { continue }
+            let code = String(item.name[item.name.index(after: dot)...])
+            if textKeys.contains(String(item.name[..<dot])), LanguageCode.isValid(code) { languages.add(code) }
         }
-        self.languages = languages
-        values[Self.languagesField] = languages.joined(separator: ", ")
+        self.languages = languages.codes
+        tooManyLanguages = languages.isOverLimit
+        values[Self.languagesField] =
+            tooManyLanguages ? form.value(Self.languagesField) ?? "" : languages.codes.joined(separator: ", ")
     }
 
     static func lookup(_ path: [String], in fields: [String: JSONValue]) -> JSONValue? {
@@ -131,5 +144,30 @@ struct SlideFormValues {
             if case .string(let label)? = r["label"] { return "\(language) \(url) \(label)" }
             return "\(language) \(url)"
         }.joined(separator: "\n")
+    }
+}
+
+/// The languages of a posted slide form: the channel's first, then each new code once (a set
+/// for the check, so that a long list costs no more than its length), up to the limit.
+struct LanguageList {
+    private(set) var codes: [String]
+    private var seen: Set<String>
+    private let limit: Int
+    private(set) var isOverLimit = false
+
+    init(base: [String]) {
+        codes = base
+        seen = Set(base)
+        limit = SlideFormValues.languageLimit(base: base.count)
+    }
+
+    mutating func add(_ code: String) {
+        guard !seen.contains(code) else { return }
+        guard codes.count < limit else {
+            isOverLimit = true
+            return
+        }
+        seen.insert(code)
+        codes.append(code)
     }
 }

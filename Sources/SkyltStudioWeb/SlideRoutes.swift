@@ -31,7 +31,7 @@ enum SlideRoutes {
         values.values["priority"] = "normal"
         return try SlideEditorPage(
             context: context, channel: visible, key: nil, values: values, problems: [], images: [], summary: nil,
-            message: nil
+            message: nil, revision: nil
         ).render(status: 200)
     }
 
@@ -39,6 +39,22 @@ enum SlideRoutes {
         guard let visible = context.channel, let stored = try storedSlide(context) else {
             return WebPage.plain(context.language, status: 404, WebPage.notFound)
         }
+        let message: String? =
+            switch context.field("done") ?? "" {
+            case "saved": context.t("Bilden är sparad.", "The slide is saved.")
+            case "approved": context.t("Bilden är godkänd.", "The slide is approved.")
+            case "archived": context.t("Bilden är arkiverad.", "The slide is archived.")
+            case "restored": context.t("Versionen är återställd.", "The version is restored.")
+            default: nil
+            }
+        return try storedPage(stored, visible, context, message: message, status: 200)
+    }
+
+    /// The form of a stored slide's newest revision, checked and previewed, with `message`
+    /// above it (a warning when `status` is not 200).
+    static func storedPage(
+        _ stored: StoredSlide, _ visible: VisibleChannel, _ context: WebContext, message: String?, status: Int
+    ) throws -> HTTPResponse {
         let studio = context.studio
         let template = SlideText.string(stored.content, "template") ?? ""
         let values = SlideFormValues(
@@ -48,18 +64,11 @@ enum SlideRoutes {
         var problems = try SlideSubmission.check(stored.content, media: media, channel: visible, context)
         let result = try SlideSubmission.preview(stored.content, media: media, values: values, visible, context)
         problems += result.problems
-        let message: String? =
-            switch context.field("done") ?? "" {
-            case "saved": context.t("Bilden är sparad.", "The slide is saved.")
-            case "approved": context.t("Bilden är godkänd.", "The slide is approved.")
-            case "archived": context.t("Bilden är arkiverad.", "The slide is archived.")
-            case "restored": context.t("Versionen är återställd.", "The version is restored.")
-            default: nil
-            }
         return try SlideEditorPage(
             context: context, channel: visible, key: stored.key, values: values, problems: problems,
-            images: result.images, summary: try summary(stored.key, visible, context), message: message
-        ).render(status: 200)
+            images: result.images, summary: try summary(stored.key, visible, context), message: message,
+            revision: stored.revision, messageIsWarning: status != 200
+        ).render(status: status)
     }
 
     static func create(_ context: inout WebContext) throws -> HTTPResponse {
@@ -77,12 +86,35 @@ enum SlideRoutes {
         return try SlideSubmission(context: context, channel: visible, key: stored.key, template: template).respond()
     }
 
+    /// Approves the revision the publisher's page showed (`revision`); when a newer one was
+    /// saved meanwhile (or none is named), the page comes back with the newer one and says so.
     static func approve(_ context: inout WebContext) throws -> HTTPResponse {
         guard let visible = context.channel, let session = context.session, let stored = try storedSlide(context) else {
             return WebPage.plain(context.language, status: 404, WebPage.notFound)
         }
-        try context.studio.approveSlide(stored.key, channel: visible.channel, by: session.userID)
+        let revision = Int(context.field("revision") ?? "") ?? 0
+        guard try !isStale(stored.key, revision: revision, visible, by: session.userID, context) else {
+            let message = context.t(
+                "Bilden godkändes inte: någon sparade en nyare version efter att du öppnade sidan. Titta på den nya versionen här nedanför först, och godkänn den om den är rätt.",
+                "The slide was not approved: someone saved a newer version after you opened the page. Look at the new version below first, and approve it if it is right."
+            )
+            let newest = try storedSlide(context) ?? stored
+            return try storedPage(newest, visible, context, message: message, status: 409)
+        }
         return .redirect(to: "/channels/\(visible.channel.name)/slides/\(stored.key)?done=approved")
+    }
+
+    /// Approves `revision`; true when it is no longer the newest, and nothing was approved.
+    private static func isStale(
+        _ key: String, revision: Int, _ visible: VisibleChannel, by userID: Int64, _ context: WebContext
+    ) throws -> Bool {
+        do throws(StudioError) {
+            try context.studio.approveSlide(key, revision: revision, channel: visible.channel, by: userID)
+            return false
+        } catch {
+            guard error.code == .staleRevision else { throw error }
+            return true
+        }
     }
 
     static func archive(_ context: inout WebContext) throws -> HTTPResponse {

@@ -79,11 +79,13 @@ enum SlideScheduleHTML {
             ("fredag", "Friday"), ("lördag", "Saturday"), ("söndag", "Sunday"),
         ]
         let error = html.errors["schedule.weekdays"]
-        return try HTML.element(.fieldset, [.id("schedule-weekdays")]) {
+        let errorID = "schedule-weekdays-error"
+        let described = error == nil ? [] : [try HTMLAttribute.aria("describedby", errorID)]
+        return try HTML.element(.fieldset, [.id("schedule-weekdays")] + described) {
             HTML.element(.legend) {
                 context.t("Veckodagar (inga ikryssade: alla dagar)", "Weekdays (none ticked: every day)")
             }
-            if let error { HTML.element(.p, [.class("error")]) { error } }
+            if let error { HTML.element(.p, [.id(errorID), .class("error")]) { error } }
             for (day, name) in zip(Weekday.allCases, names) {
                 try html.checkbox(
                     "schedule.weekdays", value: day.rawValue, label: context.t(name.0, name.1),

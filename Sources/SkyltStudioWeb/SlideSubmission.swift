@@ -44,45 +44,106 @@ struct SlideSubmission {
                         "Bara en publicerare kan göra en bild brådskande. Välj Vanlig.",
                         "Only a publisher can make a slide urgent. Choose Normal."), isWarning: false))
         }
+        if values.tooManyLanguages { problems.append(languagesProblem(values)) }
         var builder = SlideFormJSON(
             form: values, timeZone: try SlideRoutes.timeZone(channel, context), uploadedImage: uploaded)
         var slide = builder.slide(id: key ?? Self.draftID, problem: context.t)
         problems += builder.problems
         var shown = values
         if let uploaded { shown.values[SlideFormValues.currentImageField] = uploaded }
-        let media = try studio.media(of: slide, slide: key, channel: channel.channel)
+        let uploads = SlideUpload.accepted(uploaded: uploaded, values: values, context)
+        shown.values[SlideUpload.proofField] = uploads.first.map { SlideUpload.proof($0, context) } ?? ""
+        let media = try studio.media(of: slide, slide: key, channel: channel.channel, uploads: uploads)
+        problems += foreignMedia(slide, media: media)
         problems += try Self.check(slide, media: media, channel: channel, context)
         let result = try Self.preview(slide, media: media, values: shown, channel, context)
         problems += result.problems
         let hasErrors = problems.contains { !$0.isWarning }
         if context.field("action") == "save", !hasErrors {
-            return try save(&slide)
+            return try save(&slide, uploads: uploads)
         }
         let summary = try key.flatMap { try SlideRoutes.summary($0, channel, context) }
+        let revision = try key.map { try studio.slide($0, of: channel.channel).revision }
         return try SlideEditorPage(
             context: context, channel: channel, key: key, values: shown, problems: problems, images: result.images,
-            summary: summary, message: nil
+            summary: summary, message: nil, revision: revision
         ).render(status: context.field("action") == "save" ? 400 : 200)
     }
 
+    /// The error at `languages` when more were asked for than a slide may have.
+    private func languagesProblem(_ values: SlideFormValues) -> FieldProblem {
+        let limit = values.languages.count
+        return FieldProblem(
+            field: SlideFormValues.languagesField,
+            message: context.t(
+                "En bild kan ha högst \(limit) språk. Ta bort språk som inte behövs.",
+                "A slide can have at most \(limit) languages. Remove the languages that are not needed."),
+            isWarning: false)
+    }
+
+    /// An error at `image` for each upload path the slide names that is neither this slide's
+    /// own, nor the channel's, nor uploaded by this editor now (another channel's file).
+    private func foreignMedia(_ slide: JSONValue, media: [String: String]) -> [FieldProblem] {
+        SlideMedia.paths(in: slide).filter { SlideMedia.uploadHash($0) != nil && media[$0] == nil }.map { _ in
+            FieldProblem(
+                field: "image",
+                message: context.t(
+                    "Bilden hör inte till den här bilden eller kanalen. Ladda upp bilden här.",
+                    "The picture does not belong to this slide or channel. Upload the picture here."),
+                isWarning: false)
+        }
+    }
+
     /// Saves the slide (a new one under a key made from its title) and goes to its page.
-    private func save(_ slide: inout JSONValue) throws -> HTTPResponse {
+    private func save(_ slide: inout JSONValue, uploads: Set<String>) throws -> HTTPResponse {
         guard let session = context.session else { return .redirect(to: "/login") }
+        let author = SlideAuthor(userID: session.userID, approves: channel.role == .publisher)
+        guard key == nil else {
+            try context.studio.saveSlide(
+                key ?? "", content: slide, channel: channel.channel, author: author, uploads: uploads)
+            return .redirect(to: "/channels/\(channel.channel.name)/slides/\(key ?? "")?done=saved")
+        }
+        let slideKey = try create(&slide, author: author, uploads: uploads)
+        return .redirect(to: "/channels/\(channel.channel.name)/slides/\(slideKey)?done=saved")
+    }
+
+    /// How many keys a new slide tries when others take them at the same moment.
+    static let keyAttempts = 5
+
+    /// Saves a new slide under a key made from its title. Two editors saving slides of the same
+    /// title at once may both be given the same key; the second save then finds it taken (a
+    /// unique violation) and takes the next free one instead of failing.
+    private func create(_ slide: inout JSONValue, author: SlideAuthor, uploads: Set<String>) throws -> String {
         let studio = context.studio
-        var slideKey = key ?? ""
-        if key == nil {
-            let language = try studio.defaultLanguage(of: channel.channel)
-            slideKey = try studio.newSlideKey(
-                title: SlideText.title(of: slide, language: language) ?? template, channel: channel.channel)
+        let language = try studio.defaultLanguage(of: channel.channel)
+        let title = SlideText.title(of: slide, language: language) ?? template
+        var taken: Set<String> = []
+        while true {
+            let slideKey = try studio.newSlideKey(title: title, channel: channel.channel, excluding: taken)
             if case .object(var fields) = slide {
                 fields["id"] = .string(slideKey)
                 slide = .object(fields)
             }
+            let isLast = taken.count + 1 >= Self.keyAttempts
+            if try saveNew(slide, key: slideKey, author: author, uploads: uploads, retrying: !isLast) {
+                return slideKey
+            }
+            taken.insert(slideKey)
         }
-        try studio.saveSlide(
-            slideKey, content: slide, channel: channel.channel,
-            author: SlideAuthor(userID: session.userID, approves: channel.role == .publisher), create: key == nil)
-        return .redirect(to: "/channels/\(channel.channel.name)/slides/\(slideKey)?done=saved")
+    }
+
+    /// Saves a new slide under `key`; false when the key was taken meanwhile and `retrying`.
+    private func saveNew(_ slide: JSONValue, key: String, author: SlideAuthor, uploads: Set<String>, retrying: Bool)
+        throws -> Bool
+    {
+        do throws(StudioError) {
+            try context.studio.saveSlide(
+                key, content: slide, channel: channel.channel, author: author, create: true, uploads: uploads)
+            return true
+        } catch {
+            guard retrying, error.code == .store, error.store?.code == .unique else { throw error }
+            return false
+        }
     }
 
     /// The slide's problems as the playlist reader finds them, at the slide's own paths.

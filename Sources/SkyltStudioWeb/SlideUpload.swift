@@ -1,4 +1,5 @@
 import Foundation
+import SkyltBundle
 import SkyltCompose
 import SkyltHTTP
 import SkyltStore
@@ -75,5 +76,29 @@ enum SlideUpload {
         } catch is MediaError {
             throw Refusal.undecodable
         }
+    }
+
+    /// The hidden field that carries an upload's proof from a preview to the save.
+    static let proofField = "image.proof"
+
+    /// Proof that this session uploaded `path`: a hash of the path with the session's secret
+    /// CSRF token around it. An upload is kept between a preview and the save through the
+    /// form's hidden `image.current`; without the proof anyone could post another channel's
+    /// upload path there and take its file.
+    static func proof(_ path: String, _ context: WebContext) -> String {
+        var hasher = SHA256Hasher()
+        hasher.update(Data("skylt-upload\n\(context.csrfToken)\n\(path)\n\(context.csrfToken)".utf8))
+        return hasher.finalHex()
+    }
+
+    /// The upload paths this post may use: the file uploaded now, else the form's current
+    /// image when it carries this session's proof.
+    static func accepted(uploaded: String?, values: SlideFormValues, _ context: WebContext) -> Set<String> {
+        if let uploaded { return [uploaded] }
+        let current = values.value(SlideFormValues.currentImageField)
+        guard SlideMedia.uploadHash(current) != nil, !context.csrfToken.isEmpty,
+            values.value(proofField) == proof(current, context)
+        else { return [] }
+        return [current]
     }
 }

@@ -28,7 +28,7 @@ enum UsersPage {
             HTML.element(.h2) { context.t("Roll i en kanal", "Role in a channel") }
             try roleForm(users, channels: channels, errors: errors, context)
             HTML.element(.h2) { context.t("Bjud in en ny användare", "Invite a new user") }
-            try InvitePages.form(channels: channels, context)
+            try InvitePages.form(channels: channels, errors: errors, context)
         }
     }
 

@@ -7,25 +7,28 @@ public import SkyltStudio
 public enum WebPage {
     public static let stylesheetPath = "/static/studio.css"
 
-    /// A page with the full frame, in the context's language.
+    /// A page with the full frame, in the context's language. `languageSwitch` false leaves the
+    /// switch out, on a page that cannot be shown again (a one-time link).
     public static func render(
-        _ context: WebContext, title: String, status: Int = 200, @HTMLBuilder main: () throws -> HTML
+        _ context: WebContext, title: String, status: Int = 200, languageSwitch: Bool = true,
+        @HTMLBuilder main: () throws -> HTML
     ) throws -> HTTPResponse {
         let page = try HTML.page(
             language: context.language.rawValue, title: "\(title) – Skylt Studio", stylesheet: stylesheetPath,
             skipLinkText: context.t("Till innehållet", "Skip to content"),
             navigationLabel: context.t("Huvudmeny", "Main menu"),
-            header: try banner(context), navigation: try navigation(context), footer: try footer(context.language),
+            header: try banner(context, languageSwitch: languageSwitch), navigation: try navigation(context),
+            footer: try footer(context.language),
             main: main)
         return .html(page.rendered, status: status)
     }
 
     /// The banner: the studio's name, the signed-in user and role, logout, and the language
     /// switch (a form, so it works without JavaScript).
-    static func banner(_ context: WebContext) throws -> HTML {
+    static func banner(_ context: WebContext, languageSwitch showsSwitch: Bool) throws -> HTML {
         try HTML.element(.div, [.class("banner")]) {
             HTML.element(.a, [.class("brand"), try .href("/")]) { "Skylt Studio" }
-            try languageSwitch(context.language, back: context.request.path)
+            if showsSwitch { try languageSwitch(context.language, back: languageBack(context)) }
             if let session = context.session {
                 try HTML.element(.div, [.class("account")]) {
                     HTML.element(.span) {
@@ -40,6 +43,25 @@ public enum WebPage {
                 }
             }
         }
+    }
+
+    /// The page the language switch goes back to: for a GET, the page itself with its query;
+    /// for a page answering a POST (a refused form), the same path when it has a page of its
+    /// own, else the start page, since a GET of a POST-only path has nothing to show.
+    static func languageBack(_ context: WebContext) -> String {
+        let request = context.request
+        guard request.method == "GET" || request.method == "HEAD" else {
+            let hasPage = context.web.routes.contains { $0.method == "GET" && $0.match(request.path) != nil }
+            return hasPage ? request.path : "/"
+        }
+        guard !request.query.isEmpty else { return request.path }
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let query = request.query.map { item in
+            (item.name.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "="
+                + (item.value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        }.joined(separator: "&")
+        let back = request.path + "?" + query
+        return LoginPages.isLocalPath(back) ? back : request.path
     }
 
     /// A form per other language: one button, named in that language.

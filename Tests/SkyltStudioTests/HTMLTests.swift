@@ -229,7 +229,7 @@ struct HTMLTests {
         let area = try ParsedHTML(
             try HTMLFormField(id: "body-sv", name: "body.sv", label: "Text", control: .textarea, language: "sv").html())
         let textarea = try #require(area.elements("textarea").first)
-        #expect(textarea.attributes["lang"] == "sv" && textarea.attributes["dir"] == "ltr")
+        #expect(textarea.attributes["lang"] == "sv" && textarea.attributes["dir"] == "auto")
         #expect(throws: HTMLError(.invalidLanguage, name: "lang", value: "sv\" x=\"")) {
             try HTMLFormField(id: "t", name: "t", label: "T", language: "sv\" x=\"").html()
         }

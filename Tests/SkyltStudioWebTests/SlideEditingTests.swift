@@ -39,7 +39,8 @@ struct SlideEditingTests {
         #expect(list.contains("väntar på godkännande") && list.contains("kim"))
         #expect(try harness.send("POST", "/channels/demo/slides/\(key)/approve", as: "kim").status == 403)
         #expect(try harness.approval(key).live == nil)
-        let approved = try harness.send("POST", "/channels/demo/slides/\(key)/approve", as: "pia")
+        let approved = try harness.send(
+            "POST", "/channels/demo/slides/\(key)/approve", as: "pia", form: [("revision", "1")])
         #expect(approved.status == 303)
         let approval = try harness.approval(key)
         let pia = try harness.userID("pia")
