@@ -64,6 +64,7 @@ let package = Package(
             name: "skylt-studio",
             dependencies: [
                 "SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltStudio", "SkyltStudioWeb", "SkyltCLI",
+                "CLinux",
             ]),
 
         .target(
