@@ -54,6 +54,14 @@ public struct HTMLAttribute: Sendable, Equatable {
     public static func autocomplete(_ value: String) -> HTMLAttribute { HTMLAttribute(known: "autocomplete", value) }
     public static func scope(_ value: String) -> HTMLAttribute { HTMLAttribute(known: "scope", value) }
     public static let required = HTMLAttribute(known: "required", nil)
+    /// `role="region"`, `tabindex="0"` and `aria-label`: a part of the page that scrolls on its
+    /// own is a named landmark a keyboard can reach and scroll.
+    static func scrollRegion(label: String) -> [HTMLAttribute] {
+        [
+            HTMLAttribute(known: "role", "region"), HTMLAttribute(known: "tabindex", "0"),
+            HTMLAttribute(known: "aria-label", label),
+        ]
+    }
     public static let disabled = HTMLAttribute(known: "disabled", nil)
 
     /// An `aria-*` attribute; `suffix` is checked like any attribute name.

@@ -60,6 +60,18 @@ extension HTML {
         }
     }
 
+    /// A table with its caption, inside a region that scrolls sideways on a narrow screen
+    /// (a phone) instead of widening the page or breaking words; the region is named by the
+    /// caption and can be reached and scrolled with the keyboard.
+    public static func table(caption: String, @HTMLBuilder _ content: () throws -> HTML) rethrows -> HTML {
+        try element(.div, [.class("table-scroll")] + HTMLAttribute.scrollRegion(label: caption)) {
+            try element(.table) {
+                element(.caption) { caption }
+                try content()
+            }
+        }
+    }
+
     /// A button; `submit` unless told otherwise, so it works without JavaScript. `name` and
     /// `value` tell the server which of several buttons was pressed.
     public static func button(

@@ -6,8 +6,7 @@ import SkyltStudio
 enum AdminHTML {
     /// A table with a caption, `th scope="col"` headers and one `tr` per row.
     static func table(caption: String, headers: [String], rows: [[HTML]]) -> HTML {
-        HTML.element(.table) {
-            HTML.element(.caption) { caption }
+        HTML.table(caption: caption) {
             HTML.element(.thead) {
                 HTML.element(.tr) {
                     for header in headers { HTML.element(.th, [.scope("col")]) { header } }

@@ -61,8 +61,7 @@ enum ChannelPage {
 
     static func table(_ slides: [SlideSummary], channel: String, caption: String, _ context: WebContext) throws -> HTML
     {
-        try HTML.element(.table) {
-            HTML.element(.caption) { caption }
+        try HTML.table(caption: caption) {
             HTML.element(.thead) {
                 HTML.element(.tr) {
                     HTML.element(.th, [.scope("col")]) { context.t("Bild", "Slide") }

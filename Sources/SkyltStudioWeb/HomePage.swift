@@ -33,8 +33,7 @@ enum HomePage {
     }
 
     static func table(_ channels: [VisibleChannel], _ context: WebContext) throws -> HTML {
-        try HTML.element(.table) {
-            HTML.element(.caption) { context.t("Dina kanaler", "Your channels") }
+        try HTML.table(caption: context.t("Dina kanaler", "Your channels")) {
             HTML.element(.thead) {
                 HTML.element(.tr) {
                     HTML.element(.th, [.scope("col")]) { context.t("Kanal", "Channel") }

@@ -30,8 +30,7 @@ enum SlideRevisionsPage {
                         "Att återställa sparar en ny version med samma innehåll. En publicerare behöver godkänna den.",
                         "Restoring saves a new version with the same content. A publisher needs to approve it.")
             }
-            try HTML.element(.table) {
-                HTML.element(.caption) { context.t("Sparade versioner, nyast först", "Saved versions, newest first") }
+            try HTML.table(caption: context.t("Sparade versioner, nyast först", "Saved versions, newest first")) {
                 HTML.element(.thead) {
                     HTML.element(.tr) {
                         HTML.element(.th, [.scope("col")]) { context.t("Version", "Version") }

@@ -64,6 +64,8 @@ enum StudioStylesheet {
         .error-summary { border: 3px solid var(--error); padding: 0.75rem 1rem; color: var(--error); font-weight: 600; }
         .notice { border-left: 6px solid var(--ok); background: var(--tint); padding: 0.75rem 1rem; }
         .warning { border-left: 6px solid var(--error); background: var(--tint); padding: 0.75rem 1rem; }
+        .table-scroll { overflow-x: auto; max-width: 100%; margin: 0 0 1.5rem; }
+        .table-scroll table { margin: 0; min-width: 32rem; }
         table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
         caption { text-align: start; font-weight: 600; padding: 0.25rem 0; }
         th, td { text-align: start; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -81,6 +83,9 @@ enum StudioStylesheet {
           font-size: 0.9rem; color: var(--muted); }
         .tag.urgent { border-color: var(--error); color: var(--error); font-weight: 700; }
         code { overflow-wrap: anywhere; }
-        @media (max-width: 40rem) { th, td { padding: 0.35rem 0.3rem; } h1 { font-size: 1.5rem; } }
+        @media (max-width: 40rem) {
+          th, td { padding: 0.35rem 0.3rem; }
+          h1 { font-size: 1.5rem; }
+        }
         """
 }

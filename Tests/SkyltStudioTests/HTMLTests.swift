@@ -306,3 +306,16 @@ struct HTMLTests {
         #expect(Set(HTMLVoidTag.allCases.map(\.rawValue)).isDisjoint(with: forbidden))
     }
 }
+
+extension HTMLTests {
+    @Test("a table sits in a named region that scrolls sideways and the keyboard reaches, its caption the name")
+    func tableRegion() {
+        let html = HTML.table(caption: "Kanaler <alla>") {
+            HTML.element(.tbody) { HTML.element(.tr) { HTML.element(.td) { "demo" } } }
+        }
+        #expect(
+            html.rendered
+                == #"<div class="table-scroll" role="region" tabindex="0" aria-label="Kanaler &lt;alla&gt;">"#
+                + #"<table><caption>Kanaler &lt;alla&gt;</caption><tbody><tr><td>demo</td></tr></tbody></table></div>"#)
+    }
+}
