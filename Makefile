@@ -61,6 +61,7 @@ studio: build
 	else \
 		$$bin init --data $$data --site $$site --base-url http://127.0.0.1:$(STUDIO_SITE_PORT); \
 		$$bin import demo Playlists/demo --data $$data; \
+		$$bin publish demo --data $$data; \
 	fi; \
 	password=$$(head -c 18 /dev/urandom | base64 | tr '+/' '-_'); \
 	if added=$$(printf '%s\n' "$$password" | $$bin user add admin --role admin --password-stdin --data $$data 2>&1); then \

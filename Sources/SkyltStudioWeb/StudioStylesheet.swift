@@ -63,6 +63,7 @@ enum StudioStylesheet {
         .field-error input, .field-error textarea, .field-error select { border-color: var(--error); }
         .error-summary { border: 3px solid var(--error); padding: 0.75rem 1rem; color: var(--error); font-weight: 600; }
         .notice { border-left: 6px solid var(--ok); background: var(--tint); padding: 0.75rem 1rem; }
+        .warning, .notice, .error-summary { overflow-wrap: anywhere; }
         .warning { border-left: 6px solid var(--error); background: var(--tint); padding: 0.75rem 1rem; }
         .table-scroll { overflow-x: auto; max-width: 100%; margin: 0 0 1.5rem; }
         .table-scroll table { margin: 0; min-width: 32rem; }

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltBundle
 import SkyltCore
 import SkyltHTTP
 import SkyltStudio
@@ -27,12 +28,25 @@ enum WeekPage {
             HTML.element(.h1) { title }
             try summary(plan, context)
             for problem in plan.problems.prefix(10) {
-                HTML.element(.p, [.class("warning")]) { problem.description }
+                HTML.element(.p, [.class("warning")]) { problemText(problem, context) }
             }
             for (day, entries) in days(plan) {
                 try dayTable(day: day, entries: entries, plan: plan, context)
             }
         }
+    }
+
+    /// A problem with a channel's bundle in plain words: a channel never published is the
+    /// common case and gets a sentence of its own.
+    static func problemText(_ problem: Problem, _ context: WebContext) -> String {
+        let file = URL(fileURLWithPath: problem.file)
+        if file.lastPathComponent == Manifest.fileName, problem.message.contains("does not exist") {
+            let channel = file.deletingLastPathComponent().lastPathComponent
+            return context.t(
+                "Kanalen \(channel) är inte publicerad än, så dess bilder syns inte i planen. Publicera den först.",
+                "The channel \(channel) is not published yet, so its slides are not in the plan. Publish it first.")
+        }
+        return problem.description
     }
 
     static func mayView(_ screen: ScreenRecord, _ context: WebContext) throws -> Bool {
@@ -153,9 +167,9 @@ enum WeekPage {
     }
 
     static func row(_ entry: PlanEntry, plan: WeekPlan, _ context: WebContext) throws -> [HTML] {
-        let end = format(entry.end, "HH:mm:ss", plan.timeZone, context)
+        let end = format(entry.end, "HH:mm", plan.timeZone, context)
         // A stretch that runs to midnight ends at 24:00 of its day, not at 00:00.
-        let time = "\(format(entry.start, "HH:mm:ss", plan.timeZone, context))–\(end == "00:00:00" ? "24:00:00" : end)"
+        let time = "\(format(entry.start, "HH:mm", plan.timeZone, context))–\(end == "00:00" ? "24:00" : end)"
         let slide: HTML
         if entry.closed {
             slide = HTML.element(.strong, [.class("tag")]) { context.t("Stängt", "Closed") }

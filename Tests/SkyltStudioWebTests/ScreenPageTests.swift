@@ -116,7 +116,7 @@ struct ScreenPageTests {
         // Sunday is closed all day: its own table, one closed row.
         let sunday = try #require(text.range(of: "<caption>söndag 29 november</caption>"))
         let sundayTable = text[sunday.upperBound...].components(separatedBy: "</table>")[0]
-        #expect(sundayTable.contains("00:00:00–24:00:00") && sundayTable.contains("Stängt"))
+        #expect(sundayTable.contains("00:00–24:00") && sundayTable.contains("Stängt"))
         #expect(!sundayTable.contains("Brådskande</strong>"))
         #expect(text.contains(#"href="/channels/demo/slides/"#))
         #expect(text.contains("<caption>Kanalernas andel av vanlig bildtid</caption>"))
@@ -124,5 +124,16 @@ struct ScreenPageTests {
         #expect(try harness.send("GET", "/screens/angsby-1/week?from=2026-11-28", as: "pia").status == 200)
         #expect(try harness.send("GET", "/screens/angsby-1/week", as: "kim").status == 403)
         #expect(try harness.send("GET", "/screens/angsby-1/week", as: "ola").status == 403)
+    }
+}
+
+extension ScreenPageTests {
+    @Test("a channel never published is said in plain words on the week page, without the site's path")
+    func unpublishedChannel() throws {
+        let harness = try WebHarness()
+        _ = try harness.send("POST", "/screens", as: "ada", form: Self.screenForm)
+        let page = try harness.send("GET", "/screens/angsby-1/week?from=2026-11-28", as: "ada").text
+        #expect(page.contains("Kanalen demo är inte publicerad än, så dess bilder syns inte i planen."))
+        #expect(!page.contains(harness.site.path))
     }
 }
