@@ -167,9 +167,12 @@ enum WeekPage {
     }
 
     static func row(_ entry: PlanEntry, plan: WeekPlan, _ context: WebContext) throws -> [HTML] {
+        let start = format(entry.start, "HH:mm", plan.timeZone, context)
         let end = format(entry.end, "HH:mm", plan.timeZone, context)
-        // A stretch that runs to midnight ends at 24:00 of its day, not at 00:00.
-        let time = "\(format(entry.start, "HH:mm", plan.timeZone, context))–\(end == "00:00" ? "24:00" : end)"
+        // A slide shows for seconds: its start says when. A closed or empty stretch gets its
+        // range, and one that runs to midnight ends at 24:00 of its day, not at 00:00.
+        let stretch = entry.closed || entry.slide == nil
+        let time = stretch ? "\(start)–\(end == "00:00" ? "24:00" : end)" : start
         let slide: HTML
         if entry.closed {
             slide = HTML.element(.strong, [.class("tag")]) { context.t("Stängt", "Closed") }
