@@ -45,9 +45,20 @@ extension Studio {
     /// The web's publish: it does not wait for another publish (`publishBusy` at once, so a
     /// server thread is never held for minutes), and leaves the after-publish command to
     /// `runAfterPublish`, which the caller starts on a thread of its own.
-    public func publishBundle(channel name: String) throws(StudioError) -> PublishSummary {
+    ///
+    /// `expectedVersion` and `expectedDigest` are what the publisher's page showed (the
+    /// version the publish makes, `PendingChanges.contentDigest`): checked under the lock, so
+    /// that nothing saved, approved or published after the page was made goes out unseen
+    /// (`publishStale`).
+    public func publishBundle(channel name: String, expectedVersion: Int, expectedDigest: String)
+        throws(StudioError) -> PublishSummary
+    {
         try PublishLock.holding(folder, maxWaitSeconds: 0) { () throws(StudioError) in
-            try publishLocked(channel: name, progress: { _ in })
+            let channel = try self.channel(named: name)
+            guard channel.publishedVersion + 1 == expectedVersion,
+                try pendingChanges(channel: name).contentDigest == expectedDigest
+            else { throw StudioError(.publishStale, location: name) }
+            return try publishLocked(channel: name, progress: { _ in })
         }
     }
 

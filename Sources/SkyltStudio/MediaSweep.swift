@@ -11,10 +11,17 @@ extension Studio {
     public func sweepUnreferencedMedia(olderThan age: TimeInterval = Studio.unreferencedMediaAge, now: Date = Date())
         throws(StudioError) -> Int
     {
-        let rows = try storing { () throws(StoreError) in try database.query("SELECT DISTINCT sha256 FROM media") }
-        let referenced = Set(rows.compactMap { $0[0].string })
-        let removed = media.sweep(keeping: referenced, storedBefore: now.addingTimeInterval(-age))
-        if removed > 0 { try audit("media.sweep", subject: "media", detail: "\(removed) unreferenced files removed") }
-        return removed
+        // Under the write lock: a save that links an old upload to its revision either commits
+        // before the list is read, or waits until the files are gone and finds its upload
+        // missing (a field error), never a revision pointing at a deleted file.
+        try transaction { () throws(StudioError) in
+            let rows = try storing { () throws(StoreError) in try database.query("SELECT DISTINCT sha256 FROM media") }
+            let referenced = Set(rows.compactMap { $0[0].string })
+            let removed = media.sweep(keeping: referenced, storedBefore: now.addingTimeInterval(-age))
+            if removed > 0 {
+                try audit("media.sweep", subject: "media", detail: "\(removed) unreferenced files removed")
+            }
+            return removed
+        }
     }
 }

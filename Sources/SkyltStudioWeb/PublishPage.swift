@@ -28,11 +28,14 @@ enum PublishPage {
     /// own with a studio of its own, and the page shows its result once it is recorded.
     static func publish(_ context: inout WebContext) throws -> HTTPResponse {
         let name = context.parameter("channel")
-        if let stale = try staleRefusal(context, channel: name) { return stale }
         do throws(StudioError) {
-            let summary = try context.studio.publishBundle(channel: name)
+            let summary = try context.studio.publishBundle(
+                channel: name, expectedVersion: context.field("expected").flatMap(Int.init) ?? -1,
+                expectedDigest: context.field("digest") ?? "")
             if context.studio.config.afterPublish != nil {
-                startAfterPublish(data: context.studio.folder.url, channel: name, version: summary.version, context.web)
+                startAfterPublish(
+                    data: context.studio.folder.url, channel: name, version: summary.version,
+                    actor: context.studio.actor, context.web)
             }
             return .redirect(to: "\(path(name))?done=\(summary.version)")
         } catch {
@@ -46,21 +49,10 @@ enum PublishPage {
         }
     }
 
-    /// The page again (409) when what would be published is not what the publisher saw: another
-    /// version went out meanwhile, or a slide was saved or approved since the page was made.
-    static func staleRefusal(_ context: WebContext, channel name: String) throws -> HTTPResponse? {
-        let channel = try context.studio.channel(named: name)
-        let digest = try context.studio.pendingChanges(channel: name).contentDigest
-        let sameVersion = context.field("expected") == String(channel.publishedVersion + 1)
-        guard !sameVersion || context.field("digest") != digest else { return nil }
-        return try page(context, done: nil, failure: StudioError(.publishStale), status: 409)
-    }
-
     /// Runs the after-publish command of `version` in the background; a failure to even
     /// record it goes to the log.
-    static func startAfterPublish(data: URL, channel: String, version: Int, _ web: StudioWeb) {
+    static func startAfterPublish(data: URL, channel: String, version: Int, actor: String, _ web: StudioWeb) {
         let logger = web.options.logger
-        let actor = web.options.publicURL ?? "studio"
         Thread.detachNewThread {
             do throws(StudioError) {
                 try Studio.open(data: data, actor: actor).runAfterPublish(channel: channel, version: version)

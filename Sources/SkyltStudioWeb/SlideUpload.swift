@@ -81,14 +81,17 @@ enum SlideUpload {
     /// The hidden field that carries an upload's proof from a preview to the save.
     static let proofField = "image.proof"
 
-    /// Proof that this session uploaded `path`: a hash of the path with the session's secret
-    /// CSRF token around it. An upload is kept between a preview and the save through the
-    /// form's hidden `image.current`; without the proof anyone could post another channel's
-    /// upload path there and take its file.
+    /// Proof that this user uploaded `path` for this channel: an HMAC-SHA-256 under the
+    /// server's own key (`StudioWeb.uploadKey`, never sent anywhere) of the user, the channel
+    /// and the path. An upload is kept between a preview and the save through the form's hidden
+    /// `image.current`; without the proof anyone could post another channel's upload path
+    /// there and take its file, and nothing a browser holds lets it make one.
     static func proof(_ path: String, _ context: WebContext) -> String {
-        var hasher = SHA256Hasher()
-        hasher.update(Data("skylt-upload\n\(context.csrfToken)\n\(path)\n\(context.csrfToken)".utf8))
-        return hasher.finalHex()
+        context.web.uploadKey.tag(proofMessage(path, context))
+    }
+
+    static func proofMessage(_ path: String, _ context: WebContext) -> String {
+        "skylt-upload\n\(context.session?.userID ?? 0)\n\(context.channel?.channel.id ?? 0)\n\(path)"
     }
 
     /// The upload paths this post may use: the file uploaded now, else the form's current
@@ -96,8 +99,8 @@ enum SlideUpload {
     static func accepted(uploaded: String?, values: SlideFormValues, _ context: WebContext) -> Set<String> {
         if let uploaded { return [uploaded] }
         let current = values.value(SlideFormValues.currentImageField)
-        guard SlideMedia.uploadHash(current) != nil, !context.csrfToken.isEmpty,
-            values.value(proofField) == proof(current, context)
+        guard SlideMedia.uploadHash(current) != nil, context.session != nil,
+            context.web.uploadKey.verify(values.value(proofField), of: proofMessage(current, context))
         else { return [] }
         return [current]
     }

@@ -1,5 +1,6 @@
 public import Foundation
 @preconcurrency import Glibc
+import SkyltBundle
 public import SkyltCore
 public import SkyltHTTP
 public import SkyltStudio
@@ -28,6 +29,10 @@ public final class StudioWeb: Sendable {
     public let data: URL
     let pool: StudioPool
     let routes: [WebRoute]
+    /// Signs what the studio hands a browser to carry back (the proof of an upload between a
+    /// preview and its save). Made per process: a restart voids the proofs, and the form then
+    /// asks for the picture again.
+    let uploadKey = MessageKey()
     /// Renders the slide editor's previews and keeps their PNGs for `/previews/{id}.png`.
     public let previewer: SlidePreviewer
 

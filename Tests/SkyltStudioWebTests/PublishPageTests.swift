@@ -172,8 +172,11 @@ struct PublishPageTests {
         #expect(page.contains("Det här hindrar publiceringen"))
         #expect(page.contains("Bilden vandringsled, fältet slides[0].duration: must be between 2 and 3600, is -5"))
         #expect(!page.contains("Publicera version 1"))
-        let refused = try Self.publish(harness, as: "pia")
-        #expect(refused.status == 409 && refused.text.contains("Inget publicerades."))
+        // The form as the page would carry it if it had a button: refused for the problems.
+        let digest = try harness.studio.pendingChanges(channel: "demo").contentDigest
+        let refused = try harness.send(
+            "POST", Self.path, as: "pia", form: [("expected", "1"), ("digest", digest)])
+        #expect(refused.status == 409 && refused.text.contains("Inget publicerades. Rätta problemen nedan först."))
         #expect(try harness.studio.channel(named: "demo").publishedVersion == 0)
     }
 
