@@ -56,7 +56,7 @@ extension Studio {
         try PublishLock.holding(folder, maxWaitSeconds: 0) { () throws(StudioError) in
             let channel = try self.channel(named: name)
             guard channel.publishedVersion + 1 == expectedVersion,
-                try pendingChanges(channel: name).contentDigest == expectedDigest
+                try stagedPlaylist(of: channel).digest == expectedDigest
             else { throw StudioError(.publishStale, location: name) }
             return try publishLocked(channel: name, progress: { _ in })
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltBundle
 public import SkyltCore
 import SkyltStore
 
@@ -14,6 +15,14 @@ struct StagedPlaylist {
 
     /// playlist.json as it is written and kept in the publication's row.
     var data: Data { JSONValue.object(root).canonicalData() }
+
+    /// The SHA-256 of `data`: what the publish page shows a publisher and checks again at the
+    /// publish (`PendingChanges.contentDigest`).
+    var digest: String {
+        var hasher = SHA256Hasher()
+        hasher.update(data)
+        return hasher.finalHex()
+    }
 }
 
 extension Studio {

@@ -1,3 +1,5 @@
+import SkyltCore
+
 /// One attribute of an element. Its name is checked when it is made and its value is always
 /// escaped when rendered; URL attributes also have their value checked, so a link can never run
 /// code. A `nil` value is a boolean attribute (`required`, `disabled`).
@@ -54,6 +56,15 @@ public struct HTMLAttribute: Sendable, Equatable {
     public static func autocomplete(_ value: String) -> HTMLAttribute { HTMLAttribute(known: "autocomplete", value) }
     public static func scope(_ value: String) -> HTMLAttribute { HTMLAttribute(known: "scope", value) }
     public static let required = HTMLAttribute(known: "required", nil)
+
+    /// `lang` and `dir` for text in `language` other than the page's: `rtl` for right-to-left
+    /// scripts, else `auto` (a Swedish field may hold an Arabic name), so that it is typed,
+    /// shown and read out the right way round (WCAG 2.1: 3.1.2).
+    public static func language(_ language: String) throws(HTMLError) -> [HTMLAttribute] {
+        try HTML.checkLanguage(language)
+        let direction = LanguageCode.direction(language) == .rtl ? "rtl" : "auto"
+        return [HTMLAttribute(known: "lang", language), HTMLAttribute(known: "dir", direction)]
+    }
     /// `role="region"`, `tabindex="0"` and `aria-label`: a part of the page that scrolls on its
     /// own is a named landmark a keyboard can reach and scroll.
     static func scrollRegion(label: String) -> [HTMLAttribute] {

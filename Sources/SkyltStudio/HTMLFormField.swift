@@ -70,13 +70,7 @@ public struct HTMLFormField: Sendable {
         if !described.isEmpty { controlAttributes.append(try .aria("describedby", described.joined(separator: " "))) }
         if required { controlAttributes.append(.required) }
         if let autocomplete { controlAttributes.append(.autocomplete(autocomplete)) }
-        if let language {
-            try HTML.checkLanguage(language)
-            controlAttributes.append(try HTMLAttribute("lang", language))
-            // `auto` rather than `ltr` for the others: a Swedish field may hold an Arabic name.
-            let direction = LanguageCode.direction(language) == .rtl ? "rtl" : "auto"
-            controlAttributes.append(try HTMLAttribute("dir", direction))
-        }
+        if let language { controlAttributes += try HTMLAttribute.language(language) }
         let own = Set(controlAttributes.map(\.name)).union(["type", "value"])
         if let repeated = extraAttributes.first(where: { own.contains($0.name) }) {
             throw HTMLError(.forbiddenAttribute, name: repeated.name)

@@ -1,5 +1,4 @@
 import Foundation
-import SkyltBundle
 import SkyltCore
 import SkyltStore
 
@@ -46,7 +45,8 @@ extension Studio {
     /// Compares the playlist the channel would publish now with its last publication's.
     public func pendingChanges(channel name: String) throws(StudioError) -> PendingChanges {
         let channel = try self.channel(named: name)
-        let now = try stagedPlaylist(of: channel).root
+        let staged = try stagedPlaylist(of: channel)
+        let now = staged.root
         let last = try publication(channel: name)
         var before: [String: JSONValue] = [:]
         if let last,
@@ -55,9 +55,7 @@ extension Studio {
             before = root
         }
         var changes = PendingChanges(baseVersion: last?.version ?? 0)
-        var hasher = SHA256Hasher()
-        hasher.update(JSONValue.object(now).canonicalData())
-        changes.contentDigest = hasher.finalHex()
+        changes.contentDigest = staged.digest
         let old = Self.slidesByID(before["slides"])
         let new = Self.slidesByID(now["slides"])
         let language = Self.firstLanguage(of: now)

@@ -136,7 +136,7 @@ struct SlideEditorPage {
             if let named { named }
             if let own {
                 if named != nil { " – " }
-                HTML.element(.span, try SlideFormHTML.languageAttributes(language)) { own }
+                HTML.element(.span, try HTMLAttribute.language(language)) { own }
             }
             " (\(language))"
         }

@@ -28,15 +28,6 @@ struct SlideFormHTML {
         ).html()
     }
 
-    /// `lang` and `dir` for text in `language`: `rtl` for right-to-left scripts, else `auto`
-    /// (a Swedish field may hold an Arabic name).
-    static func languageAttributes(_ language: String) throws -> [HTMLAttribute] {
-        [
-            try HTMLAttribute("lang", language),
-            try HTMLAttribute("dir", LanguageCode.direction(language) == .rtl ? "rtl" : "auto"),
-        ]
-    }
-
     /// The hint, with any warning for the field after it (a warning does not stop a save).
     func hintText(_ name: String, _ hint: String?) -> String? {
         guard let warning = warnings[name] else { return hint }
