@@ -14,7 +14,9 @@ extension StudioWeb {
             let session = try currentSession(request, studio: studio)
             studio.actor = session?.userName ?? "anonymous (\(request.remoteAddress))"
             let channel: VisibleChannel?
-            switch admit(route, request: request, session: session, parameters: parameters, studio: studio) {
+            switch admit(
+                route, request: request, session: session, parameters: parameters, language: language, studio: studio)
+            {
             case .admitted(let visible): channel = visible
             case .refused(let response): return response
             }
@@ -52,11 +54,9 @@ extension StudioWeb {
     /// Whether `session` may use `route`: signed out, a GET goes to the login page (and comes
     /// back after); a channel the user is not a member of is answered as if it did not exist.
     func admit(
-        _ route: WebRoute, request: HTTPRequest, session: Session?, parameters: [String: String], studio: Studio
+        _ route: WebRoute, request: HTTPRequest, session: Session?, parameters: [String: String],
+        language: WebLanguage, studio: Studio
     ) -> Admission {
-        let language = WebLanguage.negotiate(
-            chosen: WebCookies.value(WebLanguage.cookieName, in: request.headers["Cookie"]),
-            acceptLanguage: request.headers["Accept-Language"])
         if route.access == .everyone { return .admitted(nil) }
         guard let session else {
             if request.method == "GET" { return .refused(.redirect(to: LoginPages.loginPath(next: request.path))) }
