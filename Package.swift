@@ -50,10 +50,14 @@ let package = Package(
             name: "SkyltKiosk",
             dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus"]),
         .target(name: "SkyltStore", dependencies: ["SkyltCore", "SkyltBundle", "CSQLite"]),
-        .target(name: "SkyltStudio", dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP"]),
+        .target(name: "SkyltHTML", dependencies: ["SkyltCore", "SkyltHTTP"]),
+        .target(
+            name: "SkyltStudio", dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltHTML"]),
         .target(
             name: "SkyltStudioWeb",
-            dependencies: ["SkyltCore", "SkyltCompose", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltStudio"]),
+            dependencies: [
+                "SkyltCore", "SkyltCompose", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltHTML", "SkyltStudio",
+            ]),
         .executableTarget(
             name: "skylt",
             dependencies: [
@@ -89,10 +93,11 @@ let package = Package(
         .testTarget(
             name: "SkyltStudioTests",
             dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltStudio", "SkyltTestSupport"]),
+        .testTarget(name: "SkyltHTMLTests", dependencies: ["SkyltCore", "SkyltHTML", "SkyltTestSupport"]),
         .testTarget(
             name: "SkyltStudioWebTests",
             dependencies: [
-                "SkyltCore", "SkyltBundle", "SkyltCompose", "SkyltStore", "SkyltHTTP", "SkyltStudio",
+                "SkyltCore", "SkyltBundle", "SkyltCompose", "SkyltStore", "SkyltHTTP", "SkyltHTML", "SkyltStudio",
                 "SkyltStudioWeb", "SkyltTestSupport",
             ]),
         .testTarget(

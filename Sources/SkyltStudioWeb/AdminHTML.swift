@@ -1,4 +1,5 @@
 import Foundation
+import SkyltHTML
 import SkyltStudio
 
 /// Pieces the admin pages share: tables with a caption and column headers, selects, and

@@ -1,5 +1,6 @@
 import Foundation
 import SkyltCore
+import SkyltHTML
 import SkyltHTTP
 import SkyltStudio
 

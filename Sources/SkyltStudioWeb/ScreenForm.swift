@@ -1,5 +1,6 @@
 import Foundation
 import SkyltCore
+import SkyltHTML
 import SkyltStudio
 
 /// The screen form: its fields as typed (so a refused form comes back as it was sent), the

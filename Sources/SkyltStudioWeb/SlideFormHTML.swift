@@ -1,5 +1,6 @@
 import Foundation
 import SkyltCore
+import SkyltHTML
 import SkyltStudio
 
 /// The controls of the slide form, each labelled, with its hint and its problems tied to it.

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltHTML
 import SkyltStudio
 
 /// Problems placed at the form's fields. A problem's path (`title`, `qr.url`,

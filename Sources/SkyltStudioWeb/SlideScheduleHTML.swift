@@ -1,5 +1,6 @@
 import Foundation
 import SkyltCore
+import SkyltHTML
 import SkyltStudio
 
 /// The form's parts about when and how a slide plays: valid from and until, weekdays, daily

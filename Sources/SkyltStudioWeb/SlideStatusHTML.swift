@@ -1,5 +1,6 @@
 import Foundation
 import SkyltCore
+import SkyltHTML
 import SkyltStudio
 
 /// Who answers for a slide and where it stands, in words (never by colour alone), and the

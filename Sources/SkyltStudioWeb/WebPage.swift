@@ -1,4 +1,5 @@
 import Foundation
+public import SkyltHTML
 public import SkyltHTTP
 public import SkyltStudio
 

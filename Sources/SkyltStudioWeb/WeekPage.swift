@@ -1,6 +1,7 @@
 import Foundation
 import SkyltBundle
 import SkyltCore
+import SkyltHTML
 import SkyltHTTP
 import SkyltStudio
 

@@ -1,4 +1,5 @@
 import Foundation
+import SkyltHTML
 import SkyltHTTP
 import SkyltStudio
 import SkyltStudioWeb

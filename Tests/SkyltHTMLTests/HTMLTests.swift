@@ -1,5 +1,5 @@
 import Foundation
-import SkyltStudio
+import SkyltHTML
 import SkyltTestSupport
 import Testing
 
