@@ -1,12 +1,12 @@
 public import SkyltStore
 
-/// The studio's tables, as SkyltStore migrations (versions 1 to 3).
+/// The studio's tables, as SkyltStore migrations (versions 1 to 4).
 ///
 /// Times are ISO 8601 text in UTC, readable in a plain `sqlite3` session. Slides are never
 /// deleted, only archived, and every save adds a revision: the studio must be able to say who
 /// put what on a screen and when, long after it was taken off.
 public enum StudioSchema {
-    public static let migrations = Migrations([version1, version2, version3])
+    public static let migrations = Migrations([version1, version2, version3, version4])
 
     /// The first schema. The roles' CHECK lists the same words as `Role`.
     static let version1 = """
@@ -217,5 +217,71 @@ public enum StudioSchema {
             command_output TEXT NOT NULL DEFAULT '',
             UNIQUE (channel_id, version)
         );
+        """
+
+    /// Contributions: organisations that send slides, the review of each contribution, what a
+    /// channel allows contributors, mail addresses and the mail waiting to be sent.
+    static let version4 = """
+        -- An association, a shop, the church: who sends a contribution and answers for it.
+        CREATE TABLE organisations (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 120),
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE organisation_members (
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+            user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            PRIMARY KEY (organisation_id, user_id)
+        );
+        CREATE INDEX organisation_members_by_user ON organisation_members(user_id);
+
+        -- Organisations whose contributions to a channel are approved on arrival (still logged).
+        CREATE TABLE channel_trust (
+            channel_id INTEGER NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+            trusted_by INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            trusted_at TEXT NOT NULL,
+            PRIMARY KEY (channel_id, organisation_id)
+        );
+
+        -- What contributors may put on a channel, set by its publishers. NULL: no limit (and
+        -- for templates: every template; urgent priority is never a contributor's).
+        CREATE TABLE channel_limits (
+            channel_id INTEGER PRIMARY KEY REFERENCES channels(id) ON DELETE CASCADE,
+            max_live_per_organisation INTEGER CHECK (max_live_per_organisation >= 0),
+            max_run_days INTEGER CHECK (max_run_days >= 1),
+            templates_json TEXT,
+            updated_at TEXT NOT NULL
+        );
+
+        -- Who sends a slide (NULL: the channel's own publishers) and where its review stands.
+        -- The live revision stays on the screens while a newer one is reviewed.
+        ALTER TABLE slides ADD COLUMN organisation_id INTEGER REFERENCES organisations(id) ON DELETE SET NULL;
+        ALTER TABLE slides ADD COLUMN review_state TEXT NOT NULL DEFAULT 'approved'
+            CHECK (review_state IN ('draft', 'submitted', 'returned', 'approved'));
+        -- The publisher's reason when a contribution was sent back, for its contributor to read.
+        ALTER TABLE slides ADD COLUMN review_note TEXT;
+        ALTER TABLE slides ADD COLUMN submitted_at TEXT;
+        -- Slides whose newest revision waited for approval under version 3 are in review now.
+        UPDATE slides SET review_state = 'submitted' WHERE live_revision_id IS NULL OR live_revision_id <> (
+            SELECT r.id FROM slide_revisions r WHERE r.slide_id = slides.id ORDER BY r.number DESC LIMIT 1);
+
+        ALTER TABLE users ADD COLUMN email TEXT
+            CHECK (email IS NULL OR (length(email) BETWEEN 3 AND 254 AND email LIKE '%_@_%'));
+
+        -- Mail to send, written in the same transaction as the step it tells of, so that no
+        -- mail goes out for a step that did not happen and none is lost when sending fails.
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            recipient TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            sent_at TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+        CREATE INDEX outbox_unsent ON outbox(id) WHERE sent_at IS NULL;
         """
 }

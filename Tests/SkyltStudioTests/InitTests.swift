@@ -35,9 +35,10 @@ struct InitTests {
             .compactMap { $0[0].string }
         #expect(
             tables == [
-                "audit_log", "channel_imports", "channel_keys", "channel_members", "channel_settings", "channels",
-                "invites", "login_attempts", "media", "publications", "screen_channels", "screens", "sessions",
-                "slide_revisions", "slides", "users",
+                "audit_log", "channel_imports", "channel_keys", "channel_limits", "channel_members",
+                "channel_settings", "channel_trust", "channels", "invites", "login_attempts", "media",
+                "organisation_members", "organisations", "outbox", "publications", "screen_channels", "screens",
+                "sessions", "slide_revisions", "slides", "users",
             ])
         #expect(try database.query("SELECT action FROM audit_log").first?[0] == "init")
         // The open connection above keeps the WAL and shared-memory files there to be checked.

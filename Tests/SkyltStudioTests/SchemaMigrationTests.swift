@@ -6,7 +6,7 @@ import Testing
 
 /// The studio's own schema through its versions: what an older studio stored is still there,
 /// and means the same, after an upgrade.
-@Suite("studio schema: migration to version 3")
+@Suite("studio schema: migrations to the latest version")
 struct SchemaMigrationTests {
     @Test("an empty database gets every table of the latest version")
     func fromEmpty() throws {
@@ -19,7 +19,7 @@ struct SchemaMigrationTests {
         let expected: Set = [
             "users", "channels", "channel_settings", "slides", "slide_revisions", "media", "audit_log", "sessions",
             "login_attempts", "channel_members", "invites", "screens", "screen_channels", "channel_keys",
-            "publications",
+            "publications", "organisations", "organisation_members", "channel_trust", "channel_limits", "outbox",
         ]
         #expect(expected.isSubset(of: tables), "missing: \(expected.subtracting(tables))")
     }
@@ -34,12 +34,12 @@ struct SchemaMigrationTests {
         let slides = try studio.database.query("SELECT count(*) FROM slides")[0][0].int ?? 0
         studio.database.close()
         let old = fixture.folder.file("old.sqlite")
-        try rebuildAtVersion2(from: file, into: old)
+        try rebuild(atVersion: 2, from: file, into: old)
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) }
         try FileManager.default.moveItem(at: old, to: file)
 
         let reopened = try Studio.open(data: fixture.data)
-        #expect(try reopened.database.userVersion() == 3)
+        #expect(try reopened.database.userVersion() == StudioSchema.migrations.latestVersion)
         let live = try reopened.database.query(
             """
             SELECT count(*) FROM slides s JOIN slide_revisions r ON r.id = s.live_revision_id
@@ -77,20 +77,50 @@ struct SchemaMigrationTests {
         }
     }
 
-    /// Copies the version-1 and -2 tables' rows into a new database made by the first two
-    /// migrations only, as a studio of the previous release would have left it.
-    private func rebuildAtVersion2(from current: URL, into file: URL) throws {
+    @Test("a version-3 studio's slide waiting for approval is in review after the upgrade; the others are approved")
+    func fromVersion3() throws {
+        let fixture = StudioFixture()
+        let file = fixture.data.appendingPathComponent(DataFolder.databaseName)
+        let studio = try fixture.create()
+        _ = try studio.importPlaylist(channel: "demo", from: Repository.demoPlaylist)
+        let channel = try studio.channel(named: "demo")
+        let waiting = try #require(try studio.slides(of: channel).first?.key)
+        let kim = try studio.addUser(name: "kim", role: .contributor, password: "a long enough password")
+        let content = try studio.slide(waiting, of: channel).content
+        try studio.saveSlide(
+            waiting, content: content, channel: channel, author: SlideAuthor(userID: kim, approves: false))
+        studio.database.close()
+        let old = fixture.folder.file("old.sqlite")
+        try rebuild(atVersion: 3, from: file, into: old)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) }
+        try FileManager.default.moveItem(at: old, to: file)
+
+        let reopened = try Studio.open(data: fixture.data)
+        #expect(try reopened.database.userVersion() == StudioSchema.migrations.latestVersion)
+        let states = try reopened.database.query("SELECT slide_key, review_state FROM slides")
+        let submitted = states.filter { $0[1].string == "submitted" }.compactMap { $0[0].string }
+        #expect(submitted == [waiting])
+        #expect(states.count > 1 && states.allSatisfy { $0[1].string == "submitted" || $0[1].string == "approved" })
+    }
+
+    /// Copies the rows of the tables that version `version` had into a new database made by
+    /// the first `version` migrations only, as a studio of that release would have left it.
+    private func rebuild(atVersion version: Int, from current: URL, into file: URL) throws {
         let database = try Database(url: file)
-        try Migrations(Array(StudioSchema.migrations.steps.prefix(2))).migrate(database)
+        try Migrations(Array(StudioSchema.migrations.steps.prefix(version))).migrate(database)
+        // Slides and their revisions refer to each other since version 3: copy first, check after.
+        try database.execute("PRAGMA foreign_keys = OFF")
         try database.execute("ATTACH DATABASE ? AS current", [.text(current.path)])
-        for table in ["users", "channels", "channel_settings", "slides", "slide_revisions", "channel_imports", "media"]
-        {
+        var tables = ["users", "channels", "channel_settings", "slides", "slide_revisions", "channel_imports", "media"]
+        if version >= 3 { tables += ["channel_members", "publications"] }
+        for table in tables {
             let columns = try database.query("SELECT name FROM pragma_table_info(?)", [.text(table)])
                 .compactMap { $0[0].string }.joined(separator: ", ")
             try database.execute("INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM current.\(table)")
         }
         try database.execute("DETACH DATABASE current")
-        #expect(try database.userVersion() == 2)
+        #expect(try database.query("PRAGMA foreign_key_check").isEmpty)
+        #expect(try database.userVersion() == version)
         database.close()
     }
 }
