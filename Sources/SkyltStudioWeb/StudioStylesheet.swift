@@ -84,6 +84,21 @@ enum StudioStylesheet {
           font-size: 0.9rem; color: var(--muted); }
         .tag.urgent { border-color: var(--error); color: var(--error); font-weight: 700; }
         code { overflow-wrap: anywhere; }
+        .week-scroll table.week-grid { min-width: 60rem; table-layout: fixed; }
+        .week-grid th, .week-grid td { font-size: 0.875rem; line-height: 1.35; padding: 0.3rem 0.35rem;
+          border: 1px solid var(--line); overflow-wrap: anywhere; }
+        .week-grid thead th { border-bottom: 2px solid var(--ink); }
+        .week-grid .week-hour { width: 4.25rem; white-space: nowrap; position: sticky; left: 0; z-index: 1;
+          background: var(--paper); }
+        .week-grid .week-window { white-space: nowrap; }
+        .week-grid .week-day, .week-grid .week-hours { display: block; }
+        .week-grid .week-hours { font-weight: 400; color: var(--muted); }
+        .week-grid p, .week-grid ul { margin: 0 0 0.2rem; }
+        .week-grid ul { list-style: none; padding: 0; }
+        .week-grid li + li { margin-top: 0.15rem; }
+        .week-grid td.closed, .week-grid td.outside { background: var(--tint); color: var(--muted); }
+        .week-grid td.urgent { border-left: 4px solid var(--error); }
+        .week-grid .tag { font-size: 0.8rem; }
         @media (max-width: 40rem) {
           th, td { padding: 0.35rem 0.3rem; }
           h1 { font-size: 1.5rem; }

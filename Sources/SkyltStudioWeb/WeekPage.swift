@@ -6,8 +6,9 @@ import SkyltHTTP
 import SkyltStudio
 
 /// What a screen will play over the next seven days, from the same planner as `skylt plan`
-/// on the channels' published bundles: a summary first, then a table per day with repeats of
-/// the same slide grouped and each day cut after its first slots.
+/// on the channels' published bundles: a summary first, then the week at a glance (a grid of
+/// days and hours), then a table per day with repeats of the same slide grouped and each day
+/// cut after its first slots.
 enum WeekPage {
     /// Signed in, then checked here: admins, and publishers of a channel the screen plays,
     /// who answer for what it shows.
@@ -31,6 +32,8 @@ enum WeekPage {
             for problem in plan.problems.prefix(10) {
                 HTML.element(.p, [.class("warning")]) { problemText(problem, context) }
             }
+            try WeekCalendarHTML.section(WeekCalendar(plan: plan), plan: plan, screen: screen, context)
+            HTML.element(.h2) { context.t("Dag för dag", "Day by day") }
             for (day, entries) in days(plan) {
                 try dayTable(day: day, entries: entries, plan: plan, context)
             }
@@ -158,13 +161,16 @@ enum WeekPage {
                 .empty, .empty,
             ])
         }
-        return AdminHTML.table(
-            caption: dayName,
-            headers: [
-                context.t("Tid", "Time"), context.t("Bild", "Slide"), context.t("Kanal", "Channel"),
-                context.t("Brådskande", "Urgent"),
-            ],
-            rows: rows)
+        // The grid's cells link here for the slots they have no room for.
+        return HTML.element(.div, [.id(WeekCalendarHTML.anchor(day, plan.timeZone))]) {
+            AdminHTML.table(
+                caption: dayName,
+                headers: [
+                    context.t("Tid", "Time"), context.t("Bild", "Slide"), context.t("Kanal", "Channel"),
+                    context.t("Brådskande", "Urgent"),
+                ],
+                rows: rows)
+        }
     }
 
     static func row(_ entry: PlanEntry, plan: WeekPlan, _ context: WebContext) throws -> [HTML] {
