@@ -14,15 +14,24 @@ enum AfterPublishRunner {
     static let pollMilliseconds: Int32 = 100
 
     static func run(_ command: AfterPublishCommand, environment extra: [String: String]) -> AfterPublishResult {
-        guard let program = command.command.first, program.hasPrefix("/") else {
+        run(command.command, environment: extra, input: nil, timeout: Double(command.effectiveTimeoutSeconds))
+    }
+
+    /// Runs `words` (the program's absolute path, then its arguments) with the allowed part
+    /// of the studio's environment and `extra`, `input` as its standard input (nothing when
+    /// nil), stopping it at `timeout` seconds. The mail sender runs `sendmail` through here.
+    static func run(_ words: [String], environment extra: [String: String], input: FileHandle?, timeout: Double)
+        -> AfterPublishResult
+    {
+        guard let program = words.first, program.hasPrefix("/") else {
             return AfterPublishResult(
                 outcome: .notStarted, output: "the command's first word must be the program's absolute path")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
-        process.arguments = Array(command.command.dropFirst())
+        process.arguments = Array(words.dropFirst())
         process.environment = childEnvironment(ProcessInfo.processInfo.environment).merging(extra) { $1 }
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = input ?? FileHandle.nullDevice
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -33,8 +42,7 @@ enum AfterPublishRunner {
         }
         try? pipe.fileHandleForWriting.close()
         let (output, timedOut) = collect(
-            from: pipe.fileHandleForReading.fileDescriptor, of: process,
-            timeout: Double(command.effectiveTimeoutSeconds))
+            from: pipe.fileHandleForReading.fileDescriptor, of: process, timeout: timeout)
         try? pipe.fileHandleForReading.close()
         if process.isRunning { process.waitUntilExit() }
         let outcome: AfterPublishResult.Outcome =

@@ -72,7 +72,7 @@ extension Studio {
         }
     }
 
-    private func runAfterPublishLocked(channel name: String, version: Int) throws(StudioError) -> AfterPublishResult? {
+    func runAfterPublishLocked(channel name: String, version: Int) throws(StudioError) -> AfterPublishResult? {
         guard let command = config.afterPublish else { return nil }
         let result = AfterPublishRunner.run(
             command,
@@ -81,8 +81,10 @@ extension Studio {
         return result
     }
 
-    private func publishLocked(channel name: String, progress: (String) -> Void) throws(StudioError)
-        -> PublishSummary
+    /// Publishes holding the lock. `autoReason`: the automatic publisher's why, for its audit
+    /// row in the publish's transaction.
+    func publishLocked(channel name: String, progress: (String) -> Void, autoReason: String? = nil)
+        throws(StudioError) -> PublishSummary
     {
         // Read under the lock: the version another publish just wrote is the one to follow.
         let channel = try self.channel(named: name)
@@ -99,6 +101,10 @@ extension Studio {
                     [.init(manifest.version), .integer(channel.id)])
             }
             try recordPublication(of: channel, version: manifest.version, playlist: staged.data)
+            try archive(staged.expired, of: channel)
+            if let autoReason {
+                try audit("publish.auto", subject: name, detail: "version \(manifest.version): \(autoReason)")
+            }
             try audit(
                 "channel.publish", subject: name,
                 detail: "version \(manifest.version), \(staged.slideCount) slides, \(manifest.assets.count) assets")
@@ -106,6 +112,19 @@ extension Studio {
         return PublishSummary(
             channel: name, version: manifest.version, slides: staged.slideCount, assets: manifest.assets.count,
             manifestURL: config.manifestURL(channel: name), folder: out)
+    }
+
+    /// Archives the slides a publish left out as expired (never deletes them), each with an
+    /// audit row naming its `validUntil`; in the publish's transaction.
+    private func archive(_ expired: [ExpiredSlide], of channel: ChannelRecord) throws(StudioError) {
+        for slide in expired {
+            try storing { () throws(StoreError) in
+                try database.execute("UPDATE slides SET archived = 1 WHERE id = ?", [.init(slide.rowID)])
+            }
+            try audit(
+                "slide.expire", subject: "\(channel.name)/\(slide.key)",
+                detail: "valid until \(ISO8601.format(slide.validUntil))")
+        }
     }
 
     /// Signs and writes the staged playlist into `out`. The site is public, served by another

@@ -12,6 +12,8 @@ struct StagedPlaylist {
     var slideCount: Int
     /// Each medium by its path in the playlist folder, and its SHA-256 in the media store.
     var media: [(path: String, hash: String)]
+    /// Live slides left out because their validity is over; the publish archives them.
+    var expired: [ExpiredSlide] = []
 
     /// playlist.json as it is written and kept in the publication's row.
     var data: Data { JSONValue.object(root).canonicalData() }
@@ -35,10 +37,22 @@ extension Studio {
         guard case .object(var root) = try parse(settings, what: "settings") else {
             throw StudioError(.publishFailed, location: channel.name, message: "the settings are not a JSON object")
         }
+        let zone = ValidityBoundaries.timeZone(of: root)
+        let now = currentDate()
         var items: [JSONValue] = []
-        for slide in slides { items.append(try parse(slide, what: "a slide")) }
+        var expired: [ExpiredSlide] = []
+        for slide in slides {
+            let item = try parse(slide.content, what: "a slide")
+            if let validity = ValidityBoundaries.validity(of: item, timeZone: zone), let until = validity.validUntil,
+                validity.hasExpired(at: now)
+            {
+                expired.append(ExpiredSlide(rowID: slide.rowID, key: slide.key, validUntil: until))
+                continue
+            }
+            items.append(item)
+        }
         root["slides"] = .array(items)
-        return StagedPlaylist(root: root, slideCount: slides.count, media: files)
+        return StagedPlaylist(root: root, slideCount: items.count, media: files, expired: expired)
     }
 
     /// Writes `staged` as a playlist folder (playlist.json and media) into `staging`.
@@ -86,11 +100,11 @@ extension Studio {
     /// never approved, such as a contributor's draft, is left out). More slides than a channel
     /// publishes, or a revision that is not text, fail the publish: a bundle never leaves out
     /// slides without saying so.
-    private func liveSlides(of channel: ChannelRecord) throws(StudioError) -> [String] {
+    func liveSlides(of channel: ChannelRecord) throws(StudioError) -> [LiveSlide] {
         let rows = try storing { () throws(StoreError) in
             try database.query(
                 """
-                SELECT r.content_json FROM slides s JOIN slide_revisions r ON r.id = s.live_revision_id
+                SELECT r.content_json, s.id, s.slide_key FROM slides s JOIN slide_revisions r ON r.id = s.live_revision_id
                 WHERE s.channel_id = ? AND s.archived = 0
                 ORDER BY s.position LIMIT ?
                 """, [.integer(channel.id), .init(Self.maxPublishedSlides + 1)])
@@ -100,12 +114,12 @@ extension Studio {
                 .tooManySlides, location: channel.name,
                 message: "more than \(Self.maxPublishedSlides) live slides; archive some first")
         }
-        var slides: [String] = []
+        var slides: [LiveSlide] = []
         for row in rows {
-            guard let text = row[0].string else {
+            guard let text = row[0].string, let id = row[1].int, let key = row[2].string else {
                 throw StudioError(.publishFailed, location: channel.name, message: "a slide revision is not text")
             }
-            slides.append(text)
+            slides.append(LiveSlide(rowID: id, key: key, content: text))
         }
         return slides
     }
@@ -155,6 +169,23 @@ extension Studio {
             throw StudioError(.fileIO, location: file.path, message: error.localizedDescription)
         }
     }
+}
+
+/// A slide's approved revision as the publish reads it.
+struct LiveSlide {
+    /// `slides.id`.
+    var rowID: Int
+    /// Its id in the playlist.
+    var key: String
+    /// The revision's JSON object.
+    var content: String
+}
+
+/// A live slide whose `validUntil` has passed: left out of the bundle and archived.
+struct ExpiredSlide: Equatable {
+    var rowID: Int
+    var key: String
+    var validUntil: Date
 }
 
 /// The staged playlist's problems, as a failure of `withCheckedStaging`.

@@ -51,7 +51,8 @@ extension Studio {
                 VALUES (?, ?, ?, (SELECT id FROM users WHERE name = ?), ?, ?)
                 """,
                 [
-                    .integer(channel.id), .init(version), .text(Self.timestamp()), .text(actor), .text(actor),
+                    .integer(channel.id), .init(version), .text(Self.timestamp(currentDate())), .text(actor),
+                    .text(actor),
                     .text(String(decoding: playlist, as: UTF8.self)),
                 ])
         }

@@ -19,6 +19,9 @@ public final class Studio {
     public var actor: String
     /// Encrypts new secret key files and decrypts encrypted ones; nil: keys are unencrypted.
     public var keyPassword: String? = KeyPassword.fromEnvironment()
+    /// The time a publish judges slides' validity by and the audit log and publications are
+    /// stamped with: the wall clock, unless a test or the automatic publisher sets its own.
+    public var currentDate: () -> Date = { Date() }
 
     init(folder: DataFolder, config: StudioConfig, actor: String) throws(StudioError) {
         self.folder = folder
@@ -88,7 +91,7 @@ public final class Studio {
         try storing { () throws(StoreError) in
             try database.execute(
                 "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-                [.text(Self.timestamp()), .text(actor), .text(action), .text(subject), .text(detail)])
+                [.text(Self.timestamp(currentDate())), .text(actor), .text(action), .text(subject), .text(detail)])
         }
     }
 

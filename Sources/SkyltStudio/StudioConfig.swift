@@ -21,12 +21,17 @@ public struct StudioConfig: Codable, Sendable, Equatable {
     /// A program run after each publish (optional: files written before it existed read on,
     /// and `schema` stays 1).
     public var afterPublish: AfterPublishCommand?
+    /// How the studio sends mail (optional, like `afterPublish`); none is sent without it.
+    public var mail: MailSettings?
 
-    public init(site: String, baseURL: String, afterPublish: AfterPublishCommand? = nil) {
+    public init(
+        site: String, baseURL: String, afterPublish: AfterPublishCommand? = nil, mail: MailSettings? = nil
+    ) {
         schema = Self.currentSchema
         self.site = site
         self.baseURL = baseURL
         self.afterPublish = afterPublish
+        self.mail = mail
     }
 
     /// The URL kiosks poll for a channel.
@@ -66,9 +71,34 @@ public struct StudioConfig: Codable, Sendable, Equatable {
             }
             throw StudioError(.notAStudio, location: file.path, message: "studio.json \(error.description)")
         }
-        guard let config = try? JSONDecoder().decode(StudioConfig.self, from: data),
-            config.schema == currentSchema
-        else { throw StudioError(.notAStudio, location: file.path, message: "studio.json cannot be read") }
+        let config: StudioConfig
+        do {
+            config = try JSONDecoder().decode(StudioConfig.self, from: data)
+        } catch {
+            throw Self.problem(error, file: file)
+        }
+        guard config.schema == currentSchema else {
+            throw StudioError(.notAStudio, location: file.path, message: "studio.json cannot be read")
+        }
+        try config.mail?.validate()
         return config
+    }
+
+    /// A decoding failure: within `mail`, an `invalidConfig` naming the field (`mail.from`),
+    /// since an operator writes that part by hand; elsewhere, not a studio's config.
+    private static func problem(_ error: any Error, file: URL) -> StudioError {
+        let path: [any CodingKey]
+        switch error as? DecodingError {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        default: path = []
+        }
+        let field = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        guard field.hasPrefix(".mail") else {
+            return StudioError(.notAStudio, location: file.path, message: "studio.json cannot be read")
+        }
+        let name = String(field.dropFirst()).replacingOccurrences(of: ".[", with: "[")
+        return StudioError(.invalidConfig, location: name, message: "missing or of the wrong type")
     }
 }

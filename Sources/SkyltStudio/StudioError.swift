@@ -77,6 +77,8 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         /// A newer revision of the slide was saved after the one a publisher approved; they
         /// must look at the newer one first.
         case staleRevision
+        /// A field of studio.json is wrong; `location` names the field (`mail.command`…).
+        case invalidConfig
         /// Reading or writing a file of the data folder failed.
         case fileIO
         /// The database or the media store failed; `store` holds its error.
@@ -149,6 +151,7 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case .unknownSlide: "no such slide"
         case .unknownRevision: "no such revision of the slide"
         case .staleRevision: "a newer revision of the slide was saved; look at it before approving"
+        case .invalidConfig: "is wrong in studio.json"
         case .fileIO: "cannot read or write the file"
         case .store: "database error"
         }

@@ -9,7 +9,7 @@ import SkyltStudioWeb
 /// `skylt-studio serve`.
 enum ServeCommand {
     static let help = """
-        Usage: skylt-studio serve --data DIR [--listen ADDR:PORT] [--public-url URL]
+        Usage: skylt-studio serve --data DIR [--listen ADDR:PORT] [--public-url URL] [--no-auto-publish]
 
         Runs the studio's web interface until SIGTERM or SIGINT. Editors make slides and see
         them exactly as the screens will; publishers approve and publish; admins manage users,
@@ -19,15 +19,21 @@ enum ServeCommand {
         has an example. Behind it, give --public-url so that the session cookie is Secure
         (with the __Host- prefix) and the proxy's host name is answered.
 
+        Channels published before are published again on their own when a slide's validity
+        starts or ends (expired slides are archived), and the mail of the outbox is sent with
+        the `mail` command of studio.json.
+
         Options:
           --data DIR          the studio's data folder
           --listen ADDR:PORT  the IPv4 address and port to listen on (default 127.0.0.1:8090)
           --public-url URL    the URL people use, e.g. https://studio.example.org
+          --no-auto-publish   do not publish when slides become valid or expire
           -h, --help          show this help
         """
 
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--data", "--listen", "--public-url"], switches: [])
+        let arguments = try Arguments(
+            words, valued: ["--data", "--listen", "--public-url"], switches: ["--no-auto-publish"])
         guard arguments.positional.isEmpty else { throw UsageError("serve takes no positional arguments") }
         let data = try StudioCommandLine.dataFolder(arguments)
         let (address, port) = try listenAddress(arguments.values["--listen"] ?? "127.0.0.1:8090")
@@ -56,10 +62,16 @@ enum ServeCommand {
             }
             Console.out("Skylt Studio on http://\(address):\(server.port)/ (data \(web.data.path))")
             sweepMediaNowAndThen(data)
+            var services: [PeriodicService] = [MailSender(data: data, clock: SystemClock()).service()]
+            if !arguments.flags.contains("--no-auto-publish") {
+                services.append(AutoPublisher(data: data, clock: SystemClock()).service())
+            }
+            for service in services { service.start() }
             var received: Int32 = 0
             sigwait(&signals, &received)
             Console.out("stopping on signal \(received)")
             server.stop()
+            for service in services.reversed() { service.stop() }
             return 0
         } catch {
             return StudioCommandLine.report(error)
