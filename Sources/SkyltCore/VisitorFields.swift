@@ -5,6 +5,7 @@ extension SlideReader.Fields {
     /// The most characters a story's `text` may have: a long story, and a visitor page that
     /// stays well under 100 KB in any script.
     static let maxStoryTextCharacters = 20_000
+    static let notInBundle = "is not allowed in a bundle; publishing replaces it with its page's 'url'"
 
     /// What a file field holds: audio for a reading, or a document for a QR code.
     enum VisitorFile {
@@ -22,6 +23,12 @@ extension SlideReader.Fields {
     /// A reading's page fields, `audio` and `text`, and the page URL its code encodes; nil
     /// (after reporting why) when one of them is wrong.
     func readingPage(_ reading: ObjectReader, language: String) -> (url: String, audio: URL?, text: String?)? {
+        if case .assets = context.media {
+            // A bundle's playlist has the page's `url` instead: kiosks never fetch these files.
+            let key = reading.has("audio") ? "audio" : "text"
+            reading.sink.report(reading.fieldPath(key), Self.notInBundle)
+            return nil
+        }
         let audio = visitorFile("audio", in: reading, as: .audio)
         let text = storyText(reading)
         if reading.has("url") {
@@ -82,7 +89,7 @@ extension SlideReader.Fields {
         let field = reader.fieldPath(key)
         if case .assets = context.media {
             // A bundle's playlist has the page's `url` instead: kiosks never fetch these files.
-            reader.sink.report(field, "is not allowed in a bundle; publishing replaces it with its page's 'url'")
+            reader.sink.report(field, Self.notInBundle)
             return nil
         }
         guard let url = folderFile(path, field: field, sink: reader.sink) else { return nil }

@@ -37,7 +37,7 @@ public enum VisitorSite {
             Data(VisitorStylesheet.text.utf8), to: staging.appendingPathComponent(VisitorStylesheet.fileName))
         for slide in playlist.slides { try builder.addPages(of: slide) }
         try SiteFiles.swap(staging, into: final)
-        return Summary(pages: builder.pages.map { folderName + "/" + $0 }, mediaFiles: builder.mediaNames.count)
+        return Summary(pages: builder.pages.map { folderName + "/" + $0 }, mediaFiles: builder.mediaFiles)
     }
 
     /// The playlist as kiosks get it: every reading's `audio` and `text` and every QR code's
@@ -81,8 +81,10 @@ struct SiteBuilder {
     let root: URL
     /// Paths of the pages written, relative to the site's folder.
     private(set) var pages: [String] = []
-    /// Each source file's published name (`<sha256>.<ext>`), by its path.
-    private(set) var mediaNames: [String: String] = [:]
+    /// Each source file as published (`media/<sha256>.<ext>`), by its path.
+    private var published: [String: VisitorPage.Media] = [:]
+    /// How many distinct files the pages offer.
+    var mediaFiles: Int { Set(published.values.map(\.href)).count }
 
     init(playlist: Playlist, root: URL) {
         self.playlist = playlist
@@ -137,6 +139,7 @@ struct SiteBuilder {
 
     /// Copies `file` to `media/<sha256>.<ext>` (once) and says how a page links to it.
     private mutating func media(_ file: URL, audio: Bool) throws(VisitorSiteError) -> VisitorPage.Media {
+        if let known = published[file.path] { return known }
         let head = VisitorFileKind.head(of: file) ?? []
         guard let kind = audio ? VisitorFileKind.audio(head: head) : VisitorFileKind.download(head: head) else {
             throw VisitorSiteError(.cannotRead, path: file.path, reason: "is no longer a file of a known kind")
@@ -148,12 +151,12 @@ struct SiteBuilder {
             throw VisitorSiteError(.cannotRead, path: file.path, reason: "cannot be read: \(error)")
         }
         let name = hash.hex + "." + kind.fileExtension
-        if mediaNames[file.path] == nil {
-            let target = root.appendingPathComponent(Self.mediaFolder).appendingPathComponent(name)
-            if !FileManager.default.fileExists(atPath: target.path) { try SiteFiles.copy(file, to: target) }
-            mediaNames[file.path] = name
-        }
-        return VisitorPage.Media(
+        let target = root.appendingPathComponent(Self.mediaFolder).appendingPathComponent(name)
+        // Two paths may hold the same bytes: one copy serves both.
+        if !FileManager.default.fileExists(atPath: target.path) { try SiteFiles.copy(file, to: target) }
+        let media = VisitorPage.Media(
             href: "../\(Self.mediaFolder)/\(name)", kind: kind, size: hash.size, downloadName: file.lastPathComponent)
+        published[file.path] = media
+        return media
     }
 }

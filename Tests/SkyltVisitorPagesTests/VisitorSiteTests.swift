@@ -195,6 +195,7 @@ struct VisitorSiteTests {
             reading.problems.contains {
                 $0.field == "slides[0].readings[0].audio" && $0.message.contains("not allowed in a bundle")
             })
+        #expect(reading.problems.contains { $0.field == "slides[0].readings[1].text" }, "a text-only reading too")
         #expect(reading.problems.contains { $0.field == "slides[1].qr.file" })
     }
 }
