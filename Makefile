@@ -10,8 +10,10 @@ DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libcairo2-dev libpango1
 	fonts-noto-core fonts-noto-mono fonts-dejavu-core
 # Only the tests need these: two QR decoders (zbar, and zxing-cpp for Debian's Python) to prove
 # codes scan, minisign to prove signatures interoperate, nginx to serve bundles on loopback, chromium and curl to look at the status page,
-# an X server without a screen (Xvfb) and xwd to see what the player puts on a real display.
-DEB_TEST_PACKAGES := zbar-tools python3-zxing-cpp minisign nginx-light chromium curl xvfb xauth x11-apps
+# an X server without a screen (Xvfb) and xwd to see what the player puts on a real display,
+# espeak-ng and oggenc (vorbis-tools) to make the stories that visitor pages read aloud.
+DEB_TEST_PACKAGES := zbar-tools python3-zxing-cpp minisign nginx-light chromium curl xvfb xauth x11-apps \
+	espeak-ng vorbis-tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SCREENSHOT ?= $(CURDIR)/.build/skylt-screen.png
 # CI builds with warnings as errors.

@@ -51,6 +51,7 @@ let package = Package(
             dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus"]),
         .target(name: "SkyltStore", dependencies: ["SkyltCore", "SkyltBundle", "CSQLite"]),
         .target(name: "SkyltHTML", dependencies: ["SkyltCore", "SkyltHTTP"]),
+        .target(name: "SkyltVisitorPages", dependencies: ["SkyltCore", "SkyltHTML", "SkyltBundle"]),
         .target(
             name: "SkyltStudio", dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltHTML"]),
         .target(
@@ -62,7 +63,7 @@ let package = Package(
             name: "skylt",
             dependencies: [
                 "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus", "SkyltKiosk",
-                "SkyltCLI", "CLinux",
+                "SkyltVisitorPages", "SkyltCLI", "CLinux",
             ]),
         .executableTarget(
             name: "skylt-studio",
@@ -94,6 +95,9 @@ let package = Package(
             name: "SkyltStudioTests",
             dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltStudio", "SkyltTestSupport"]),
         .testTarget(name: "SkyltHTMLTests", dependencies: ["SkyltCore", "SkyltHTML", "SkyltTestSupport"]),
+        .testTarget(
+            name: "SkyltVisitorPagesTests",
+            dependencies: ["SkyltCore", "SkyltBundle", "SkyltVisitorPages", "SkyltTestSupport"]),
         .testTarget(
             name: "SkyltStudioWebTests",
             dependencies: [

@@ -1,6 +1,6 @@
 public import Foundation
 @preconcurrency import Glibc
-import SkyltCore
+public import SkyltCore
 
 /// Publishing failed; nothing was changed in the output folder unless it says so.
 public struct PublishError: Error, CustomStringConvertible {
@@ -46,7 +46,19 @@ public enum BundleWriter {
     public static func publish(
         source: URL, key: SecretKey, out: URL, options: Options, progress: (String) -> Void
     ) throws(PublishError) -> Manifest {
-        var root = try playlistObject(in: source)
+        try publish(
+            source: source, playlist: .object(try playlistObject(in: source)), key: key, out: out, options: options,
+            progress: progress)
+    }
+
+    /// Publishes `playlist`, the playlist.json of `source` as the caller changed it (visitor
+    /// fields replaced by their pages' links); its media are still read from `source`.
+    public static func publish(
+        source: URL, playlist: JSONValue, key: SecretKey, out: URL, options: Options, progress: (String) -> Void
+    ) throws(PublishError) -> Manifest {
+        guard case .object(var root) = playlist, case .array = root["slides"] ?? .null else {
+            throw PublishError(path: source.appendingPathComponent(Playlist.fileName).path, reason: "has no slides")
+        }
         let assetsFolder = out.appendingPathComponent("assets")
         do {
             try FileManager.default.createDirectory(at: assetsFolder, withIntermediateDirectories: true)

@@ -60,6 +60,7 @@ public enum LayoutCheck {
                 }
             }
         }
+        report.problems += downloadProblems(playlist, file: file)
         for entry in program.slides {
             if let warning = readingWarning(entry, layouts: layouts[entry.key] ?? [], file: file) {
                 report.warnings.append(warning)

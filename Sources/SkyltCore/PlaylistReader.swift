@@ -12,7 +12,9 @@ public enum PlaylistReader {
     /// QR codes beyond this length get too dense to scan from a screen.
     public static let maxURLLength = 512
 
-    public static func read(folder: URL) -> PlaylistReading {
+    /// `visitorBaseURL`, the public URL the folder is published at, is what the codes of
+    /// visitor pages lead to; without it they lead to `VisitorLinks.placeholderBaseURL`.
+    public static func read(folder: URL, visitorBaseURL: String? = nil) -> PlaylistReading {
         let file = folder.appendingPathComponent(Playlist.fileName)
         let sink = ProblemSink(file: file.path)
         let data: Data
@@ -34,12 +36,12 @@ public enum PlaylistReader {
             sink.report("", "is larger than the limit of \(maxPlaylistBytes) bytes")
             return PlaylistReading(playlist: nil, problems: sink.problems)
         }
-        return read(data: data, folder: folder)
+        return read(data: data, folder: folder, visitorBaseURL: visitorBaseURL)
     }
 
     /// Reads playlist.json's bytes, already read by the caller, of the playlist folder `folder`
     /// (where its media are): a caller that stores what it checked reads the file once.
-    public static func read(data: Data, folder: URL) -> PlaylistReading {
+    public static func read(data: Data, folder: URL, visitorBaseURL: String? = nil) -> PlaylistReading {
         let sink = ProblemSink(file: folder.appendingPathComponent(Playlist.fileName).path)
         guard data.count <= maxPlaylistBytes else {
             sink.report("", "is \(data.count) bytes; the limit is \(maxPlaylistBytes)")
@@ -52,7 +54,7 @@ public enum PlaylistReader {
             sink.report("", "is not valid JSON: \(error.message)")
             return PlaylistReading(playlist: nil, problems: sink.problems)
         }
-        let playlist = decode(json, folder: folder, sink: sink)
+        let playlist = decode(json, folder: folder, sink: sink, visitorBaseURL: visitorBaseURL)
         return PlaylistReading(playlist: playlist, problems: sink.problems)
     }
 
@@ -64,7 +66,9 @@ public enum PlaylistReader {
         return PlaylistReading(playlist: playlist, problems: sink.problems)
     }
 
-    static func decode(_ json: JSONValue, folder: URL, sink: ProblemSink, media: MediaSource = .folder) -> Playlist? {
+    static func decode(
+        _ json: JSONValue, folder: URL, sink: ProblemSink, media: MediaSource = .folder, visitorBaseURL: String? = nil
+    ) -> Playlist? {
         guard let root = ObjectReader(json, path: "", sink: sink) else { return nil }
         root.rejectUnknown(["name", "defaultLanguage", "timeZone", "theme", "screens", "slides", "strings"])
         let name = root.string("name", required: true) ?? folder.lastPathComponent
@@ -78,7 +82,8 @@ public enum PlaylistReader {
         let screens = readScreens(root)
         var slides: [Slide] = []
         var seen: Set<String> = []
-        let context = SlideReader.Context(folder: folder, defaultLanguage: language, timeZone: timeZone, media: media)
+        let context = SlideReader.Context(
+            folder: folder, defaultLanguage: language, timeZone: timeZone, media: media, visitorBaseURL: visitorBaseURL)
         for item in root.array("slides", required: true) ?? [] {
             sink.slide = nil
             guard let object = ObjectReader(item.value, path: item.path, sink: sink) else { continue }

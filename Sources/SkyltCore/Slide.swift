@@ -8,27 +8,42 @@ public enum Priority: String, Sendable, CaseIterable {
 
 /// A link shown as a QR code, with the words that say what it leads to.
 public struct QRLink: Sendable, Equatable {
+    /// What the code encodes: the editor's link, or the visitor page of `file`.
     public var url: String
     public var label: LocalizedText?
+    /// A file for visitors to download (a map as PDF or image), offered on a visitor page;
+    /// nil when the code leads to an external link.
+    public var file: URL?
 
-    public init(url: String, label: LocalizedText? = nil) {
+    public init(url: String, label: LocalizedText? = nil, file: URL? = nil) {
         self.url = url
         self.label = label
+        self.file = file
     }
 }
 
 /// A reading of a story in one language, reached by its own QR code.
 public struct Reading: Sendable, Equatable {
     public var language: String
+    /// What the code encodes: the editor's link, or the visitor page of `audio` and `text`.
     public var url: String
     /// The label under the code; by default the language's own name.
     public var label: String
+    /// The story read aloud (Ogg, MP3 or M4A), played on the visitor page; nil for a link.
+    public var audio: URL?
+    /// The story's text in this language, shown on the visitor page below the player.
+    public var text: String?
 
-    public init(language: String, url: String, label: String? = nil) {
+    public init(language: String, url: String, label: String? = nil, audio: URL? = nil, text: String? = nil) {
         self.language = language
         self.url = url
         self.label = label ?? LanguageCode.nativeName(language) ?? language
+        self.audio = audio
+        self.text = text
     }
+
+    /// True when the reading has a visitor page (audio or text) rather than an external link.
+    public var hasVisitorPage: Bool { audio != nil || text != nil }
 }
 
 /// Wi-Fi security as phones read it from a `WIFI:` QR code.

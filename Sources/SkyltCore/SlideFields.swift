@@ -151,26 +151,33 @@ extension SlideReader {
                 }
                 return url
             }
+            guard let url = folderFile(path, field: field, sink: object.sink) else { return nil }
+            guard MediaKind(path: path) != nil else {
+                object.sink.report(field, "'\(path)' is not a supported image (\(MediaKind.extensionsList))")
+                return nil
+            }
+            return url
+        }
+
+        /// A file of the playlist folder named by `path`, which must be relative, without `..`,
+        /// and not lead outside the folder through a link; nil (reported) otherwise.
+        func folderFile(_ path: String, field: String, sink: ProblemSink) -> URL? {
             let components = path.split(separator: "/", omittingEmptySubsequences: false)
             if path.hasPrefix("/") || components.contains("..") || components.contains("") || path.contains("\\") {
-                object.sink.report(field, "'\(path)' must be a relative path inside the playlist folder, without '..'")
+                sink.report(field, "'\(path)' must be a relative path inside the playlist folder, without '..'")
                 return nil
             }
             let url = context.folder.appendingPathComponent(path)
             let folder = context.folder.resolvingSymlinksInPath().standardizedFileURL.path
             let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
             guard resolved.hasPrefix(folder + "/") else {
-                object.sink.report(field, "'\(path)' leads outside the playlist folder")
+                sink.report(field, "'\(path)' leads outside the playlist folder")
                 return nil
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
             else {
-                object.sink.report(field, "'\(path)' does not exist")
-                return nil
-            }
-            guard MediaKind(path: path) != nil else {
-                object.sink.report(field, "'\(path)' is not a supported image (\(MediaKind.extensionsList))")
+                sink.report(field, "'\(path)' does not exist")
                 return nil
             }
             return url
@@ -199,10 +206,13 @@ extension SlideReader {
 
         func qr(_ key: String) -> QRLink? {
             guard let link = object.object(key) else { return nil }
-            link.rejectUnknown(["url", "label"])
-            let url = url("url", required: true, in: link)
+            link.rejectUnknown(["url", "label", "file"])
             let label = link.localized("label", defaultLanguage: context.defaultLanguage)
-            guard let url else { return nil }
+            if link.has("file") {
+                guard let page = filePage(link) else { return nil }
+                return QRLink(url: page.url, label: label, file: page.file)
+            }
+            guard let url = url("url", required: true, in: link) else { return nil }
             return QRLink(url: url, label: label)
         }
 
@@ -216,16 +226,20 @@ extension SlideReader {
             var languages: Set<String> = []
             for item in items {
                 guard let reading = ObjectReader(item.value, path: item.path, sink: object.sink) else { continue }
-                reading.rejectUnknown(["language", "url", "label"])
+                reading.rejectUnknown(["language", "url", "label", "audio", "text"])
                 let language = reading.string("language", required: true)
-                let url = url("url", required: true, in: reading)
+                let hasPage = reading.has("audio") || reading.has("text")
+                let url = hasPage ? nil : url("url", required: true, in: reading)
                 let label = reading.string("label")
-                guard let language, let url else { continue }
-                guard LanguageCode.isValid(language) else {
-                    object.sink.report(
-                        reading.fieldPath("language"), "'\(language)' is not a language code such as 'sv'")
+                guard let language, LanguageCode.isValid(language) else {
+                    if let language {
+                        object.sink.report(
+                            reading.fieldPath("language"), "'\(language)' is not a language code such as 'sv'")
+                    }
                     continue
                 }
+                let page = hasPage ? readingPage(reading, language: language) : nil
+                guard let url = url ?? page?.url else { continue }
                 if label == nil && LanguageCode.nativeName(language) == nil {
                     object.sink.report(
                         reading.fieldPath("label"), "is required: the name of '\(language)' is not known")
@@ -233,7 +247,8 @@ extension SlideReader {
                 if !languages.insert(language).inserted {
                     object.sink.report(reading.fieldPath("language"), "'\(language)' has two readings")
                 }
-                readings.append(Reading(language: language, url: url, label: label))
+                readings.append(
+                    Reading(language: language, url: url, label: label, audio: page?.audio, text: page?.text))
             }
             return readings.count == items.count ? readings : nil
         }

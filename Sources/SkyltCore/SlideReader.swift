@@ -28,6 +28,11 @@ enum SlideReader {
         var defaultLanguage: String
         var timeZone: TimeZone
         var media: MediaSource
+        /// The public URL of the published folder, under which visitor pages live; nil while
+        /// validating or rendering a draft (codes then lead to `VisitorLinks.placeholderBaseURL`).
+        var visitorBaseURL: String?
+        /// The slide being read: visitor pages are named by it.
+        var slideID = ""
     }
 
     static let commonFields: Set<String> = ["id", "template", "duration", "priority", "schedule"]
@@ -47,6 +52,8 @@ enum SlideReader {
         let duration =
             object.number("duration", in: PlaylistReader.durationRangeSeconds) ?? PlaylistReader.defaultDurationSeconds
         let priority: Priority = object.choice("priority") ?? .normal
+        var context = context
+        context.slideID = id
         let fields = Fields(object: object, context: context)
         var schedule = object.object("schedule").map(ScheduleReader.schedule) ?? .always
         let framing = template.fields.contains("image") ? fields.imageFraming() : .standard

@@ -10,10 +10,14 @@ public enum HTMLTag: String, Sendable, CaseIterable {
     case figure, figcaption, details, summary
     case table, caption, thead, tbody, tr, th, td
     case form, fieldset, legend, label, button, select, option, textarea, output
+    /// A player with its own controls, for the stories visitor pages read aloud.
+    case audio
 }
 
 /// The elements that never have content; `HTML.void` is the only way to make them, so none can
 /// be given children.
 public enum HTMLVoidTag: String, Sendable, CaseIterable {
     case meta, link, input, img, br, hr
+    /// A media file of an `audio` element, with its type.
+    case source
 }

@@ -8,6 +8,7 @@ import SkyltKiosk
 enum RenderCommand {
     static let help = """
         Usage: skylt render PLAYLIST --out DIR [--size WxH] [--at TIME] [--layout | --scale F]
+                            [--base-url URL]
                skylt render --config FILE --out DIR [--size WxH] [--at TIME] [--layout | --scale F]
 
         Writes one PNG per slide of the playlist folder PLAYLIST and language it is written
@@ -30,6 +31,11 @@ enum RenderCommand {
         before it is written: small pictures for a gallery or an email that still show what the
         screen shows. It cannot be combined with --layout, whose boxes are in screen pixels.
 
+        Story readings with `audio` or `text` and QR codes with a `file` encode the link of
+        their visitor page (see `skylt publish`). Without --base-url those links are under
+        https://example.invalid, which leads nowhere, and a note says so; give the URL the
+        playlist will be published at to scan the rendered codes for real.
+
         With --config, it renders what the kiosk has: its local channels and what the cache
         holds for its bundle channels, at the kiosk's display size, numbered across channels.
 
@@ -40,6 +46,7 @@ enum RenderCommand {
           --at TIME      render only what is scheduled at TIME
           --layout       also write each slide's layout as JSON
           --scale F      write the frames scaled by F (0.25 makes 1920x1080 into 480x270)
+          --base-url URL the public URL the playlist is published at, for visitor page codes
           -h, --help     show this help
         """
 
@@ -91,7 +98,7 @@ enum RenderCommand {
 
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
         let arguments = try Arguments(
-            words, valued: ["--out", "--size", "--config", "--at", "--scale"], switches: ["--layout"])
+            words, valued: ["--out", "--size", "--config", "--at", "--scale", "--base-url"], switches: ["--layout"])
         guard let out = arguments.values["--out"] else { throw UsageError("render needs --out DIR") }
         let size = try arguments.size("--size")
         let scale = try scale(arguments)
@@ -103,7 +110,8 @@ enum RenderCommand {
             guard arguments.positional.count == 1 else {
                 throw UsageError("render takes one playlist folder, or --config")
             }
-            loaded = playlistSource(arguments.positional[0], size: size ?? (1920, 1080))
+            loaded = playlistSource(
+                arguments.positional[0], size: size ?? (1920, 1080), baseURL: try PublishCommand.baseURL(arguments))
         }
         guard let source = loaded else { return 1 }
         let at = try arguments.values["--at"].map { text throws(UsageError) in
@@ -151,10 +159,17 @@ enum RenderCommand {
 
     /// One playlist folder as the only channel; nil when nothing of it can be read, and a
     /// failure already counted when some slides had problems.
-    private static func playlistSource(_ folder: String, size: (width: Int, height: Int)) -> Source? {
-        let reading = PlaylistReader.read(folder: URL(fileURLWithPath: folder))
+    private static func playlistSource(_ folder: String, size: (width: Int, height: Int), baseURL: String?)
+        -> Source?
+    {
+        let reading = PlaylistReader.read(folder: URL(fileURLWithPath: folder), visitorBaseURL: baseURL)
         for problem in reading.problems { Console.error(problem.description) }
         guard let playlist = reading.playlist else { return nil }
+        if baseURL == nil, let field = playlist.firstVisitorField {
+            Console.out(
+                "note: \(field) and other visitor pages are drawn as codes to \(VisitorLinks.placeholderBaseURL), which leads nowhere; give --base-url URL to scan them for real"
+            )
+        }
         return Source(
             program: Program(playlists: [(channel: playlist.name, playlist: playlist)]), kiosk: nil, size: size,
             timeZone: playlist.timeZone,

@@ -23,7 +23,7 @@ enum SkyltCommandLine {
 
         Publishing (editors):
           keygen     make a channel's signing key pair (minisign format)
-          publish    turn a playlist folder into a signed static bundle
+          publish    turn a playlist folder into a signed static bundle (and visitor pages)
           verify     check a bundle's signature and every asset
           help       show this help, or a command's: skylt help run
 

@@ -212,13 +212,13 @@ struct CommandLineTests {
         }
         let options = [
             "run": ["--config", "--headless", "--exit-after", "--snapshot"],
-            "render": ["--out", "--size", "--at", "--layout"],
+            "render": ["--out", "--size", "--at", "--layout", "--base-url"],
             "validate": ["--size", "--portrait"],
             "bench": ["--switches", "--static-seconds", "--runs"],
             "plan": ["--config", "--from", "--to", "--tz"],
             "report": ["--config", "--day", "--json"],
             "keygen": ["--out", "--encrypt", "--force"],
-            "publish": ["--key", "--out", "--channel", "--expires-days"],
+            "publish": ["--key", "--out", "--channel", "--expires-days", "--base-url", "DIR/v/<slide>/<lang>.html"],
             "verify": ["--pub"],
             "sync": ["--config", "--once"],
         ]
