@@ -24,8 +24,8 @@ public struct Outbox {
         self.studio = studio
     }
 
-    /// Queues one mail per user of `userIDs` who has an address (the others are skipped: they
-    /// see the step in the studio). Joins the caller's transaction. Returns how many were queued.
+    /// Queues one mail per user of `userIDs` who has an address and is not disabled (the
+    /// others are skipped: they see the step in the studio). Joins the caller's transaction. Returns how many were queued.
     @discardableResult
     public func queueMail(to userIDs: [Int64], subject: String, body: String) throws(StudioError) -> Int {
         guard !userIDs.isEmpty else { return 0 }
