@@ -38,7 +38,7 @@ public final class MailSender: Sendable {
     private let clock: any LoopClock
     private let logger: Logger
     /// When each mail that failed may be tried again, by outbox id.
-    private let retryAt = Mutex<[Int: Date]>([:])
+    private let retryAt = Mutex<[Int64: Date]>([:])
 
     public init(data: URL, clock: any LoopClock, logger: Logger = .standard) {
         self.data = data

@@ -1,84 +1,125 @@
 import Foundation
 import SkyltStore
 
-/// One row of the outbox that waits to be sent.
-struct OutboxMail {
-    var id: Int
-    var recipient: String
-    var subject: String
-    var body: String
-    var createdAt: String
+/// One mail waiting in the outbox (or sent, or failed and to be tried again).
+public struct OutboxMail: Sendable, Equatable {
+    public var id: Int64
+    public var recipient: String
+    public var subject: String
+    /// Plain text: Swedish, then English.
+    public var body: String
+    public var createdAt: String
+    /// How many times sending failed so far.
+    public var attempts: Int
+    public var lastError: String?
+}
 
-    /// The message, its Message-ID made of the row's id and time and the sender's domain, so
-    /// that a retry carries the same one and a receiver can tell a duplicate.
-    func message(from sender: String, date: Date) -> MailMessage {
-        let domain = sender.split(separator: "@").last.map(String.init) ?? "localhost"
-        let stamp = createdAt.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
-        return MailMessage(
-            from: sender, to: recipient, subject: subject, body: body, date: date,
-            messageID: "skylt-outbox-\(id)-\(stamp)@\(domain)")
+/// Mail to send, written in the same transaction as the step it tells of, so that no mail
+/// goes out for a step that did not happen and none is lost when sending fails. The studio
+/// only fills it; a sender (running a `sendmail`-compatible command) empties it.
+public struct Outbox {
+    public let studio: Studio
+
+    public init(studio: Studio) {
+        self.studio = studio
+    }
+
+    /// Queues one mail per user of `userIDs` who has an address and is not disabled (the
+    /// others are skipped: they see the step in the studio). Joins the caller's transaction. Returns how many were queued.
+    @discardableResult
+    public func queueMail(to userIDs: [Int64], subject: String, body: String) throws(StudioError) -> Int {
+        guard !userIDs.isEmpty else { return 0 }
+        let database = studio.database
+        return try studio.transaction { () throws(StudioError) in
+            try storing { () throws(StoreError) in
+                let now = Studio.timestamp()
+                var queued = 0
+                for id in Set(userIDs).sorted() {
+                    let rows = try database.query(
+                        "SELECT email FROM users WHERE id = ? AND disabled = 0 AND email IS NOT NULL", [.integer(id)])
+                    guard let address = rows.first?[0].string else { continue }
+                    try database.execute(
+                        "INSERT INTO outbox (recipient, subject, body, created_at) VALUES (?, ?, ?, ?)",
+                        [.text(address), .text(subject), .text(body), .text(now)])
+                    queued += 1
+                }
+                return queued
+            }
+        }
+    }
+
+    /// Mail not yet sent, oldest first, at most `limit`.
+    public func unsentMail(limit: Int = 100) throws(StudioError) -> [OutboxMail] {
+        let rows = try storing { () throws(StoreError) in
+            try studio.database.query(
+                """
+                SELECT id, recipient, subject, body, created_at, attempts, last_error FROM outbox
+                WHERE sent_at IS NULL ORDER BY id LIMIT ?
+                """, [.init(max(0, limit))])
+        }
+        return rows.compactMap { row in
+            guard case .integer(let id) = row[0], let recipient = row[1].string else { return nil }
+            return OutboxMail(
+                id: id, recipient: recipient, subject: row[2].string ?? "", body: row[3].string ?? "",
+                createdAt: row[4].string ?? "", attempts: row[5].int ?? 0, lastError: row[6].string)
+        }
+    }
+
+    /// Marks mail `id` sent; it leaves `unsentMail`.
+    public func markSent(_ id: Int64) throws(StudioError) {
+        try storing { () throws(StoreError) in
+            try studio.database.execute(
+                "UPDATE outbox SET sent_at = ? WHERE id = ?", [.text(Studio.timestamp()), .integer(id)])
+        }
+    }
+
+    /// Records a failed attempt at mail `id`; it stays unsent, to be tried again.
+    public func markFailed(_ id: Int64, error: String) throws(StudioError) {
+        try storing { () throws(StoreError) in
+            try studio.database.execute(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                [.text(String(error.prefix(2000))), .integer(id)])
+        }
+    }
+}
+
+extension Users {
+    /// The address trimmed, when it looks like one a `sendmail` command takes: 3 to 254
+    /// characters, one '@' with text on both sides, a dot in the domain, no spaces or
+    /// control characters (which could add headers to a mail).
+    public static func checkedEmail(_ given: String) throws(StudioError) -> String {
+        let address = given.trimmingCharacters(in: .whitespaces)
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard (3...254).contains(address.count), parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !address.hasPrefix("-"),
+            address.unicodeScalars.allSatisfy({
+                $0.value > 0x20 && $0.value != 0x7F && !"<>,;\"'\\".unicodeScalars.contains($0)
+            })
+        else { throw StudioError(.invalidEmail, location: given) }
+        return address
     }
 }
 
 extension Studio {
-    /// Unsent mail not given up, oldest first.
-    func unsentMail(limit: Int) throws(StudioError) -> [OutboxMail] {
-        let rows = try storing { () throws(StoreError) in
-            try database.query(
-                """
-                SELECT id, recipient, subject, body, created_at FROM outbox
-                WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT ?
-                """, [.init(MailSender.maxAttempts), .init(limit)])
-        }
-        return rows.compactMap { row in
-            guard let id = row[0].int, let to = row[1].string, let subject = row[2].string, let body = row[3].string
-            else { return nil }
-            return OutboxMail(id: id, recipient: to, subject: subject, body: body, createdAt: row[4].string ?? "")
-        }
-    }
-
-    func markSent(_ mail: OutboxMail, at date: Date) throws(StudioError) {
+    /// User `userID`'s mail address, nil when none is given.
+    public func email(ofUser userID: Int64) throws(StudioError) -> String? {
         try storing { () throws(StoreError) in
-            try database.execute(
-                "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
-                [.text(Self.timestamp(date)), .init(mail.id)])
+            try database.query("SELECT email FROM users WHERE id = ?", [.integer(userID)]).first?[0].string
         }
     }
 
-    /// Counts a failed attempt; returns the attempts so far.
-    func recordFailure(_ mail: OutboxMail, error: String) throws(StudioError) -> Int {
-        try storing { () throws(StoreError) in
-            try database.execute(
-                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
-                [.text(error), .init(mail.id)])
-            return try database.query("SELECT attempts FROM outbox WHERE id = ?", [.init(mail.id)]).first?[0].int ?? 0
+    /// Sets (or with nil or an empty text, clears) user `userID`'s mail address, checked by
+    /// `Users.checkedEmail`, with an audit row.
+    public func setEmail(_ given: String?, userID: Int64) throws(StudioError) {
+        let trimmed = given?.trimmingCharacters(in: .whitespaces) ?? ""
+        let address = trimmed.isEmpty ? nil : try Users.checkedEmail(trimmed)
+        try transaction { () throws(StudioError) in
+            let name = try userName(userID)
+            try storing { () throws(StoreError) in
+                try database.execute(
+                    "UPDATE users SET email = ? WHERE id = ?", [address.map { .text($0) } ?? .null, .integer(userID)])
+            }
+            try audit("user.email", subject: name, detail: address == nil ? "removed" : "set")
         }
-    }
-
-    /// Never to be sent: attempts at the limit, `note` saying why.
-    func giveUp(_ mail: OutboxMail, note: String) throws(StudioError) {
-        try storing { () throws(StoreError) in
-            try database.execute(
-                "UPDATE outbox SET attempts = ?, last_error = ? WHERE id = ?",
-                [.init(MailSender.maxAttempts), .text(note), .init(mail.id)])
-        }
-    }
-
-    /// Runs the mail command with `message` on its standard input (from a file under `tmp/`,
-    /// so that a program that reads slowly or not at all can never block the studio).
-    func runMailCommand(_ settings: MailSettings, message: Data) throws(StudioError) -> AfterPublishResult {
-        let staging = try folder.makeStagingFolder("mail")
-        defer { try? FileManager.default.removeItem(at: staging) }
-        let file = staging.appendingPathComponent("message.eml")
-        let input: FileHandle
-        do {
-            try message.write(to: file)
-            input = try FileHandle(forReadingFrom: file)
-        } catch {
-            throw StudioError(.fileIO, location: file.path, message: error.localizedDescription)
-        }
-        defer { try? input.close() }
-        return AfterPublishRunner.run(
-            settings.command, environment: [:], input: input, timeout: Double(settings.effectiveTimeoutSeconds))
     }
 }

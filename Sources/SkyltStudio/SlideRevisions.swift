@@ -50,9 +50,11 @@ extension Studio {
             guard let text, let content = try? JSONValue.parse(Data(text.utf8)) else {
                 throw StudioError(.unknownRevision, location: "\(channel.name)/\(key)", message: "revision \(number)")
             }
+            let review = try reviewOfEdit(slideID: slideID, created: false, author: author)
             let media = try mediaRows(
                 for: content, previous: try revisionMedia(slideID: slideID, number: number), uploads: [])
             let added = try addRevision(slideID: slideID, content: content, media: media, author: author)
+            try recordEdit(review, slideID: slideID, subject: "\(channel.name)/\(key)", revision: added)
             try audit(
                 "slide.restore", subject: "\(channel.name)/\(key)",
                 detail: "revision \(number) as \(added), \(author.approves ? "approved" : "waits for approval")")

@@ -8,16 +8,23 @@ public struct SlideAuthor: Sendable, Equatable {
     /// True for a publisher (or admin) of the channel: their save is approved at once. A
     /// contributor's save waits for a publisher.
     public var approves: Bool
+    /// The organisation that sends a contributor's new slide, when they belong to several
+    /// (with one, it is theirs; with none, they cannot contribute). Unused for publishers and
+    /// for slides that have their organisation already.
+    public var organisationID: Int64?
 
-    public init(userID: Int64, approves: Bool) {
+    public init(userID: Int64, approves: Bool, organisationID: Int64? = nil) {
         self.userID = userID
         self.approves = approves
+        self.organisationID = organisationID
     }
 }
 
 extension Studio {
     /// Saves `content` as the next revision of slide `key` (made at the end of the channel's
-    /// list when `create`). A publisher's revision is approved at once; a contributor's waits.
+    /// list when `create`). A publisher's revision is approved at once; a contributor's is a
+    /// draft of their organisation's (`ContributionWorkflow`'s edit), to be submitted, and a
+    /// contributor cannot change another organisation's slide or a publisher's own.
     /// The revision owns the `uploads` it references (`media/<sha256>.<ext>` in the store, taken
     /// in by this save) and carries over the media of the slide's earlier revisions that it still
     /// references; an upload path of any other slide or channel gets no row (so publish leaves
@@ -41,19 +48,22 @@ extension Studio {
             } else {
                 slideID = try self.slideID(key, of: channel)
             }
+            let review = try reviewOfEdit(slideID: slideID, created: create, author: author)
             let previous = try allRevisionMedia(slideID: slideID)
             let media = try mediaRows(for: content, previous: previous, uploads: uploads)
             let number = try addRevision(slideID: slideID, content: content, media: media, author: author)
             try audit(
                 create ? "slide.create" : "slide.revise", subject: "\(channel.name)/\(key)",
                 detail: "revision \(number), \(author.approves ? "approved" : "waits for approval")")
+            try recordEdit(review, slideID: slideID, subject: "\(channel.name)/\(key)", revision: number)
             return number
         }
     }
 
     /// Makes revision `revision` the live one, approved by `userID` (a publisher), but only
     /// while it is still the slide's newest: a publisher approves what the slide's page showed
-    /// them, never a revision saved after they looked (`staleRevision`).
+    /// them, never a revision saved after they looked (`staleRevision`). A contribution must
+    /// be submitted and within the channel's limits (`approveReview`).
     public func approveSlide(_ key: String, revision: Int, channel: ChannelRecord, by userID: Int64)
         throws(StudioError)
     {
@@ -73,6 +83,7 @@ extension Studio {
                     "UPDATE slides SET live_revision_id = ?, approved_by = ?, approved_at = ? WHERE id = ?",
                     [.integer(Int64(revisionID)), .integer(userID), .text(Self.timestamp()), .integer(slideID)])
             }
+            try approveReview(slideID: slideID, key: key, revision: revision, channel: channel)
             try audit("slide.approve", subject: "\(channel.name)/\(key)", detail: "revision \(revision)")
         }
     }

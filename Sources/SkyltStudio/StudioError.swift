@@ -79,6 +79,26 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case staleRevision
         /// A field of studio.json is wrong; `location` names the field (`mail.command`…).
         case invalidConfig
+        /// An organisation's name that is empty or longer than 120 characters.
+        case invalidOrganisationName
+        /// An organisation of that name exists already.
+        case duplicateOrganisation
+        /// No organisation of that id or name.
+        case unknownOrganisation
+        /// A contributor who belongs to no organisation cannot send slides.
+        case noOrganisation
+        /// A contributor of several organisations must say which one sends the slide.
+        case organisationRequired
+        /// The organisation named for a contribution is not one of the contributor's.
+        case notInOrganisation
+        /// The review workflow refused the step.
+        case contributionRefused(ContributionRefusal)
+        /// The channel's limits for contributions refused it; nothing was changed.
+        case contributionLimit(LimitRefusal)
+        /// Limits that cannot be set: an unknown template, or a number out of range.
+        case invalidLimits
+        /// A mail address that is not one (3 to 254 characters, a name, '@' and a domain).
+        case invalidEmail
         /// Reading or writing a file of the data folder failed.
         case fileIO
         /// The database or the media store failed; `store` holds its error.
@@ -152,6 +172,16 @@ public struct StudioError: Error, Sendable, CustomStringConvertible {
         case .unknownRevision: "no such revision of the slide"
         case .staleRevision: "a newer revision of the slide was saved; look at it before approving"
         case .invalidConfig: "is wrong in studio.json"
+        case .invalidOrganisationName: "an organisation's name must have 1 to 120 characters"
+        case .duplicateOrganisation: "an organisation of that name exists already"
+        case .unknownOrganisation: "no such organisation"
+        case .noOrganisation: "you belong to no organisation; ask an admin to add you to one"
+        case .organisationRequired: "you belong to several organisations; choose the one that sends the slide"
+        case .notInOrganisation: "you do not belong to that organisation"
+        case .contributionRefused(let refusal): refusal.description
+        case .contributionLimit(let refusal): refusal.description
+        case .invalidLimits: "these limits cannot be set"
+        case .invalidEmail: "is not a mail address such as name@example.org"
         case .fileIO: "cannot read or write the file"
         case .store: "database error"
         }

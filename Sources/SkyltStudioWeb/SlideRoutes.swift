@@ -42,6 +42,11 @@ enum SlideRoutes {
         let message: String? =
             switch context.field("done") ?? "" {
             case "saved": context.t("Bilden är sparad.", "The slide is saved.")
+            case "draft":
+                context.t(
+                    "Bilden är sparad som utkast men inte skickad för granskning: kanalens gränser för bidrag tillåter den inte.",
+                    "The slide is saved as a draft but not sent for review: the channel's limits for contributions do not allow it."
+                )
             case "approved": context.t("Bilden är godkänd.", "The slide is approved.")
             case "archived": context.t("Bilden är arkiverad.", "The slide is archived.")
             case "restored": context.t("Versionen är återställd.", "The version is restored.")

@@ -94,17 +94,31 @@ struct SlideSubmission {
         }
     }
 
-    /// Saves the slide (a new one under a key made from its title) and goes to its page.
+    /// Saves the slide (a new one under a key made from its title) and goes to its page. A
+    /// contributor's save also sends it for review ("save and send for review"); when the
+    /// channel's limits refuse that, the save stays a draft and nothing is lost.
     private func save(_ slide: inout JSONValue, uploads: Set<String>) throws -> HTTPResponse {
         guard let session = context.session else { return .redirect(to: "/login") }
         let author = SlideAuthor(userID: session.userID, approves: channel.role == .publisher)
-        guard key == nil else {
+        let slideKey: String
+        if let key {
             try context.studio.saveSlide(
-                key ?? "", content: slide, channel: channel.channel, author: author, uploads: uploads)
-            return .redirect(to: "/channels/\(channel.channel.name)/slides/\(key ?? "")?done=saved")
+                key, content: slide, channel: channel.channel, author: author, uploads: uploads)
+            slideKey = key
+        } else {
+            slideKey = try create(&slide, author: author, uploads: uploads)
         }
-        let slideKey = try create(&slide, author: author, uploads: uploads)
-        return .redirect(to: "/channels/\(channel.channel.name)/slides/\(slideKey)?done=saved")
+        var done = "saved"
+        if channel.role == .contributor {
+            do throws(StudioError) {
+                try context.studio.submitContribution(
+                    slideKey, channel: channel.channel, by: session.userID, role: session.role)
+            } catch {
+                guard case .contributionLimit = error.code else { throw error }
+                done = "draft"
+            }
+        }
+        return .redirect(to: "/channels/\(channel.channel.name)/slides/\(slideKey)?done=\(done)")
     }
 
     /// How many keys a new slide tries when others take them at the same moment.

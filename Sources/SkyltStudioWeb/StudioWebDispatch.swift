@@ -33,6 +33,14 @@ extension StudioWeb {
             var response = try route.handler(&context)
             for cookie in context.cookies { response.headers.add("Set-Cookie", cookie) }
             return response
+        } catch let error as StudioError {
+            // The review workflow refusing a step (a contributor changing another
+            // organisation's slide) is a matter of rights, not a failure of the studio.
+            if case .contributionRefused(let refusal) = error.code, refusal.code == .notTheirOrganisation {
+                return WebPage.plain(language, status: 403, WebPage.forbidden)
+            }
+            options.logger.error("studio: \(request.method) \(request.path) failed: \(error)")
+            return WebPage.plain(language, status: 500, WebPage.internalError)
         } catch {
             options.logger.error("studio: \(request.method) \(request.path) failed: \(error)")
             return WebPage.plain(language, status: 500, WebPage.internalError)

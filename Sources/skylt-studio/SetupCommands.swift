@@ -45,7 +45,7 @@ enum InitCommand {
 /// `skylt-studio user add`.
 enum UserCommand {
     static let help = """
-        Usage: skylt-studio user add NAME --role ROLE --password-stdin --data DIR
+        Usage: skylt-studio user add NAME --role ROLE [--email ADDRESS] --password-stdin --data DIR
 
         Adds a user who can sign in to the studio. The password is read from the first line
         of standard input (at least \(Users.minPasswordCharacters) characters), never from the command line, where
@@ -54,13 +54,14 @@ enum UserCommand {
 
         Options:
           --role ROLE        one of: \(Role.listed)
+          --email ADDRESS    where the studio mails about contributions (optional)
           --password-stdin   read the password from standard input (required)
           --data DIR         the studio's data folder
           -h, --help         show this help
         """
 
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
-        let arguments = try Arguments(words, valued: ["--data", "--role"], switches: ["--password-stdin"])
+        let arguments = try Arguments(words, valued: ["--data", "--role", "--email"], switches: ["--password-stdin"])
         guard arguments.positional.count == 2, arguments.positional[0] == "add" else {
             throw UsageError("the user command is: user add NAME --role ROLE --password-stdin")
         }
@@ -78,8 +79,13 @@ enum UserCommand {
         // A line typed or saved on Windows ends in "\r\n"; the "\r" is not part of the password.
         if password.hasSuffix("\r") { password.removeLast() }
         let name = arguments.positional[1]
+        let email = arguments.values["--email"]
+        if let email, (try? Users.checkedEmail(email)) == nil {
+            throw UsageError("--email takes a mail address such as name@example.org")
+        }
         return StudioCommandLine.withStudio(data) { studio throws(StudioError) in
-            try studio.addUser(name: name, role: role, password: password)
+            let id = try studio.addUser(name: name, role: role, password: password)
+            if let email { try studio.setEmail(email, userID: id) }
             Console.out("added user '\(name)' with role \(role.rawValue)")
         }
     }

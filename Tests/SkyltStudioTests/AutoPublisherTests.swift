@@ -29,12 +29,20 @@ struct AutoPublisherTests {
         let pia = try studio.addUser(name: "pia", role: .publisher, password: "correct horse battery")
         let kim = try studio.addUser(name: "kim", role: .contributor, password: "correct horse battery")
         let demo = try studio.channel(named: "demo")
+        // The association's contribution: sent by kim, approved by pia, then changed again by
+        // kim and not yet sent (a draft the automatic publish must leave out).
+        let club = try studio.createOrganisation(name: "Idrottsföreningen")
+        try studio.addOrganisationMember(club.id, userID: kim)
+        try studio.setMembership(userID: kim, userName: "kim", channel: demo, role: .contributor)
+        try studio.setMembership(userID: pia, userName: "pia", channel: demo, role: .publisher)
+        let contributor = SlideAuthor(userID: kim, approves: false, organisationID: club.id)
         try studio.saveSlide(
-            "hostmote", content: try Self.meeting(title: "Höstmöte"), channel: demo,
-            author: SlideAuthor(userID: pia, approves: true), create: true)
+            "hostmote", content: try Self.meeting(title: "Höstmöte"), channel: demo, author: contributor,
+            create: true)
+        _ = try studio.submitContribution("hostmote", channel: demo, by: kim, role: .contributor)
+        try studio.approveSlide("hostmote", revision: 1, channel: demo, by: pia)
         try studio.saveSlide(
-            "hostmote", content: try Self.meeting(title: "Inte godkänd"), channel: demo,
-            author: SlideAuthor(userID: kim, approves: false))
+            "hostmote", content: try Self.meeting(title: "Inte godkänd"), channel: demo, author: contributor)
         return studio
     }
 

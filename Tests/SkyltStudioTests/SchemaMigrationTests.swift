@@ -86,6 +86,11 @@ struct SchemaMigrationTests {
         let channel = try studio.channel(named: "demo")
         let waiting = try #require(try studio.slides(of: channel).first?.key)
         let kim = try studio.addUser(name: "kim", role: .contributor, password: "a long enough password")
+        // Today only a contribution's own organisation may change it; version 3 had none.
+        let club = try studio.createOrganisation(name: "Hembygdsföreningen")
+        try studio.addOrganisationMember(club.id, userID: kim)
+        try studio.database.execute(
+            "UPDATE slides SET organisation_id = ? WHERE slide_key = ?", [.integer(club.id), .text(waiting)])
         let content = try studio.slide(waiting, of: channel).content
         try studio.saveSlide(
             waiting, content: content, channel: channel, author: SlideAuthor(userID: kim, approves: false))

@@ -53,6 +53,18 @@ struct UserTests {
         #expect(audit.first?[1] == "anna.berg")
     }
 
+    @Test("--email gives the new user a mail address; one that is not an address adds no user")
+    func email() throws {
+        let base = ["user", "add", "anna", "--role", "contributor", "--password-stdin", "--data", fixture.data.path]
+        let refused = try StudioTool.run(base + ["--email", "anna at byn.se"], input: Self.password + "\n")
+        #expect(refused.status != 0 && refused.stderr.contains("--email"))
+        #expect(try users().isEmpty)
+        let added = try StudioTool.run(base + ["--email", "anna@byn.se"], input: Self.password + "\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        let rows = try Database(url: DataFolder(fixture.data).databaseFile).query("SELECT email FROM users")
+        #expect(rows.map { $0[0].string } == ["anna@byn.se"])
+    }
+
     @Test("a second user of the same name is refused, and the first keeps its password")
     func duplicate() throws {
         #expect(try addUser("anna").status == 0)

@@ -91,7 +91,7 @@ struct SlideEditingTests {
     func revisions() throws {
         let harness = try WebHarness()
         let key = try WebHarness.savedKey(
-            try harness.sendMultipart("/channels/demo/slides", as: "pia", form: WebHarness.notice()))
+            try harness.sendMultipart("/channels/demo/slides", as: "kim", form: WebHarness.notice()))
         let second = try harness.sendMultipart(
             "/channels/demo/slides/\(key)", as: "pia", form: WebHarness.notice(title: "Vattnet är tillbaka"))
         #expect(second.status == 303)

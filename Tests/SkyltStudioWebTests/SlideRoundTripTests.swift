@@ -1,6 +1,7 @@
 import Foundation
 import SkyltCore
 import SkyltHTTP
+import SkyltStore
 import SkyltStudio
 import SkyltTestSupport
 import Testing
@@ -40,7 +41,9 @@ struct SlideRoundTripTests {
         #expect(again == Self.normalised(slide), "\(id)")
     }
 
-    @Test("a contributor may correct an urgent notice without making it normal; it waits for approval")
+    @Test(
+        "a contributor may correct their organisation's urgent notice without making it normal; it stays a draft"
+    )
     func contributorKeepsUrgent() throws {
         let harness = try WebHarness()
         let page = try harness.send("GET", "/channels/demo/slides/vattenavstangning", as: "kim").text
@@ -49,11 +52,20 @@ struct SlideRoundTripTests {
             ("title.sv", "Vattnet stängs av tisdag 1 december kl. 8–11"), ("body.sv", "Tappa upp vatten i förväg."),
             ("priority", "urgent"), ("action", "save"),
         ]
-        let response = try harness.sendMultipart("/channels/demo/slides/vattenavstangning", as: "kim", form: form)
-        #expect(response.status == 303, "\(response.text)")
+        let path = "/channels/demo/slides/vattenavstangning"
         let channel = try harness.studio.channel(named: "demo")
+        let foreign = try harness.sendMultipart(path, as: "kim", form: form)
+        #expect(foreign.status == 403, "a publisher's own slide is no contributor's to change")
+        #expect(try harness.studio.slide("vattenavstangning", of: channel).revision == 1)
+        // As if the notice were the club's contribution that a publisher made urgent.
+        try harness.studio.database.execute(
+            "UPDATE slides SET organisation_id = (SELECT id FROM organisations WHERE name = 'Idrottsföreningen')")
+        let response = try harness.sendMultipart(path, as: "kim", form: form)
+        #expect(response.status == 303, "\(response.text)")
+        #expect(response.headers["Location"]?.hasSuffix("?done=draft") == true, "urgent is never sent for review")
         let stored = try harness.studio.slide("vattenavstangning", of: channel)
         #expect(SlideText.string(stored.content, "priority") == "urgent")
         #expect(stored.liveRevision == 1 && stored.revision == 2)
+        #expect(try harness.studio.review(of: "vattenavstangning", channel: channel).state == .draft)
     }
 }

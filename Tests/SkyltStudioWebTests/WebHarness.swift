@@ -11,7 +11,8 @@ import Testing
 /// process (no socket), so that each test sees exactly what a browser would be sent.
 ///
 /// Users: `ada` (admin), `pia` (publisher of `demo`), `kim` (contributor of `demo`), `ola`
-/// (publisher of `other` only). Every password is `password`.
+/// (publisher of `other` only). Every password is `password`. `kim` is the only member of the
+/// organisation "Idrottsföreningen", which sends kim's contributions.
 final class WebHarness {
     static let password = "correct horse battery"
     let folder = TemporaryFolder()
@@ -34,6 +35,8 @@ final class WebHarness {
         try Self.member(studio, "pia", "demo", .publisher)
         try Self.member(studio, "kim", "demo", .contributor)
         try Self.member(studio, "ola", "other", .publisher)
+        let club = try studio.createOrganisation(name: "Idrottsföreningen")
+        try studio.addOrganisationMember(club.id, userID: try Self.userID(studio, "kim"))
         if let afterPublish {
             let file = DataFolder(folder.file("data")).configFile
             var config = studio.config
@@ -41,6 +44,12 @@ final class WebHarness {
             try JSONEncoder().encode(config).write(to: file)
         }
         web = try StudioWeb(data: folder.file("data"), options: options)
+    }
+
+    private static func userID(_ studio: Studio, _ user: String) throws -> Int64 {
+        Int64(
+            try #require(
+                try studio.database.query("SELECT id FROM users WHERE name = ?", [.text(user)]).first?[0].int))
     }
 
     private static func member(_ studio: Studio, _ user: String, _ channel: String, _ role: ChannelRole) throws {
