@@ -40,20 +40,35 @@ struct SlideRoundTripTests {
         #expect(again == Self.normalised(slide), "\(id)")
     }
 
-    @Test("a contributor may correct an urgent notice without making it normal; it waits for approval")
+    @Test("a contributor may correct their notice a publisher made urgent without making it normal; it waits")
     func contributorKeepsUrgent() throws {
         let harness = try WebHarness()
-        let page = try harness.send("GET", "/channels/demo/slides/vattenavstangning", as: "kim").text
+        let made = try harness.sendMultipart("/channels/demo/slides", as: "kim", form: WebHarness.notice())
+        let key = try WebHarness.savedKey(made)
+        let urgent = WebHarness.notice().filter { $0.0 != "priority" } + [("priority", "urgent")]
+        #expect(try harness.sendMultipart("/channels/demo/slides/\(key)", as: "pia", form: urgent).status == 303)
+        let page = try harness.send("GET", "/channels/demo/slides/\(key)", as: "kim").text
         #expect(page.contains(#"<option value="urgent" selected>"#))
         let form: [(String, String)] = [
             ("title.sv", "Vattnet stängs av tisdag 1 december kl. 8–11"), ("body.sv", "Tappa upp vatten i förväg."),
             ("priority", "urgent"), ("action", "save"),
         ]
-        let response = try harness.sendMultipart("/channels/demo/slides/vattenavstangning", as: "kim", form: form)
+        let response = try harness.sendMultipart("/channels/demo/slides/\(key)", as: "kim", form: form)
         #expect(response.status == 303, "\(response.text)")
         let channel = try harness.studio.channel(named: "demo")
-        let stored = try harness.studio.slide("vattenavstangning", of: channel)
+        let stored = try harness.studio.slide(key, of: channel)
         #expect(SlideText.string(stored.content, "priority") == "urgent")
-        #expect(stored.liveRevision == 1 && stored.revision == 2)
+        #expect(stored.liveRevision == 2 && stored.revision == 3)
+    }
+
+    @Test("a contributor cannot change a publisher's own slide: the page says so and nothing is saved")
+    func contributorRefusedOnPublishersSlide() throws {
+        let harness = try WebHarness()
+        let form: [(String, String)] = [("title.sv", "Ändrad"), ("body.sv", "Text."), ("action", "save")]
+        let response = try harness.sendMultipart("/channels/demo/slides/vattenavstangning", as: "kim", form: form)
+        #expect(response.status == 400)
+        #expect(response.text.contains("Bara den organisation som skickar bilden kan ändra den"))
+        let stored = try harness.studio.slide("vattenavstangning", of: try harness.studio.channel(named: "demo"))
+        #expect(stored.revision == 1)
     }
 }
