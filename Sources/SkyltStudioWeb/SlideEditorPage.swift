@@ -48,16 +48,19 @@ struct SlideEditorPage {
             }
             if let summary { try SlideStatusHTML.details(summary, context) }
             if let review { try ContributionHTML.summary(review, summary, role: channel.role, context) }
+            // The review comes before the long form: it is what a publisher came to the page for.
+            if channel.role == .publisher, let review, review.organisation != nil, review.state == .submitted,
+                let revision
+            {
+                try ContributionHTML.reviewForms(
+                    path: action, revision: revision, reason: reviewReason, reasonError: reviewError, context)
+            }
             try placed.summaryHTML(context, labels: fieldLabels)
             try HTML.element(.div, [.class("editor")]) {
                 try form(placed, organisations: organisations)
                 try previews()
             }
             if let key, let summary, let revision {
-                if channel.role == .publisher, let review, review.organisation != nil, review.state == .submitted {
-                    try ContributionHTML.reviewForms(
-                        path: action, revision: revision, reason: reviewReason, reasonError: reviewError, context)
-                }
                 try SlideStatusHTML.actions(
                     key: key, summary, revision: revision, channel: channel,
                     approvable: review?.organisation == nil, context)
