@@ -149,6 +149,26 @@ struct ContributionPageTests {
         #expect(!page.contains("Godkänn och publicera"), "a draft offers no review")
     }
 
+    @Test("a contributor of two organisations picks the sender; without a choice the error is at that field")
+    func twoOrganisations() throws {
+        let harness = try WebHarness()
+        let church = try harness.studio.createOrganisation(name: "Församlingen")
+        try harness.studio.addOrganisationMember(church.id, userID: try harness.userID("kim"))
+        let form = try harness.send("GET", "/channels/demo/slides/new?template=notice", as: "kim").text
+        #expect(form.contains(#"<select id="organisation" name="organisation""#))
+        #expect(form.contains(#"<option value="\#(church.id)">Församlingen</option>"#))
+        let refused = try Self.kimSends(harness, action: "submit")
+        #expect(refused.status == 400)
+        #expect(refused.text.contains(#"<p id="organisation-error" class="error">"#))
+        #expect(refused.text.contains(Self.title), "the form comes back filled in")
+        let sent = try harness.sendMultipart(
+            "/channels/demo/slides", as: "kim",
+            form: WebHarness.notice(title: Self.title, action: "submit") + [("organisation", String(church.id))])
+        let (key, _) = try Self.saved(sent)
+        let review = try harness.studio.review(of: key, channel: try harness.studio.channel(named: "demo"))
+        #expect(review.organisation?.name == "Församlingen" && review.state == .submitted)
+    }
+
     @Test("a review's POST without the session's token is refused")
     func csrf() throws {
         let harness = try WebHarness()
