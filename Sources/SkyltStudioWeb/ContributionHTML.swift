@@ -92,8 +92,14 @@ enum ContributionHTML {
         path: String, revision: Int, reason: String, reasonError: String?, _ context: WebContext
     ) throws -> HTML {
         let hidden = HTML.void(.input, [.type("hidden"), .name("revision"), .value(String(revision))])
-        return try HTML.element(.section, [try .aria("labelledby", "review-heading")]) {
+        return try HTML.element(.section, [.class("review"), try .aria("labelledby", "review-heading")]) {
             HTML.element(.h2, [.id("review-heading")]) { context.t("Granska bidraget", "Review the contribution") }
+            // On a phone the previews come after the whole form: the way to them is one link.
+            try HTML.element(.p) {
+                HTML.element(.a, [try .href("#previews-heading")]) {
+                    context.t("Titta på förhandsvisningen", "Look at the preview")
+                }
+            }
             try HTML.element(.div, [.class("actions")]) {
                 try HTML.postForm(action: path + "/approve", csrfToken: context.csrfToken) {
                     hidden

@@ -68,6 +68,7 @@ struct ContributionPageTests {
         let review = try harness.send("GET", path, as: "pia").text
         #expect(review.contains("Godkänn och publicera") && review.contains(#"action="\#(path)/return""#))
         #expect(review.contains("/previews/"), "the saved revision's previews are on the review page")
+        #expect(review.contains(##"href="#previews-heading""##) && review.contains(#"id="previews-heading""#))
         let empty = try harness.send("POST", path + "/return", as: "pia", form: [("reason", "  "), ("revision", "1")])
         #expect(empty.status == 400)
         #expect(empty.text.contains(#"<p id="reason-error" class="error">"#))
