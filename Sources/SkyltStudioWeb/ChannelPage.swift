@@ -25,7 +25,7 @@ enum ChannelPage {
                     }
                 }
             }
-            try newSlideForm(name, context)
+            try newSlideForm(name, templates: try templates(visible, context), context)
             let inPlay = slides.filter { !$0.archived }
             let archived = slides.filter(\.archived)
             HTML.element(.h2) { context.t("Bilder", "Slides") }
@@ -33,25 +33,43 @@ enum ChannelPage {
                 HTML.element(.p) { context.t("Kanalen har inga bilder än.", "The channel has no slides yet.") }
             } else {
                 try table(
-                    inPlay, channel: name, caption: context.t("Bilderna i spelordning", "Slides in playing order"),
+                    inPlay, channel: visible, caption: context.t("Bilderna i spelordning", "Slides in playing order"),
                     context)
             }
             if !archived.isEmpty {
                 HTML.element(.h2) { context.t("Arkiverade bilder", "Archived slides") }
                 try table(
-                    archived, channel: name, caption: context.t("Bilder som inte visas", "Slides not shown"), context)
+                    archived, channel: visible, caption: context.t("Bilder som inte visas", "Slides not shown"), context
+                )
             }
         }
     }
 
+    /// The templates the user may start from: for a contributor, those the channel's limits
+    /// allow contributions to use.
+    static func templates(_ visible: VisibleChannel, _ context: WebContext) throws -> [String] {
+        guard visible.role == .contributor, let allowed = try context.studio.limits(of: visible.channel).templates
+        else { return SlideTemplates.names }
+        return SlideTemplates.names.filter { allowed.contains($0) }
+    }
+
     /// A GET form: the template to start from.
-    static func newSlideForm(_ channel: String, _ context: WebContext) throws -> HTML {
-        try HTML.getForm(action: "/channels/\(channel)/slides/new", [try .aria("labelledby", "new-slide-heading")]) {
+    static func newSlideForm(_ channel: String, templates: [String], _ context: WebContext) throws -> HTML {
+        guard !templates.isEmpty else {
+            return HTML.element(.p) {
+                context.t(
+                    "Kanalen tar inte emot bidrag just nu: ingen mall är tillåten.",
+                    "The channel takes no contributions just now: no template is allowed.")
+            }
+        }
+        return try HTML.getForm(
+            action: "/channels/\(channel)/slides/new", [try .aria("labelledby", "new-slide-heading")]
+        ) {
             HTML.element(.h2, [.id("new-slide-heading")]) { context.t("Ny bild", "New slide") }
             HTML.element(.div, [.class("field")]) {
                 HTML.element(.label, [.for("template")]) { context.t("Mall", "Template") }
                 HTML.element(.select, [.id("template"), .name("template")]) {
-                    for template in SlideTemplates.names {
+                    for template in templates {
                         HTML.element(.option, [.value(template)]) { SlideTemplates.title(template, context) }
                     }
                 }
@@ -60,26 +78,36 @@ enum ChannelPage {
         }
     }
 
-    static func table(_ slides: [SlideSummary], channel: String, caption: String, _ context: WebContext) throws -> HTML
+    static func table(_ slides: [SlideSummary], channel visible: VisibleChannel, caption: String, _ context: WebContext)
+        throws -> HTML
     {
-        try HTML.table(caption: caption) {
+        let channel = visible.channel.name
+        let reviews = try slides.map { try context.studio.review(of: $0.key, channel: visible.channel) }
+        return try HTML.table(caption: caption) {
             HTML.element(.thead) {
                 HTML.element(.tr) {
                     HTML.element(.th, [.scope("col")]) { context.t("Bild", "Slide") }
                     HTML.element(.th, [.scope("col")]) { context.t("Mall", "Template") }
                     HTML.element(.th, [.scope("col")]) { context.t("Status", "Status") }
+                    HTML.element(.th, [.scope("col")]) { context.t("Granskning", "Review") }
+                    HTML.element(.th, [.scope("col")]) { context.t("Skickas av", "Sent by") }
                     HTML.element(.th, [.scope("col")]) { context.t("Gjord av", "Made by") }
                     HTML.element(.th, [.scope("col")]) { context.t("Godkänd av", "Approved by") }
                 }
             }
             try HTML.element(.tbody) {
-                for slide in slides {
+                for (slide, review) in zip(slides, reviews) {
                     try HTML.element(.tr) {
                         try HTML.element(.th, [.scope("row")]) {
                             HTML.element(.a, [try .href("/channels/\(channel)/slides/\(slide.key)")]) { slide.title }
                         }
                         HTML.element(.td) { SlideTemplates.title(slide.template, context) }
                         HTML.element(.td) { SlideStatusHTML.status(slide, context) }
+                        HTML.element(.td) {
+                            review.organisation == nil
+                                ? context.t("behövs inte", "not needed") : ContributionHTML.state(review.state, context)
+                        }
+                        HTML.element(.td) { ContributionHTML.sender(review.organisation, context) }
                         HTML.element(.td) {
                             "\(SlideStatusHTML.actor(slide.author, context)), \(SlideStatusHTML.time(slide.updatedAt))"
                         }

@@ -28,11 +28,18 @@ enum PublishPage {
     /// after-publish command (which may sync a whole site for minutes) runs on a thread of its
     /// own with a studio of its own, and the page shows its result once it is recorded.
     static func publish(_ context: inout WebContext) throws -> HTTPResponse {
+        try publish(
+            context, expectedVersion: context.field("expected").flatMap(Int.init) ?? -1,
+            digest: context.field("digest") ?? "")
+    }
+
+    /// Publishes the route's channel when it is still at `expectedVersion` and `digest` (what
+    /// the publisher saw); the publish page's and the review's "approve and publish" way.
+    static func publish(_ context: WebContext, expectedVersion: Int, digest: String) throws -> HTTPResponse {
         let name = context.parameter("channel")
         do throws(StudioError) {
             let summary = try context.studio.publishBundle(
-                channel: name, expectedVersion: context.field("expected").flatMap(Int.init) ?? -1,
-                expectedDigest: context.field("digest") ?? "")
+                channel: name, expectedVersion: expectedVersion, expectedDigest: digest)
             if context.studio.config.afterPublish != nil {
                 startAfterPublish(
                     data: context.studio.folder.url, channel: name, version: summary.version,

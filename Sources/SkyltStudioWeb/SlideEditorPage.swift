@@ -20,11 +20,19 @@ struct SlideEditorPage {
     var revision: Int?
     /// True when `message` is a refusal (shown as a warning, not a notice).
     var messageIsWarning = false
+    /// The reason a publisher typed in the send-back form, and its error, when refused.
+    var reviewReason = ""
+    var reviewError: String?
 
     var channelPath: String { "/channels/\(channel.channel.name)" }
     var action: String { key.map { "\(channelPath)/slides/\($0)" } ?? "\(channelPath)/slides" }
 
     func render(status: Int) throws -> HTTPResponse {
+        let review = try key.map { try context.studio.review(of: $0, channel: channel.channel) }
+        var organisations: [Organisation] = []
+        if key == nil, channel.role == .contributor, let session = context.session {
+            organisations = try context.studio.organisations(ofUser: session.userID)
+        }
         let placed = SlideProblems(problems, fields: fieldNames, defaultLanguage: values.languages.first ?? "sv")
         let templateName = SlideTemplates.title(values.template, context)
         let title =
@@ -39,13 +47,23 @@ struct SlideEditorPage {
                 ) { message }
             }
             if let summary { try SlideStatusHTML.details(summary, context) }
+            if let review { try ContributionHTML.summary(review, summary, role: channel.role, context) }
+            // The review comes before the long form: it is what a publisher came to the page for.
+            if channel.role == .publisher, let review, review.organisation != nil, review.state == .submitted,
+                let revision
+            {
+                try ContributionHTML.reviewForms(
+                    path: action, revision: revision, reason: reviewReason, reasonError: reviewError, context)
+            }
             try placed.summaryHTML(context, labels: fieldLabels)
             try HTML.element(.div, [.class("editor")]) {
-                try form(placed)
+                try form(placed, organisations: organisations)
                 try previews()
             }
             if let key, let summary, let revision {
-                try SlideStatusHTML.actions(key: key, summary, revision: revision, channel: channel, context)
+                try SlideStatusHTML.actions(
+                    key: key, summary, revision: revision, channel: channel,
+                    approvable: review?.organisation == nil, context)
             }
         }
     }
@@ -54,8 +72,9 @@ struct SlideEditorPage {
     var fieldNames: Set<String> {
         var names: Set<String> = [
             "priority", "duration", "schedule.validFrom", "schedule.validUntil",
-            "schedule.weekdays", "schedule.times", SlideFormValues.languagesField,
+            "schedule.weekdays", "schedule.times", SlideFormValues.languagesField, "template",
         ]
+        if key == nil, channel.role == .contributor { names.insert(ContributionHTML.organisationField) }
         for spec in SlideTemplates.fields(values.template) {
             if spec.isText {
                 for language in values.languages { names.insert("\(spec.key).\(language)") }
@@ -71,6 +90,8 @@ struct SlideEditorPage {
     /// Each control's label by name; a text field's with its language ("Rubrik, arabiska").
     var fieldLabels: [String: String] {
         var labels = SlideScheduleHTML.labels(context)
+        labels["template"] = context.t("Mall", "Template")
+        labels[ContributionHTML.organisationField] = context.t("Skickas av", "Sent by")
         labels[SlideFormValues.languagesField] = languagesLabel
         let wording = PreviewWording(language: context.language)
         for spec in SlideTemplates.fields(values.template) {
@@ -86,12 +107,16 @@ struct SlideEditorPage {
         return labels
     }
 
-    private func form(_ placed: SlideProblems) throws -> HTML {
+    private func form(_ placed: SlideProblems, organisations: [Organisation]) throws -> HTML {
         let html = SlideFormHTML(values: values, errors: placed.errors, warnings: placed.warnings, context: context)
         let specs = SlideTemplates.fields(values.template)
         let enctype = try HTMLAttribute("enctype", "multipart/form-data")
         return try HTML.postForm(action: action, csrfToken: context.csrfToken, [enctype]) {
-            HTML.void(.input, [.type("hidden"), .name("template"), .value(values.template)])
+            try templateControl(html)
+            if key == nil, channel.role == .contributor {
+                try ContributionHTML.organisationControl(
+                    html, organisations, chosen: context.field(ContributionHTML.organisationField))
+            }
             for language in values.languages where specs.contains(where: \.isText) {
                 try HTML.element(.fieldset) {
                     try legend(language)
@@ -116,15 +141,41 @@ struct SlideEditorPage {
                 }
             }
             try SlideScheduleHTML.fields(html, role: channel.role)
-            HTML.element(.div, [.class("actions")]) {
+            try HTML.element(.div, [.class("actions")]) {
                 HTML.element(.button, [.type("submit"), .name("action"), .value("preview"), .class("secondary")]) {
                     context.t("Förhandsvisa", "Preview")
                 }
-                HTML.element(.button, [.type("submit"), .name("action"), .value("save")]) {
-                    context.t("Spara", "Save")
-                }
+                try saveButtons()
             }
         }
+    }
+
+    /// The template travels hidden; a refused template (a channel's limits) is shown as a
+    /// labelled control, so that its error stands at a field.
+    private func templateControl(_ html: SlideFormHTML) throws -> HTML {
+        guard html.errors["template"] != nil else {
+            return HTML.void(.input, [.type("hidden"), .name("template"), .value(values.template)])
+        }
+        return try html.select(
+            "template", label: context.t("Mall", "Template"),
+            options: [(value: values.template, label: SlideTemplates.title(values.template, context))])
+    }
+
+    /// A publisher saves (and so approves); a contributor saves a draft or sends it for review.
+    private func saveButtons() throws -> HTML {
+        guard channel.role == .contributor else {
+            return HTML.element(.button, [.type("submit"), .name("action"), .value("save")]) {
+                context.t("Spara", "Save")
+            }
+        }
+        return HTML.join([
+            HTML.element(.button, [.type("submit"), .name("action"), .value("save"), .class("secondary")]) {
+                context.t("Spara utkast", "Save draft")
+            },
+            HTML.element(.button, [.type("submit"), .name("action"), .value("submit")]) {
+                context.t("Skicka för granskning", "Send for review")
+            },
+        ])
     }
 
     /// A language's fieldset legend, in the page's language (its name there, and its code), with

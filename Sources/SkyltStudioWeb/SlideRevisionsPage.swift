@@ -80,9 +80,17 @@ enum SlideRevisionsPage {
         else { return WebPage.plain(context.language, status: 404, WebPage.notFound) }
         let known = try context.studio.revisions(of: stored.key, channel: visible.channel).map(\.number)
         guard known.contains(number) else { return WebPage.plain(context.language, status: 404, WebPage.notFound) }
-        try context.studio.restoreRevision(
-            number, of: stored.key, channel: visible.channel,
-            author: SlideAuthor(userID: session.userID, approves: visible.role == .publisher))
+        do throws(StudioError) {
+            try context.studio.restoreRevision(
+                number, of: stored.key, channel: visible.channel,
+                author: SlideAuthor(userID: session.userID, approves: visible.role == .publisher))
+        } catch {
+            // A contributor restoring another organisation's slide (or a publisher's own).
+            guard case .contributionRefused = error.code, let words = ContributionWords.refusal(error, context) else {
+                throw error
+            }
+            return try ContributionWords.refusalPage(words, status: 403, context)
+        }
         return .redirect(to: "/channels/\(visible.channel.name)/slides/\(stored.key)?done=restored")
     }
 }

@@ -15,7 +15,7 @@ enum SlideRoutes {
             WebRoute("POST", "/channels/{channel}/slides/{slide}", .channel(.contributor), update),
             WebRoute("POST", "/channels/{channel}/slides/{slide}/approve", .channel(.publisher), approve),
             WebRoute("POST", "/channels/{channel}/slides/{slide}/archive", .channel(.publisher), archive),
-        ] + SlideRevisionsPage.routes
+        ] + SlideRevisionsPage.routes + ReviewRoutes.routes
 
     static func newSlide(_ context: inout WebContext) throws -> HTTPResponse {
         guard let visible = context.channel else {
@@ -42,11 +42,11 @@ enum SlideRoutes {
         let message: String? =
             switch context.field("done") ?? "" {
             case "saved": context.t("Bilden är sparad.", "The slide is saved.")
-            case "draft":
+            case "submitted":
                 context.t(
-                    "Bilden är sparad som utkast men inte skickad för granskning: kanalens gränser för bidrag tillåter den inte.",
-                    "The slide is saved as a draft but not sent for review: the channel's limits for contributions do not allow it."
-                )
+                    "Bilden är skickad för granskning. En publicerare tittar på den.",
+                    "The slide is sent for review. A publisher will look at it.")
+            case "returned": context.t("Bilden är skickad tillbaka.", "The slide is sent back.")
             case "approved": context.t("Bilden är godkänd.", "The slide is approved.")
             case "archived": context.t("Bilden är arkiverad.", "The slide is archived.")
             case "restored": context.t("Versionen är återställd.", "The version is restored.")
@@ -58,7 +58,8 @@ enum SlideRoutes {
     /// The form of a stored slide's newest revision, checked and previewed, with `message`
     /// above it (a warning when `status` is not 200).
     static func storedPage(
-        _ stored: StoredSlide, _ visible: VisibleChannel, _ context: WebContext, message: String?, status: Int
+        _ stored: StoredSlide, _ visible: VisibleChannel, _ context: WebContext, message: String?, status: Int,
+        reason: (text: String, error: String?) = ("", nil)
     ) throws -> HTTPResponse {
         let studio = context.studio
         let template = SlideText.string(stored.content, "template") ?? ""
@@ -72,7 +73,8 @@ enum SlideRoutes {
         return try SlideEditorPage(
             context: context, channel: visible, key: stored.key, values: values, problems: problems,
             images: result.images, summary: try summary(stored.key, visible, context), message: message,
-            revision: stored.revision, messageIsWarning: status != 200
+            revision: stored.revision, messageIsWarning: status != 200, reviewReason: reason.text,
+            reviewError: reason.error
         ).render(status: status)
     }
 
@@ -94,32 +96,38 @@ enum SlideRoutes {
     /// Approves the revision the publisher's page showed (`revision`); when a newer one was
     /// saved meanwhile (or none is named), the page comes back with the newer one and says so.
     static func approve(_ context: inout WebContext) throws -> HTTPResponse {
-        guard let visible = context.channel, let session = context.session, let stored = try storedSlide(context) else {
+        guard let visible = context.channel, let stored = try storedSlide(context) else {
             return WebPage.plain(context.language, status: 404, WebPage.notFound)
         }
-        let revision = Int(context.field("revision") ?? "") ?? 0
-        guard try !isStale(stored.key, revision: revision, visible, by: session.userID, context) else {
-            let message = context.t(
-                "Bilden godkändes inte: någon sparade en nyare version efter att du öppnade sidan. Titta på den nya versionen här nedanför först, och godkänn den om den är rätt.",
-                "The slide was not approved: someone saved a newer version after you opened the page. Look at the new version below first, and approve it if it is right."
-            )
-            let newest = try storedSlide(context) ?? stored
-            return try storedPage(newest, visible, context, message: message, status: 409)
-        }
+        if let refused = try approveShown(stored, visible, context) { return refused }
         return .redirect(to: "/channels/\(visible.channel.name)/slides/\(stored.key)?done=approved")
     }
 
-    /// Approves `revision`; true when it is no longer the newest, and nothing was approved.
-    private static func isStale(
-        _ key: String, revision: Int, _ visible: VisibleChannel, by userID: Int64, _ context: WebContext
-    ) throws -> Bool {
-        do throws(StudioError) {
-            try context.studio.approveSlide(key, revision: revision, channel: visible.channel, by: userID)
-            return false
-        } catch {
-            guard error.code == .staleRevision else { throw error }
-            return true
+    /// Approves the revision the form names; nil when done, else the slide's page with why
+    /// not (409): a newer revision, or a contribution the review does not let through.
+    static func approveShown(_ stored: StoredSlide, _ visible: VisibleChannel, _ context: WebContext) throws
+        -> HTTPResponse?
+    {
+        guard let session = context.session else {
+            return WebPage.plain(context.language, status: 403, WebPage.signedOut)
         }
+        let revision = Int(context.field("revision") ?? "") ?? 0
+        let message: String
+        do throws(StudioError) {
+            try context.studio.approveSlide(
+                stored.key, revision: revision, channel: visible.channel, by: session.userID)
+            return nil
+        } catch  where error.code == .staleRevision {
+            message = context.t(
+                "Bilden godkändes inte: någon sparade en nyare version efter att du öppnade sidan. Titta på den nya versionen här nedanför först, och godkänn den om den är rätt.",
+                "The slide was not approved: someone saved a newer version after you opened the page. Look at the new version below first, and approve it if it is right."
+            )
+        } catch {
+            guard let words = ContributionWords.refusal(error, context) else { throw error }
+            message = words
+        }
+        let newest = try storedSlide(context) ?? stored
+        return try storedPage(newest, visible, context, message: message, status: 409)
     }
 
     static func archive(_ context: inout WebContext) throws -> HTTPResponse {

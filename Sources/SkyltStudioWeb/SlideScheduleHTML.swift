@@ -40,14 +40,19 @@ enum SlideScheduleHTML {
             },
             HTML.element(.fieldset) {
                 HTML.element(.legend) { context.t("Visning", "Showing") }
-                try html.select(
-                    "priority", label: label["priority", default: ""],
-                    options: priorities,
-                    hint: role == .publisher
-                        ? nil
-                        : context.t(
-                            "Bara en publicerare kan göra en bild brådskande.",
-                            "Only a publisher can make a slide urgent."))
+                if priorities.count > 1 {
+                    try html.select(
+                        "priority", label: label["priority", default: ""],
+                        options: priorities,
+                        hint: role == .publisher
+                            ? nil
+                            : context.t(
+                                "Bara en publicerare kan göra en bild brådskande.",
+                                "Only a publisher can make a slide urgent."))
+                } else {
+                    // A contributor's slide is always of normal priority: nothing to choose.
+                    HTML.void(.input, [.type("hidden"), .name("priority"), .value("normal")])
+                }
                 try html.field(
                     "duration", label: label["duration", default: ""],
                     type: "number",

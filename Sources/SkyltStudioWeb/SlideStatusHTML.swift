@@ -58,14 +58,16 @@ enum SlideStatusHTML {
     /// Approve (when a revision waits), archive or bring back, for publishers; the history for
     /// everyone. The approve form names `revision`, the newest one the page shows, so that a
     /// revision saved after the publisher looked is never approved unseen.
+    /// `approvable` is false for a contribution, which the review forms approve instead.
     static func actions(
-        key: String, _ slide: SlideSummary, revision: Int, channel: VisibleChannel, _ context: WebContext
+        key: String, _ slide: SlideSummary, revision: Int, channel: VisibleChannel, approvable: Bool = true,
+        _ context: WebContext
     ) throws -> HTML {
         let path = "/channels/\(channel.channel.name)/slides/\(key)"
         return try HTML.element(.div, [.class("actions")]) {
             HTML.element(.a, [try .href(path + "/revisions")]) { context.t("Tidigare versioner", "Earlier versions") }
             if channel.role == .publisher {
-                if slide.isWaiting, !slide.archived {
+                if approvable, slide.isWaiting, !slide.archived {
                     try HTML.postForm(action: path + "/approve", csrfToken: context.csrfToken) {
                         HTML.void(.input, [.type("hidden"), .name("revision"), .value(String(revision))])
                         HTML.button(context.t("Godkänn senaste versionen", "Approve the latest version"))

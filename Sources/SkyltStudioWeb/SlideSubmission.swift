@@ -59,15 +59,32 @@ struct SlideSubmission {
         let result = try Self.preview(slide, media: media, values: shown, channel, context)
         problems += result.problems
         let hasErrors = problems.contains { !$0.isWarning }
-        if context.field("action") == "save", !hasErrors {
-            return try save(&slide, uploads: uploads)
+        var pageKey = key
+        var message: String?
+        if isSave, !hasErrors {
+            switch try save(&slide, uploads: uploads) {
+            case .done(let response): return response
+            case .refused(let problem): problems.append(problem)
+            case .notSent(let savedKey, let problem):
+                problems.append(problem)
+                pageKey = savedKey
+                message = context.t(
+                    "Bilden är sparad som utkast men inte skickad för granskning. Rätta felet och skicka igen.",
+                    "The slide is saved as a draft but not sent for review. Fix the error and send it again.")
+            }
         }
-        let summary = try key.flatMap { try SlideRoutes.summary($0, channel, context) }
-        let revision = try key.map { try studio.slide($0, of: channel.channel).revision }
+        let summary = try pageKey.flatMap { try SlideRoutes.summary($0, channel, context) }
+        let revision = try pageKey.map { try studio.slide($0, of: channel.channel).revision }
         return try SlideEditorPage(
-            context: context, channel: channel, key: key, values: shown, problems: problems, images: result.images,
-            summary: summary, message: nil, revision: revision
-        ).render(status: context.field("action") == "save" ? 400 : 200)
+            context: context, channel: channel, key: pageKey, values: shown, problems: problems,
+            images: result.images, summary: summary, message: message, revision: revision,
+            messageIsWarning: message != nil
+        ).render(status: isSave ? 400 : 200)
+    }
+
+    /// A save (`action=save`), or a contributor's save and send for review (`action=submit`).
+    private var isSave: Bool {
+        context.field("action") == "save" || (context.field("action") == "submit" && channel.role == .contributor)
     }
 
     /// The error at `languages` when more were asked for than a slide may have.
@@ -94,31 +111,47 @@ struct SlideSubmission {
         }
     }
 
+    /// What a save came to: the page to go to, a refusal at a field before anything was
+    /// saved, or a contributor's draft saved but not sent (the channel's limits refused it).
+    enum Outcome {
+        case done(HTTPResponse)
+        case refused(FieldProblem)
+        case notSent(key: String, FieldProblem)
+    }
+
     /// Saves the slide (a new one under a key made from its title) and goes to its page. A
-    /// contributor's save also sends it for review ("save and send for review"); when the
-    /// channel's limits refuse that, the save stays a draft and nothing is lost.
-    private func save(_ slide: inout JSONValue, uploads: Set<String>) throws -> HTTPResponse {
-        guard let session = context.session else { return .redirect(to: "/login") }
-        let author = SlideAuthor(userID: session.userID, approves: channel.role == .publisher)
+    /// contributor's save is a draft; with `action=submit` it is also sent for review, and when
+    /// the channel's limits refuse that, the draft stays saved and the error is at its field.
+    private func save(_ slide: inout JSONValue, uploads: Set<String>) throws -> Outcome {
+        guard let session = context.session else { return .done(.redirect(to: "/login")) }
+        let author = SlideAuthor(
+            userID: session.userID, approves: channel.role == .publisher,
+            organisationID: context.field(ContributionHTML.organisationField).flatMap { Int64($0) })
         let slideKey: String
-        if let key {
-            try context.studio.saveSlide(
-                key, content: slide, channel: channel.channel, author: author, uploads: uploads)
-            slideKey = key
-        } else {
-            slideKey = try create(&slide, author: author, uploads: uploads)
+        do throws(StudioError) {
+            if let key {
+                try context.studio.saveSlide(
+                    key, content: slide, channel: channel.channel, author: author, uploads: uploads)
+                slideKey = key
+            } else {
+                slideKey = try create(&slide, author: author, uploads: uploads)
+            }
+        } catch {
+            guard let problem = ContributionWords.organisationProblem(error, context) else { throw error }
+            return .refused(problem)
         }
         var done = "saved"
-        if channel.role == .contributor {
+        if channel.role == .contributor, context.field("action") == "submit" {
             do throws(StudioError) {
-                try context.studio.submitContribution(
+                let state = try context.studio.submitContribution(
                     slideKey, channel: channel.channel, by: session.userID, role: session.role)
+                done = state == .approved ? "approved" : "submitted"
             } catch {
-                guard case .contributionLimit = error.code else { throw error }
-                done = "draft"
+                guard case .contributionLimit(let refusal) = error.code else { throw error }
+                return .notSent(key: slideKey, ContributionWords.limitProblem(refusal, context))
             }
         }
-        return .redirect(to: "/channels/\(channel.channel.name)/slides/\(slideKey)?done=\(done)")
+        return .done(.redirect(to: "/channels/\(channel.channel.name)/slides/\(slideKey)?done=\(done)"))
     }
 
     /// How many keys a new slide tries when others take them at the same moment.
@@ -127,7 +160,9 @@ struct SlideSubmission {
     /// Saves a new slide under a key made from its title. Two editors saving slides of the same
     /// title at once may both be given the same key; the second save then finds it taken (a
     /// unique violation) and takes the next free one instead of failing.
-    private func create(_ slide: inout JSONValue, author: SlideAuthor, uploads: Set<String>) throws -> String {
+    private func create(_ slide: inout JSONValue, author: SlideAuthor, uploads: Set<String>) throws(StudioError)
+        -> String
+    {
         let studio = context.studio
         let language = try studio.defaultLanguage(of: channel.channel)
         let title = SlideText.title(of: slide, language: language) ?? template
@@ -148,7 +183,7 @@ struct SlideSubmission {
 
     /// Saves a new slide under `key`; false when the key was taken meanwhile and `retrying`.
     private func saveNew(_ slide: JSONValue, key: String, author: SlideAuthor, uploads: Set<String>, retrying: Bool)
-        throws -> Bool
+        throws(StudioError) -> Bool
     {
         do throws(StudioError) {
             try context.studio.saveSlide(

@@ -80,6 +80,7 @@ enum StudioStylesheet {
         .previews img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); }
         .previews figcaption { color: var(--muted); font-size: 0.95rem; }
         .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0; }
+        .review { margin-bottom: 2.5rem; }
         .tag { display: inline-block; border: 1px solid var(--muted); border-radius: 1rem; padding: 0 0.6rem;
           font-size: 0.9rem; color: var(--muted); }
         .tag.urgent { border-color: var(--error); color: var(--error); font-weight: 700; }

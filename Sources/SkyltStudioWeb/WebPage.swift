@@ -86,6 +86,11 @@ public enum WebPage {
     static func navigation(_ context: WebContext) throws -> HTML {
         guard let session = context.session else { return .empty }
         var links: [(String, String)] = [("/", context.t("Kanaler", "Channels"))]
+        if let inbox = try InboxPage.navigationLink(session, context) {
+            links.append(inbox)
+        } else {
+            links.append((MyContributionsPage.path, context.t("Mina bidrag", "My contributions")))
+        }
         if session.role == .admin {
             links += [
                 ("/screens", context.t("Skärmar", "Screens")), ("/admin/users", context.t("Användare", "Users")),

@@ -6,6 +6,7 @@ import os
 import secrets
 import shutil
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -63,6 +64,21 @@ class StudioFixture:
     def add_user(self, name, role, password):
         run([STUDIO, "user", "add", name, "--role", role, "--password-stdin", "--data", self.data],
             stdin=password + "\n")
+
+    def add_contributor(self, name, password, organisation, channel):
+        """A contributor of `channel` who sends for `organisation`. The command line makes the
+        user; the membership and the organisation go straight into the database, as the admin
+        pages would write them (the studio opens its database per request)."""
+        self.add_user(name, "contributor", password)
+        with sqlite3.connect(self.data / "studio.sqlite") as database:
+            user = database.execute("SELECT id FROM users WHERE name = ?", (name,)).fetchone()[0]
+            channel_id = database.execute("SELECT id FROM channels WHERE name = ?", (channel,)).fetchone()[0]
+            database.execute("INSERT INTO channel_members (user_id, channel_id, role) VALUES (?, ?, 'contributor')",
+                             (user, channel_id))
+            database.execute("INSERT INTO organisations (name, created_at) VALUES (?, '2026-11-01T00:00:00Z')",
+                             (organisation,))
+            database.execute("INSERT INTO organisation_members (organisation_id, user_id) "
+                             "VALUES ((SELECT id FROM organisations WHERE name = ?), ?)", (organisation, user))
 
     def start_nginx(self):
         """nginx serving the site folder with the repository's test config (cache headers as

@@ -12,10 +12,31 @@ SCREENSHOTS = os.environ.get("SKYLT_SCREENSHOTS")
 
 
 class StudioPagesTest(unittest.TestCase):
+    CONTRIBUTOR = ("kim", "a contributor's long password")
+
     @classmethod
     def setUpClass(cls):
         cls.studio = StudioFixture().start()
         cls.browser = Browser()
+        cls.studio.add_contributor(*cls.CONTRIBUTOR, "Idrottsföreningen", "demo")
+        cls.contribution = cls.send_contribution()
+
+    @classmethod
+    def send_contribution(cls):
+        """The contributor's notice, sent for review: its page is a review page for the
+        admin and the contributor's editor for them. Returns its path."""
+        context = cls.browser.context()
+        page = context.new_page()
+        log_in(page, cls.studio.url, *cls.CONTRIBUTOR)
+        page.goto(cls.studio.url + "/channels/demo/slides/new?template=notice")
+        page.fill("#title-sv", "Fotbollsavslutning på planen")
+        page.fill("#body-sv", "Korv och saft efter matchen.")
+        page.click("button[name=action][value=submit]")
+        path = urlparse(page.url).path
+        context.close()
+        if not path.startswith("/channels/demo/slides/") or path.endswith("/slides"):
+            raise AssertionError(f"the contribution was not sent: {path}")
+        return path
 
     @classmethod
     def tearDownClass(cls):
@@ -49,7 +70,8 @@ class StudioPagesTest(unittest.TestCase):
         screen, its week; the publish page after a publish)."""
         return ([f"/channels/demo/slides/new?template={name}" for name in self.TEMPLATES]
                 + ["/channels/demo/keys", "/screens/butik-1", "/screens/butik-1/week",
-                   "/screens/butik-1/week?from=2026-11-28", "/channels/demo/publish?done=1"])
+                   "/screens/butik-1/week?from=2026-11-28", "/channels/demo/publish?done=1",
+                   "/inbox", self.contribution])
 
     def make_screen(self, page):
         """A screen playing the demo, and the demo published, so that the screen's pages
@@ -95,6 +117,46 @@ class StudioPagesTest(unittest.TestCase):
                     page.screenshot(path=f"{SCREENSHOTS}/{language}-{name}.png", full_page=True)
             context.close()
         print("\n".join(["axe-core, WCAG 2.1 A and AA:"] + report))
+
+    def test_contributor_pages_pass_axe_in_both_languages(self):
+        """The contributor's own pages: their list, a new slide's form and their sent slide,
+        each at a phone's and a desktop's width."""
+        report = []
+        for locale, language in (("sv-SE", "sv"), ("en-GB", "en")):
+            for width in (390, 1366):
+                context = self.browser.context(locale=locale, width=width)
+                page = context.new_page()
+                log_in(page, self.studio.url, *self.CONTRIBUTOR)
+                self.assertIn("/contributions", page.eval_on_selector_all(
+                    "nav a", "links => links.map(a => a.getAttribute('href'))"))
+                for path in ("/contributions", "/channels/demo/slides/new?template=notice", self.contribution):
+                    response = page.goto(self.studio.url + path)
+                    self.assertEqual(response.status, 200, path)
+                    violations = self.browser.axe_violations(page)
+                    report.append(f"{language} {width} {path}: {len(violations)} violations")
+                    self.assertEqual(violations, [], f"{path} in {language} at {width} px")
+                    if SCREENSHOTS:
+                        name = path.strip("/").replace("/", "_").replace("?", "_")
+                        page.screenshot(path=f"{SCREENSHOTS}/contributor-{language}-{width}-{name}.png",
+                                        full_page=True)
+                context.close()
+        print("\n".join(["axe-core, the contributor's pages:"] + report))
+
+    def test_review_page_at_phone_and_desktop_width(self):
+        """The admin's review of the contribution: its three forms, axe-clean at both widths."""
+        for width in (390, 1366):
+            context = self.browser.context(width=width)
+            page = context.new_page()
+            log_in(page, self.studio.url, "admin", self.studio.admin_password)
+            page.goto(self.studio.url + "/inbox")
+            self.assertIn("Fotbollsavslutning på planen", page.text_content("main"))
+            page.goto(self.studio.url + self.contribution)
+            for action in ("approve", "approve-publish", "return"):
+                self.assertEqual(page.locator(f"form[action='{self.contribution}/{action}']").count(), 1, action)
+            self.assertEqual(self.browser.axe_violations(page), [], f"review page at {width} px")
+            if SCREENSHOTS:
+                page.screenshot(path=f"{SCREENSHOTS}/review-{width}.png", full_page=True)
+            context.close()
 
     def test_login_and_logout_work_without_javascript(self):
         context = self.browser.context(javascript=False, locale="en-GB", width=390, height=844)

@@ -39,12 +39,16 @@ struct SlideEditingTests {
         #expect(list.contains("väntar på godkännande") && list.contains("kim"))
         #expect(try harness.send("POST", "/channels/demo/slides/\(key)/approve", as: "kim").status == 403)
         #expect(try harness.approval(key).live == nil)
+        let sent = try harness.sendMultipart(
+            "/channels/demo/slides/\(key)", as: "kim", form: WebHarness.notice(action: "submit"))
+        #expect(sent.status == 303)
+        #expect(try harness.approval(key).live == nil)
         let approved = try harness.send(
-            "POST", "/channels/demo/slides/\(key)/approve", as: "pia", form: [("revision", "1")])
+            "POST", "/channels/demo/slides/\(key)/approve", as: "pia", form: [("revision", "2")])
         #expect(approved.status == 303)
         let approval = try harness.approval(key)
         let pia = try harness.userID("pia")
-        #expect(approval.live == 1 && approval.approvedBy.map(Int64.init) == pia)
+        #expect(approval.live == 2 && approval.approvedBy.map(Int64.init) == pia)
         let audit = try harness.studio.database.query(
             "SELECT actor FROM audit_log WHERE action = 'slide.approve' AND subject = ?", [.text("demo/\(key)")])
         #expect(audit.first?[0].string == "pia")

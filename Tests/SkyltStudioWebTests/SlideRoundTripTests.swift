@@ -41,31 +41,35 @@ struct SlideRoundTripTests {
         #expect(again == Self.normalised(slide), "\(id)")
     }
 
-    @Test(
-        "a contributor may correct their organisation's urgent notice without making it normal; it stays a draft"
-    )
+    @Test("a contributor may correct their notice a publisher made urgent without making it normal; it waits")
     func contributorKeepsUrgent() throws {
         let harness = try WebHarness()
-        let page = try harness.send("GET", "/channels/demo/slides/vattenavstangning", as: "kim").text
+        let made = try harness.sendMultipart("/channels/demo/slides", as: "kim", form: WebHarness.notice())
+        let key = try WebHarness.savedKey(made)
+        let urgent = WebHarness.notice().filter { $0.0 != "priority" } + [("priority", "urgent")]
+        #expect(try harness.sendMultipart("/channels/demo/slides/\(key)", as: "pia", form: urgent).status == 303)
+        let page = try harness.send("GET", "/channels/demo/slides/\(key)", as: "kim").text
         #expect(page.contains(#"<option value="urgent" selected>"#))
         let form: [(String, String)] = [
             ("title.sv", "Vattnet stängs av tisdag 1 december kl. 8–11"), ("body.sv", "Tappa upp vatten i förväg."),
             ("priority", "urgent"), ("action", "save"),
         ]
-        let path = "/channels/demo/slides/vattenavstangning"
-        let channel = try harness.studio.channel(named: "demo")
-        let foreign = try harness.sendMultipart(path, as: "kim", form: form)
-        #expect(foreign.status == 403, "a publisher's own slide is no contributor's to change")
-        #expect(try harness.studio.slide("vattenavstangning", of: channel).revision == 1)
-        // As if the notice were the club's contribution that a publisher made urgent.
-        try harness.studio.database.execute(
-            "UPDATE slides SET organisation_id = (SELECT id FROM organisations WHERE name = 'Idrottsföreningen')")
-        let response = try harness.sendMultipart(path, as: "kim", form: form)
+        let response = try harness.sendMultipart("/channels/demo/slides/\(key)", as: "kim", form: form)
         #expect(response.status == 303, "\(response.text)")
-        #expect(response.headers["Location"]?.hasSuffix("?done=draft") == true, "urgent is never sent for review")
-        let stored = try harness.studio.slide("vattenavstangning", of: channel)
+        let channel = try harness.studio.channel(named: "demo")
+        let stored = try harness.studio.slide(key, of: channel)
         #expect(SlideText.string(stored.content, "priority") == "urgent")
-        #expect(stored.liveRevision == 1 && stored.revision == 2)
-        #expect(try harness.studio.review(of: "vattenavstangning", channel: channel).state == .draft)
+        #expect(stored.liveRevision == 2 && stored.revision == 3)
+    }
+
+    @Test("a contributor cannot change a publisher's own slide: the page says so and nothing is saved")
+    func contributorRefusedOnPublishersSlide() throws {
+        let harness = try WebHarness()
+        let form: [(String, String)] = [("title.sv", "Ändrad"), ("body.sv", "Text."), ("action", "save")]
+        let response = try harness.sendMultipart("/channels/demo/slides/vattenavstangning", as: "kim", form: form)
+        #expect(response.status == 400)
+        #expect(response.text.contains("Bara den organisation som skickar bilden kan ändra den"))
+        let stored = try harness.studio.slide("vattenavstangning", of: try harness.studio.channel(named: "demo"))
+        #expect(stored.revision == 1)
     }
 }

@@ -52,11 +52,15 @@ struct SlideSafetyTests {
         let harness = try WebHarness()
         let key = try WebHarness.savedKey(
             try harness.sendMultipart("/channels/demo/slides", as: "kim", form: WebHarness.notice()))
-        let edit = WebHarness.notice(title: "Vattnet stängs av i morgon").filter { $0.0 != "template" }
+        let edit = WebHarness.notice(title: "Vattnet stängs av i morgon", action: "submit").filter {
+            $0.0 != "template"
+        }
         #expect(try harness.sendMultipart("/channels/demo/slides/\(key)", as: "kim", form: edit).status == 303)
         let seen = try harness.send("GET", "/channels/demo/slides/\(key)", as: "pia")
         #expect(seen.text.contains(#"<input type="hidden" name="revision" value="2">"#), "\(seen.text)")
-        let later = WebHarness.notice(title: "Vattnet stängs av i övermorgon").filter { $0.0 != "template" }
+        let later = WebHarness.notice(title: "Vattnet stängs av i övermorgon", action: "submit").filter {
+            $0.0 != "template"
+        }
         #expect(try harness.sendMultipart("/channels/demo/slides/\(key)", as: "kim", form: later).status == 303)
         let refused = try harness.send(
             "POST", "/channels/demo/slides/\(key)/approve", as: "pia", form: [("revision", "2")])
