@@ -49,7 +49,29 @@ class StudioPagesTest(unittest.TestCase):
         screen, its week; the publish page after a publish)."""
         return ([f"/channels/demo/slides/new?template={name}" for name in self.TEMPLATES]
                 + ["/channels/demo/keys", "/screens/butik-1", "/screens/butik-1/week",
-                   "/screens/butik-1/week?from=2026-11-28", "/channels/demo/publish?done=1"])
+                   "/screens/butik-1/week?from=2026-11-28", "/channels/demo/publish?done=1",
+                   "/admin/organisations", "/admin/organisations/1?done=created",
+                   "/channels/demo/contributions", "/channels/demo/contributions?done=saved",
+                   "/account?mail=saved"])
+
+    def make_organisation(self, page):
+        """An organisation with the admin as its member, trusted on the demo channel, so that
+        the organisations' pages and the contributions page have rows and ticked boxes."""
+        page.goto(self.studio.url + "/admin/organisations")
+        page.fill("#name", "Idrottsföreningen")
+        page.click("form[action='/admin/organisations'] button[type=submit]")
+        self.assertEqual(urlparse(page.url).path, "/admin/organisations/1", page.text_content("main"))
+        page.click("form[action='/admin/organisations/1/members'] button[type=submit]")
+        self.assertIn("done=added", page.url)
+        page.goto(self.studio.url + "/channels/demo/contributions")
+        page.fill("#max-live", "3")
+        page.check("#trusted-1")
+        page.click("form[action='/channels/demo/contributions'] button[type=submit]")
+        self.assertIn("done=saved", page.url)
+        page.goto(self.studio.url + "/account")
+        page.fill("#email", "admin@example.org")
+        page.click("form[action='/account/email'] button[type=submit]")
+        self.assertIn("mail=saved", page.url)
 
     def make_screen(self, page):
         """A screen playing the demo, and the demo published, so that the screen's pages
@@ -80,6 +102,7 @@ class StudioPagesTest(unittest.TestCase):
             self.assertEqual(page.locator("form[action='/logout']").count(), 1)
             if language == "sv":
                 self.make_screen(page)
+                self.make_organisation(page)
             crawled = self.crawl(page)
             pages = crawled + [path for path in self.unlinked_pages() if path not in crawled]
             self.assertIn("/", pages)
