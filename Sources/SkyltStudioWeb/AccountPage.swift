@@ -3,19 +3,25 @@ import SkyltHTML
 import SkyltHTTP
 import SkyltStudio
 
-/// The signed-in user's own account: a password change, which ends their other sessions.
+/// The signed-in user's own account: a password change, which ends their other sessions, and
+/// the mail address notices go to (only its owner and admins ever see it).
 enum AccountPage {
     static let routes: [WebRoute] = [
         WebRoute("GET", "/account", .signedIn, show),
         WebRoute("POST", "/account/password", .signedIn, changePassword),
+        WebRoute("POST", "/account/email", .signedIn, AccountEmail.save),
     ]
 
     static func show(_ context: inout WebContext) throws -> HTTPResponse {
         try page(context, errors: [:], done: context.field("changed") == "1", status: 200)
     }
 
-    static func page(_ context: WebContext, errors: [String: String], done: Bool, status: Int) throws -> HTTPResponse {
-        try WebPage.render(context, title: context.t("Ditt konto", "Your account"), status: status) {
+    /// `email` is the address as typed on a refused form; nil shows the one saved.
+    static func page(
+        _ context: WebContext, errors: [String: String], done: Bool, email: String? = nil, status: Int
+    ) throws -> HTTPResponse {
+        let saved = try context.session.map { session in try context.studio.email(ofUser: session.userID) } ?? nil
+        return try WebPage.render(context, title: context.t("Ditt konto", "Your account"), status: status) {
             HTML.element(.h1) { context.t("Ditt konto", "Your account") }
             if done {
                 HTML.element(.p, [.class("notice"), try HTMLAttribute("role", "status")]) {
@@ -41,6 +47,7 @@ enum AccountPage {
                 ).html()
                 HTML.button(context.t("Byt lösenord", "Change password"))
             }
+            try AccountEmail.section(context, value: email ?? saved ?? "", error: errors["email"])
         }
     }
 

@@ -23,6 +23,10 @@ enum ChannelPage {
                     HTML.element(.a, [.class("button"), try .href("/channels/\(name)/publish")]) {
                         context.t("Publicera…", "Publish…")
                     }
+                    " "
+                    HTML.element(.a, [.class("button secondary"), try .href("/channels/\(name)/contributions")]) {
+                        context.t("Regler för bidrag", "Rules for contributions")
+                    }
                 }
             }
             try newSlideForm(name, templates: try templates(visible, context), context)

@@ -28,6 +28,10 @@ enum HomePage {
                     HTML.element(.a, [.class("button"), try .href("/admin/channels/new")]) {
                         context.t("Ny kanal", "New channel")
                     }
+                    " "
+                    HTML.element(.a, [.class("button secondary"), try .href("/admin/organisations")]) {
+                        context.t("Organisationer", "Organisations")
+                    }
                 }
             }
         }

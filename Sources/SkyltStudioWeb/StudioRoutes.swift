@@ -3,5 +3,5 @@ extension StudioWeb {
     public static let allRoutes: [WebRoute] =
         LoginPages.routes + AccountPage.routes + HomePage.routes + AccessibilityPage.routes + StudioStylesheet.routes
         + PreviewRoutes.routes + SlideRoutes.routes + PublishPage.routes + AdminRoutes.routes
-        + InboxPage.routes
+        + InboxPage.routes + OrganisationPages.routes + ContributionSettingsPage.routes
 }

@@ -55,7 +55,7 @@ enum StudioStylesheet {
         textarea { min-height: 6rem; }
         .checkbox { display: flex; align-items: center; gap: 0.5rem; margin-bottom: 0.4rem; }
         .checkbox label { display: inline; font-weight: 400; margin: 0; }
-        .checkbox input { width: 1.25rem; height: 1.25rem; margin: 0; }
+        .checkbox input { width: 1.25rem; height: 1.25rem; margin: 0; flex: none; }
         fieldset { border: 1px solid var(--line); border-radius: 0.3rem; margin: 0 0 1.25rem; padding: 0.75rem 1rem; }
         .hint { color: var(--muted); margin: 0 0 0.3rem; }
         .field + .hint, .field + input[type=hidden] + .hint { margin: -0.7rem 0 1.1rem; }

@@ -51,9 +51,10 @@ enum UsersPage {
                             : context.t("Stäng av \(user.name)", "Disable \(user.name)")
                     }
                 }
+            let email = try context.studio.email(ofUser: user.id)
             return [
                 .text(user.name), .text(WebPage.roleName(user.role, context)),
-                .text(channels.isEmpty ? "–" : channels),
+                .text(channels.isEmpty ? "–" : channels), .text(email ?? "–"),
                 .text(user.disabled ? context.t("avstängd", "disabled") : context.t("aktiv", "active")), action,
             ]
         }
@@ -61,7 +62,7 @@ enum UsersPage {
             caption: context.t("Alla användare", "All users"),
             headers: [
                 context.t("Namn", "Name"), context.t("Roll", "Role"), context.t("Kanaler", "Channels"),
-                context.t("Status", "Status"), context.t("Ändra", "Change"),
+                context.t("E-post", "Mail"), context.t("Status", "Status"), context.t("Ändra", "Change"),
             ], rows: rows)
     }
 

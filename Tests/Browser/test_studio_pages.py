@@ -71,7 +71,30 @@ class StudioPagesTest(unittest.TestCase):
         return ([f"/channels/demo/slides/new?template={name}" for name in self.TEMPLATES]
                 + ["/channels/demo/keys", "/screens/butik-1", "/screens/butik-1/week",
                    "/screens/butik-1/week?from=2026-11-28", "/channels/demo/publish?done=1",
-                   "/inbox", self.contribution])
+                   "/inbox", self.contribution,
+                   "/admin/organisations", "/admin/organisations/2?done=created",
+                   "/channels/demo/contributions", "/channels/demo/contributions?done=saved",
+                   "/account?mail=saved"])
+
+    def make_organisation(self, page):
+        """An organisation with the admin as its member, trusted on the demo channel, so that
+        the organisations' pages and the contributions page have rows and ticked boxes."""
+        page.goto(self.studio.url + "/admin/organisations")
+        # The contributor's organisation (number 1) is made in setUpClass; this is number 2.
+        page.fill("#name", "Kyrkan")
+        page.click("form[action='/admin/organisations'] button[type=submit]")
+        self.assertEqual(urlparse(page.url).path, "/admin/organisations/2", page.text_content("main"))
+        page.click("form[action='/admin/organisations/2/members'] button[type=submit]")
+        self.assertIn("done=added", page.url)
+        page.goto(self.studio.url + "/channels/demo/contributions")
+        page.fill("#max-live", "3")
+        page.check("#trusted-2")
+        page.click("form[action='/channels/demo/contributions'] button[type=submit]")
+        self.assertIn("done=saved", page.url)
+        page.goto(self.studio.url + "/account")
+        page.fill("#email", "admin@example.org")
+        page.click("form[action='/account/email'] button[type=submit]")
+        self.assertIn("mail=saved", page.url)
 
     def make_screen(self, page):
         """A screen playing the demo, and the demo published, so that the screen's pages
@@ -102,6 +125,7 @@ class StudioPagesTest(unittest.TestCase):
             self.assertEqual(page.locator("form[action='/logout']").count(), 1)
             if language == "sv":
                 self.make_screen(page)
+                self.make_organisation(page)
             crawled = self.crawl(page)
             pages = crawled + [path for path in self.unlinked_pages() if path not in crawled]
             self.assertIn("/", pages)
