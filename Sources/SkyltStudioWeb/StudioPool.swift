@@ -11,10 +11,14 @@ final class StudioPool: @unchecked Sendable {
     private let lock = NSCondition()
     private var idle: [Studio]
 
-    /// Opens `size` studios on `data`; the first failure is thrown.
-    init(data: URL, size: Int) throws(StudioError) {
+    /// Opens `size` studios on `data`, each with `now` as its clock; the first failure is thrown.
+    init(data: URL, size: Int, now: @escaping @Sendable () -> Date = { Date() }) throws(StudioError) {
         var studios: [Studio] = []
-        for _ in 0..<max(1, size) { studios.append(try Studio.open(data: data, actor: "studio")) }
+        for _ in 0..<max(1, size) {
+            let studio = try Studio.open(data: data, actor: "studio")
+            studio.currentDate = now
+            studios.append(studio)
+        }
         idle = studios
     }
 

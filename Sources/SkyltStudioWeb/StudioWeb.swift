@@ -19,6 +19,10 @@ public final class StudioWeb: Sendable {
         /// Studios open at once: one per server thread.
         public var poolSize = 4
         public var logger: Logger = .standard
+        /// The clock each studio of the pool gets as its `Studio.currentDate`: a publish judges
+        /// slides' validity by it and stamps the audit log and publications with it. The wall
+        /// clock, unless a caller (a test of a playlist with dates) needs a day that stays put.
+        public var now: @Sendable () -> Date = { Date() }
 
         public init(publicURL: String? = nil) {
             self.publicURL = publicURL
@@ -41,7 +45,7 @@ public final class StudioWeb: Sendable {
     {
         self.options = options
         self.data = data
-        pool = try StudioPool(data: data, size: options.poolSize)
+        pool = try StudioPool(data: data, size: options.poolSize, now: options.now)
         self.routes = routes
         previewer = SlidePreviewer()
     }

@@ -97,7 +97,7 @@ struct AfterPublishTests {
         #expect(loud.output.utf8.count < AfterPublishResult.maxOutputBytes + 100)
         #expect(loud.output.hasPrefix(String(repeating: "x", count: 1000)))
         try StudioFixture.configure(data: fixture.data, afterPublish: .init(command: ["true"]))
-        let relative = try Studio.open(data: fixture.data).publish(channel: "demo")
+        let relative = try fixture.open().publish(channel: "demo")
         #expect(relative.version == 2 && relative.afterPublish?.outcome == .notStarted)
     }
 

@@ -12,7 +12,7 @@ extension StudioFixture {
         _ = try studio.importPlaylist(channel: "demo", from: Repository.demoPlaylist)
         guard let afterPublish else { return studio }
         try Self.configure(data: data, afterPublish: afterPublish)
-        return try Studio.open(data: data, actor: "test")
+        return try open(actor: "test")
     }
 
     /// Writes `afterPublish` into the studio.json of `data`.

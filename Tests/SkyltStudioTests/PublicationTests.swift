@@ -25,7 +25,7 @@ struct PublicationTests {
         #expect(summary.version == 1 && summary.afterPublish == nil)
         let publication = try #require(try studio.publication(channel: "demo"))
         #expect(publication.version == 1 && publication.publisherName == "tester" && publication.afterPublish == nil)
-        #expect(abs(publication.publishedAt.timeIntervalSinceNow) < 60)
+        #expect(publication.publishedAt == Repository.demoDate)
         guard case .object(let root) = try JSONValue.parse(publication.playlist),
             case .array(let slides) = root["slides"] ?? .null
         else {
@@ -103,6 +103,7 @@ struct PublicationTests {
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             do {
                 let own = try Studio.open(data: data, actor: "test")
+                own.currentDate = { Repository.demoDate }
                 results.add(.success(try own.publish(channel: "demo").version))
             } catch {
                 results.add(.failure(error))
@@ -125,7 +126,7 @@ struct PublicationTests {
         #expect(!text.contains("afterPublish") && studio.config.afterPublish == nil)
         let command = AfterPublishCommand(command: ["/bin/true"], timeoutSeconds: 5)
         try StudioFixture.configure(data: fixture.data, afterPublish: command)
-        let reopened = try Studio.open(data: fixture.data)
+        let reopened = try fixture.open()
         #expect(reopened.config.afterPublish == command && reopened.config.schema == 1)
     }
 }

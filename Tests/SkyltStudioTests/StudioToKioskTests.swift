@@ -1,4 +1,7 @@
 import Foundation
+import SkyltCore
+import SkyltStore
+import SkyltStudio
 import SkyltTestSupport
 import Testing
 
@@ -38,11 +41,13 @@ struct StudioToKioskTests {
         #expect(log.contains { $0.path == "/demo/manifest.json" && $0.status == 200 })
         #expect(log.contains { $0.path.hasPrefix("/demo/assets/") && $0.status == 200 })
 
-        // What the kiosk renders from its cache is what the demo folder renders.
+        // What the kiosk renders from its cache is what the demo folder renders, less the
+        // slides whose validity was over when the binary published (by the wall clock).
         let fromCache = try ExternalTool.run([skylt, "render", "--config", config.path, "--out", folder.file("k").path])
         #expect(fromCache.status == 0, "\(fromCache.stderr)")
+        let kept = Repository.demoSlideIDs(validAt: try Self.publishedAt(data: folder.file("data")))
         let direct = try ExternalTool.run([
-            skylt, "render", Repository.demoPlaylist.path, "--out", folder.file("d").path,
+            skylt, "render", try Self.demo(keeping: kept, in: folder).path, "--out", folder.file("d").path,
         ])
         #expect(direct.status == 0, "\(direct.stderr)")
         let kiosk = try FileManager.default.contentsOfDirectory(atPath: folder.file("k").path).sorted()
@@ -53,5 +58,32 @@ struct StudioToKioskTests {
             let b = try Data(contentsOf: folder.file("d/\(name)"))
             #expect(a == b, "\(name) differs between the kiosk's cache and the demo folder")
         }
+    }
+}
+
+extension StudioToKioskTests {
+    /// When the studio in `data` published version 1 of channel `demo`.
+    static func publishedAt(data: URL) throws -> Date {
+        let database = try Database(url: DataFolder(data).databaseFile)
+        let rows = try database.query("SELECT published_at FROM publications WHERE version = 1")
+        return try #require(rows.first?[0].string.flatMap(ISO8601.parse))
+    }
+
+    /// A copy of the demo in `folder` with only the slides `kept`, in their order.
+    static func demo(keeping kept: [String], in folder: TemporaryFolder) throws -> URL {
+        folder.copy(Repository.demoPlaylist, as: "kept")
+        let file = folder.file("kept").appendingPathComponent(Playlist.fileName)
+        guard case .object(var root) = try JSONValue.parse(Data(contentsOf: file)),
+            case .array(let slides) = root["slides"] ?? .null
+        else { throw ProblemList([]) }
+        root["slides"] = .array(
+            slides.filter { slide in
+                guard case .object(let fields) = slide, case .string(let id) = fields["id"] ?? .null else {
+                    return true
+                }
+                return kept.contains(id)
+            })
+        try JSONValue.object(root).canonicalData().write(to: file)
+        return folder.file("kept")
     }
 }

@@ -25,9 +25,19 @@ struct StudioFixture {
     var data: URL { folder.file("data") }
     var site: URL { folder.file("site") }
 
-    /// Makes the studio through the library (the command line has tests of its own).
+    /// Makes the studio through the library (the command line has tests of its own), on the
+    /// fixed clock `Repository.demoDate`: its publishes keep every slide of the demo on any day.
     func create() throws(StudioError) -> Studio {
-        try Studio.create(data: data, site: site, baseURL: Self.baseURL, actor: "test")
+        let studio = try Studio.create(data: data, site: site, baseURL: Self.baseURL, actor: "test")
+        studio.currentDate = { Repository.demoDate }
+        return studio
+    }
+
+    /// Opens the studio again, on the same fixed clock as `create()`.
+    func open(actor: String = Studio.commandLineActor) throws(StudioError) -> Studio {
+        let studio = try Studio.open(data: data, actor: actor)
+        studio.currentDate = { Repository.demoDate }
+        return studio
     }
 
     /// Copies the demo playlist to `name` in the folder, for a test to change.

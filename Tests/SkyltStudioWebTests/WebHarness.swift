@@ -22,11 +22,16 @@ final class WebHarness {
     let web: StudioWeb
     private var sessions: [String: Session] = [:]
 
-    /// `afterPublish` goes into studio.json before the web interface opens its studios.
+    /// `afterPublish` goes into studio.json before the web interface opens its studios. The
+    /// harness's studio and every studio of the web's pool publish by the fixed clock
+    /// `Repository.demoDate`, so that the demo keeps all its slides on any day the tests run.
     init(options: StudioWeb.Options = StudioWeb.Options(), afterPublish: AfterPublishCommand? = nil) throws {
+        var options = options
+        options.now = { Repository.demoDate }
         studio = try Studio.create(
             data: folder.file("data"), site: folder.file("site"), baseURL: "https://skylt.example.org/site",
             actor: "test")
+        studio.currentDate = { Repository.demoDate }
         for (name, role) in [("ada", Role.admin), ("pia", .publisher), ("kim", .contributor), ("ola", .publisher)] {
             try studio.addUser(name: name, role: role, password: Self.password)
         }
