@@ -61,6 +61,16 @@ extension Studio {
         }
     }
 
+    /// Whether user `userID` publishes at least one channel: whatever their role across the
+    /// studio, a channel's publisher has an inbox.
+    public func publishesAnyChannel(userID: Int64) throws(StudioError) -> Bool {
+        try storing { () throws(StoreError) in
+            try !database.query(
+                "SELECT 1 FROM channel_members WHERE user_id = ? AND role = 'publisher' LIMIT 1", [.integer(userID)]
+            ).isEmpty
+        }
+    }
+
     /// Submitted, not archived, in a channel the user publishes (bound: is admin, user id).
     private static let inboxCondition = """
         s.review_state = 'submitted' AND s.archived = 0 AND (? OR EXISTS (SELECT 1 FROM channel_members m

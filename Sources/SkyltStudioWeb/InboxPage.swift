@@ -61,7 +61,9 @@ enum InboxPage {
 
     /// "To review (N)" in the navigation of publishers and admins: one COUNT query a page.
     static func navigationLink(_ session: Session, _ context: WebContext) throws -> (String, String)? {
-        guard session.role == .admin || session.role == .publisher else { return nil }
+        guard try session.role == .admin || context.studio.publishesAnyChannel(userID: session.userID) else {
+            return nil
+        }
         let count = try context.studio.inboxCount(for: session.userID, role: session.role)
         return (path, context.t("Att granska (\(count))", "To review (\(count))"))
     }

@@ -86,9 +86,10 @@ public enum WebPage {
     static func navigation(_ context: WebContext) throws -> HTML {
         guard let session = context.session else { return .empty }
         var links: [(String, String)] = [("/", context.t("Kanaler", "Channels"))]
-        if let inbox = try InboxPage.navigationLink(session, context) {
-            links.append(inbox)
-        } else {
+        // A publisher's inbox, and a contributor's own list; someone who is both gets both.
+        let inbox = try InboxPage.navigationLink(session, context)
+        if let inbox { links.append(inbox) }
+        if try inbox == nil || !context.studio.organisations(ofUser: session.userID).isEmpty {
             links.append((MyContributionsPage.path, context.t("Mina bidrag", "My contributions")))
         }
         if session.role == .admin {

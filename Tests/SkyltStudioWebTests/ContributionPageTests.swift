@@ -31,6 +31,24 @@ struct ContributionPageTests {
         try harness.studio.review(of: key, channel: try harness.studio.channel(named: "demo")).state
     }
 
+    @Test(
+        "the menu's inbox follows what a user publishes, not the role across the studio; a contributor gets their list")
+    func inboxLinkByChannel() throws {
+        let harness = try WebHarness()
+        let menu = { (user: String) in try harness.send("GET", "/", as: user).text }
+        let contributor = try menu("kim")
+        #expect(!contributor.contains("Att granska") && contributor.contains(#"href="/contributions""#))
+        let kim = try #require(
+            try harness.studio.database.query("SELECT id FROM users WHERE name = 'kim'").first?[0].int)
+        try harness.studio.setMembership(
+            userID: Int64(kim), userName: "kim", channel: try harness.studio.channel(named: "other"), role: .publisher)
+        let both = try menu("kim")
+        #expect(both.contains("Att granska (0)"), "a contributor who publishes one channel has an inbox")
+        #expect(both.contains(#"href="/contributions""#), "and still their own contributions")
+        let publisher = try menu("pia")
+        #expect(!publisher.contains(#"href="/contributions""#), "a publisher in no organisation: no list")
+    }
+
     @Test("a draft is in no inbox; sent for review it is in pia's inbox and count, not in ola's")
     func draftThenSubmit() throws {
         let harness = try WebHarness()
