@@ -45,14 +45,18 @@ struct SlideSubmission {
                         "Only a publisher can make a slide urgent. Choose Normal."), isWarning: false))
         }
         if values.tooManyLanguages { problems.append(languagesProblem(values)) }
+        let files = try SlideVisitorUpload.uploads(context, values: values)
+        problems += files.problems
         var builder = SlideFormJSON(
-            form: values, timeZone: try SlideRoutes.timeZone(channel, context), uploadedImage: uploaded)
+            form: values, timeZone: try SlideRoutes.timeZone(channel, context), uploadedImage: uploaded,
+            files: files.paths)
         var slide = builder.slide(id: key ?? Self.draftID, problem: context.t)
         problems += builder.problems
-        var shown = values
+        var shown = files.kept(in: values, context)
         if let uploaded { shown.values[SlideFormValues.currentImageField] = uploaded }
-        let uploads = SlideUpload.accepted(uploaded: uploaded, values: values, context)
-        shown.values[SlideUpload.proofField] = uploads.first.map { SlideUpload.proof($0, context) } ?? ""
+        let images = SlideUpload.accepted(uploaded: uploaded, values: values, context)
+        shown.values[SlideUpload.proofField] = images.first.map { SlideUpload.proof($0, context) } ?? ""
+        let uploads = images.union(files.accepted)
         let media = try studio.media(of: slide, slide: key, channel: channel.channel, uploads: uploads)
         problems += foreignMedia(slide, media: media)
         problems += try Self.check(slide, media: media, channel: channel, context)
