@@ -101,7 +101,7 @@ struct SlideEditorPage {
         let wording = PreviewWording(language: context.language)
         for spec in SlideTemplates.fields(values.template) {
             let label = context.t(spec.label.sv, spec.label.en)
-            if spec.kind == .readings { labels.merge(readingLabels(label)) { $1 } }
+            if spec.kind == .readings { labels.merge(readingLabels(SlideFormHTML.readingLabel(context))) { $1 } }
             guard spec.isText else {
                 labels[spec.key] = label
                 continue
@@ -113,7 +113,7 @@ struct SlideEditorPage {
         return labels
     }
 
-    /// "Uppläsningar 2, ljud": each reading's fields by the number its legend shows.
+    /// "Uppläsning 2, ljud": each reading's fields by the number its legend shows.
     private func readingLabels(_ label: String) -> [String: String] {
         let names = [
             "language": context.t("språkkod", "language code"), "url": context.t("länk", "link"),

@@ -12,6 +12,9 @@ extension SlideFormHTML {
     static let audioAccept = "audio/ogg,audio/opus,audio/mpeg,audio/mp4,.ogg,.opus,.mp3,.m4a"
     static let downloadAccept = "application/pdf,image/png,image/jpeg,image/webp,.pdf,.png,.jpg,.jpeg,.webp"
 
+    /// One reading's legend, before its number.
+    static func readingLabel(_ context: WebContext) -> String { context.t("Uppläsning", "Reading") }
+
     /// The readings' fieldsets, after the readings' own hint and error.
     func readings(_ spec: SlideFieldSpec, label: String, hint: String?) throws -> HTML {
         let id = Self.id(spec.key)
@@ -20,7 +23,7 @@ extension SlideFormHTML {
             if let error = errors[spec.key] {
                 HTML.element(.p, [.id(id + "-error"), .class("error")]) { error }
             }
-            for index in 0..<values.readingCount { try reading(index, label: label) }
+            for index in 0..<values.readingCount { try reading(index, label: Self.readingLabel(context)) }
         }
     }
 

@@ -118,6 +118,17 @@ struct SlideVisitorFileTests {
         #expect(response.text.contains("Det var en gång en älg."))
     }
 
+    @Test("audio over 16 MB is refused at its field with its size in MB")
+    func tooLarge() throws {
+        let harness = try WebHarness()
+        let big = Data(count: SlideVisitorUploadLimit.bytes + 1)
+        let response = try harness.sendMultipart(
+            "/channels/demo/slides", as: "pia", form: Self.storyFields + [("action", "save")],
+            files: [UploadPart(field: "readings[1].audio", filename: "ar.ogg", type: "audio/ogg", data: big)])
+        #expect(response.status == 400)
+        #expect(response.text.contains(#"<p id="readings-1--audio-error" class="error">”ar.ogg” är 17 MB"#))
+    }
+
     @Test("a reading with both a link and text, or with neither, is refused at its link")
     func eitherOr() throws {
         let harness = try WebHarness()
@@ -165,6 +176,11 @@ struct SlideVisitorFileTests {
         #expect(both.status == 400)
         #expect(both.text.contains(#"<p id="qr-file-error" class="error">"#))
     }
+}
+
+/// The slide form's cap on one visitor file, as its hint and README say.
+enum SlideVisitorUploadLimit {
+    static let bytes = 16 << 20
 }
 
 /// The hidden inputs of a page, as (name, value).
