@@ -53,7 +53,8 @@ let package = Package(
         .target(name: "SkyltHTML", dependencies: ["SkyltCore", "SkyltHTTP"]),
         .target(name: "SkyltVisitorPages", dependencies: ["SkyltCore", "SkyltHTML", "SkyltBundle"]),
         .target(
-            name: "SkyltStudio", dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltHTML"]),
+            name: "SkyltStudio",
+            dependencies: ["SkyltCore", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltHTML", "SkyltVisitorPages"]),
         .target(
             name: "SkyltStudioWeb",
             dependencies: [
@@ -102,7 +103,7 @@ let package = Package(
             name: "SkyltStudioWebTests",
             dependencies: [
                 "SkyltCore", "SkyltBundle", "SkyltCompose", "SkyltStore", "SkyltHTTP", "SkyltHTML", "SkyltStudio",
-                "SkyltStudioWeb", "SkyltTestSupport",
+                "SkyltStudioWeb", "SkyltVisitorPages", "SkyltTestSupport",
             ]),
         .testTarget(
             name: "SkyltEndToEndTests",

@@ -12,7 +12,7 @@ public enum VisitorFileKind: String, Sendable, CaseIterable {
     /// The largest downloadable file accepted; a village map is a few megabytes.
     public static let maxDownloadBytes = 20 << 20
     /// How many bytes the recognisers need.
-    static let headBytes = 64
+    public static let headBytes = 64
 
     public var isAudio: Bool { [.oggVorbis, .oggOpus, .mp3, .m4a].contains(self) }
 

@@ -2,6 +2,7 @@ public import Foundation
 import SkyltBundle
 import SkyltCore
 import SkyltStore
+import SkyltVisitorPages
 
 /// What a publish wrote.
 public struct PublishSummary: Sendable, Equatable {
@@ -90,8 +91,16 @@ extension Studio {
         let channel = try self.channel(named: name)
         let key = try secretKey(of: channel)
         let out = URL(fileURLWithPath: config.site).appendingPathComponent(name, isDirectory: true)
-        let checked = try withCheckedStaging(channel) { (staged, staging) throws(StudioError) in
-            (staged, try writeBundle(from: staging, key: key, to: out, channel: name, progress: progress))
+        let checked = try withCheckedStaging(channel) { (staged, staging, playlist) throws(StudioError) in
+            // Pages first: a kiosk showing the new codes finds their pages already there.
+            try writeVisitorSite(playlist, to: out)
+            let document = VisitorSite.kioskPlaylist(
+                .object(staged.root), baseURL: config.visitorBaseURL(channel: name))
+            return (
+                staged,
+                try writeBundle(
+                    from: staging, playlist: document, key: key, to: out, channel: name, progress: progress)
+            )
         }
         let (staged, manifest) = try checked.get(or: name)
         try transaction { () throws(StudioError) in
@@ -132,12 +141,31 @@ extension Studio {
     /// runs with umask 077 for its own files (and a umask is the whole process's, so it
     /// cannot be switched for one publish while other requests write).
     private func writeBundle(
-        from staging: URL, key: SecretKey, to out: URL, channel name: String, progress: (String) -> Void
+        from staging: URL, playlist: JSONValue, key: SecretKey, to out: URL, channel name: String,
+        progress: (String) -> Void
     ) throws(StudioError) -> Manifest {
         do {
             return try BundleWriter.publish(
-                source: staging, key: key, out: out, options: .init(channel: name, publicModes: true),
-                progress: progress)
+                source: staging, playlist: playlist, key: key, out: out,
+                options: .init(channel: name, publicModes: true), progress: progress)
+        } catch {
+            throw StudioError(.publishFailed, location: error.path, message: error.reason)
+        }
+    }
+}
+
+extension Studio {
+    /// Writes the visitor pages of `playlist` (read with the channel's visitor base URL) into
+    /// `<out>/v`, swapped in whole, with public modes like the bundle; a playlist without
+    /// story audio, story text or QR files removes an old `v`.
+    func writeVisitorSite(_ playlist: Playlist, to out: URL) throws(StudioError) {
+        do {
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        } catch {
+            throw StudioError(.fileIO, location: out.path, message: error.localizedDescription)
+        }
+        do {
+            try VisitorSite.write(playlist: playlist, into: out, publicModes: true)
         } catch {
             throw StudioError(.publishFailed, location: error.path, message: error.reason)
         }

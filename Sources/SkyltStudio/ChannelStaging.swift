@@ -67,25 +67,30 @@ extension Studio {
     /// Stages `channel` under `tmp/` and reads it back with the player's PlaylistReader: the
     /// problems that would stop a publish (none: it may go). `body` gets the staged folder
     /// when there are none; the folder is removed afterwards whatever happens.
+    ///
+    /// The folder is read with the channel's visitor base URL (`StudioConfig.visitorBaseURL`),
+    /// so the problems of story readings and QR files name the links they will encode; `body`
+    /// gets the playlist as read, from which the visitor pages are written.
     func withCheckedStaging<T>(
-        _ channel: ChannelRecord, _ body: (StagedPlaylist, URL) throws(StudioError) -> T
+        _ channel: ChannelRecord, _ body: (StagedPlaylist, URL, Playlist) throws(StudioError) -> T
     ) throws(StudioError) -> Result<T, PlaylistProblems> {
         let staged = try stagedPlaylist(of: channel)
         let staging = try folder.makeStagingFolder("publish")
         defer { try? FileManager.default.removeItem(at: staging) }
         try write(staged, in: staging)
-        let reading = PlaylistReader.read(folder: staging)
-        guard reading.playlist != nil, reading.problems.isEmpty else {
+        let reading = PlaylistReader.read(
+            folder: staging, visitorBaseURL: config.visitorBaseURL(channel: channel.name))
+        guard let playlist = reading.playlist, reading.problems.isEmpty else {
             return .failure(PlaylistProblems(problems: reading.problems))
         }
-        return .success(try body(staged, staging))
+        return .success(try body(staged, staging, playlist))
     }
 
     /// What would stop channel `name` from being published now, in the reader's words (each
     /// with its slide and field); empty when it may be published.
     public func publishProblems(channel name: String) throws(StudioError) -> [Problem] {
         let channel = try self.channel(named: name)
-        switch try withCheckedStaging(channel, { _, _ throws(StudioError) in () }) {
+        switch try withCheckedStaging(channel, { _, _, _ throws(StudioError) in () }) {
         case .success: return []
         case .failure(let failure): return failure.problems
         }

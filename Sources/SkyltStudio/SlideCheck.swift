@@ -26,7 +26,9 @@ extension Studio {
                 throw StudioError(.fileIO, location: file.path, message: error.localizedDescription)
             }
         }
-        let reading = PlaylistReader.read(data: JSONValue.object(root).canonicalData(), folder: staging)
+        let reading = PlaylistReader.read(
+            data: JSONValue.object(root).canonicalData(), folder: staging,
+            visitorBaseURL: config.visitorBaseURL(channel: channel.name))
         return reading.problems.map { problem in
             var problem = problem
             problem.field = Self.slideField(problem.field)

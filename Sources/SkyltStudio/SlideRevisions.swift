@@ -102,12 +102,53 @@ public enum SlideMedia {
     /// The fields of a slide that hold a media path.
     static let mediaFields = ["image"]
 
-    /// The media paths `content` references.
+    /// The media paths `content` references: its `image`, each reading's `audio` and the
+    /// `file` of every `qr` object, however deep, so that staging copies the visitor files,
+    /// revisions own them and the media sweep keeps them. Each path once, in the order found.
     public static func paths(in content: JSONValue) -> [String] {
+        var seen: Set<String> = []
+        return references(in: content).map(\.path).filter { seen.insert($0).inserted }
+    }
+
+    /// Each media reference of `content` with the slide's JSON path of its field (`image`,
+    /// `readings[1].audio`, `qr.file`), so that a refusal can be shown at that field.
+    public static func references(in content: JSONValue) -> [(field: String, path: String)] {
         guard case .object(let fields) = content else { return [] }
-        return mediaFields.compactMap { key in
-            if case .string(let path)? = fields[key] { return path }
+        var found: [(field: String, path: String)] = mediaFields.compactMap { key in
+            if case .string(let path)? = fields[key] { return (key, path) }
             return nil
+        }
+        visitorReferences(in: content, at: "", into: &found)
+        return found
+    }
+
+    /// Appends the `readings[i].audio` and `qr.file` references found anywhere under `value`,
+    /// whose own path is `prefix`.
+    private static func visitorReferences(
+        in value: JSONValue, at prefix: String, into found: inout [(field: String, path: String)]
+    ) {
+        let dot = prefix.isEmpty ? "" : prefix + "."
+        switch value {
+        case .object(let fields):
+            if case .object(let qr)? = fields["qr"], case .string(let path)? = qr["file"] {
+                found.append((dot + "qr.file", path))
+            }
+            if case .array(let readings)? = fields["readings"] {
+                for (index, item) in readings.enumerated() {
+                    if case .object(let reading) = item, case .string(let path)? = reading["audio"] {
+                        found.append((dot + "readings[\(index)].audio", path))
+                    }
+                }
+            }
+            for (key, child) in fields.sorted(by: { $0.key < $1.key }) where key != "qr" && key != "readings" {
+                visitorReferences(in: child, at: dot + key, into: &found)
+            }
+        case .array(let items):
+            for (index, item) in items.enumerated() {
+                visitorReferences(in: item, at: "\(prefix)[\(index)]", into: &found)
+            }
+        default:
+            return
         }
     }
 

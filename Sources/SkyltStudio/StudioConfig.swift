@@ -35,6 +35,12 @@ public struct StudioConfig: Codable, Sendable, Equatable {
     }
 
     /// The URL kiosks poll for a channel.
+    /// The public URL of channel `channel`'s bundle folder: its visitor pages are under
+    /// `<this>/v/`, and the QR codes of its slides are drawn with it.
+    public func visitorBaseURL(channel: String) -> String {
+        "\(baseURL)/\(channel)"
+    }
+
     public func manifestURL(channel: String) -> String {
         "\(baseURL)/\(channel)/manifest.json"
     }

@@ -81,6 +81,11 @@ struct SlideEditorPage {
             } else {
                 names.insert(spec.key)
             }
+            if spec.kind == .readings {
+                for index in 0..<values.readingCount {
+                    for key in SlideReadingsHTML.keys { names.insert(SlideReadingsHTML.name(index, key)) }
+                }
+            }
         }
         return names
     }
@@ -96,6 +101,7 @@ struct SlideEditorPage {
         let wording = PreviewWording(language: context.language)
         for spec in SlideTemplates.fields(values.template) {
             let label = context.t(spec.label.sv, spec.label.en)
+            if spec.kind == .readings { labels.merge(readingLabels(SlideFormHTML.readingLabel(context))) { $1 } }
             guard spec.isText else {
                 labels[spec.key] = label
                 continue
@@ -103,6 +109,20 @@ struct SlideEditorPage {
             for language in values.languages {
                 labels["\(spec.key).\(language)"] = "\(label), \(wording.languageName(language))"
             }
+        }
+        return labels
+    }
+
+    /// "Uppläsning 2, ljud": each reading's fields by the number its legend shows.
+    private func readingLabels(_ label: String) -> [String: String] {
+        let names = [
+            "language": context.t("språkkod", "language code"), "url": context.t("länk", "link"),
+            "audio": context.t("ljud", "audio"), "text": context.t("text", "text"),
+            "label": context.t("text under koden", "text below the code"),
+        ]
+        var labels: [String: String] = [:]
+        for index in 0..<values.readingCount {
+            for (key, name) in names { labels[SlideReadingsHTML.name(index, key)] = "\(label) \(index + 1), \(name)" }
         }
         return labels
     }

@@ -84,7 +84,8 @@ struct SlideFormHTML {
         case .url: return try field(spec.key, label: label, type: "url", hint: hint, required: spec.required)
         case .plain: return try field(spec.key, label: label, hint: hint, required: spec.required)
         case .focus: return try field(spec.key, label: label, hint: hint)
-        case .readings: return try field(spec.key, label: label, long: true, hint: hint, required: spec.required)
+        case .readings: return try readings(spec, label: label, hint: hint)
+        case .download: return try download(spec, label: label, hint: hint)
         case .image: return try image(spec, label: label, hint: hint)
         case .hidden:
             return try checkbox(spec.key, value: "on", label: label, checked: values.value(spec.key) == "on")

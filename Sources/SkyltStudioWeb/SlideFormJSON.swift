@@ -9,13 +9,16 @@ struct SlideFormJSON {
     var timeZone: TimeZone
     /// The path of a newly uploaded image, which replaces the form's current one.
     var uploadedImage: String?
+    /// The path of each visitor file field (`readings[0].audio`, `qr.file`), uploaded now or kept.
+    var files: [String: String]
     private(set) var problems: [FieldProblem] = []
     private var root: [String: JSONValue] = [:]
 
-    init(form: SlideFormValues, timeZone: TimeZone, uploadedImage: String?) {
+    init(form: SlideFormValues, timeZone: TimeZone, uploadedImage: String?, files: [String: String] = [:]) {
         self.form = form
         self.timeZone = timeZone
         self.uploadedImage = uploadedImage
+        self.files = files
     }
 
     /// The slide with id `id`, and the problems of values it could not hold.
@@ -70,24 +73,58 @@ struct SlideFormJSON {
                     spec.key, problem("Skriv två tal, till exempel 0.5, 0.3.", "Type two numbers, such as 0.5, 0.3."))
             }
         case .readings:
-            addReadings(text, problem: problem)
+            addReadings(problem: problem)
+        case .download:
+            addDownload(spec.key, problem: problem)
         }
     }
 
-    private mutating func addReadings(_ text: String, problem: (String, String) -> String) {
+    /// The QR code's `file`; refused beside a link, which a code cannot have both of.
+    private mutating func addDownload(_ key: String, problem: (String, String) -> String) {
+        guard let path = files[key] else { return }
+        if root["qr"].flatMap({ if case .object(let qr) = $0 { qr["url"] } else { nil } }) != nil {
+            report(
+                key,
+                problem(
+                    "Ge antingen en länk eller en fil att ladda ner, inte båda. Töm länken eller ta bort filen.",
+                    "Give either a link or a file to download, not both. Empty the link or remove the file."))
+            return
+        }
+        set(key, .string(path))
+    }
+
+    /// One reading per fieldset with anything in it: its language and either its `url` or its
+    /// `audio` and `text`; both, or neither, is an error at the reading's link.
+    private mutating func addReadings(problem: (String, String) -> String) {
         var items: [JSONValue] = []
-        for line in text.split(whereSeparator: \.isNewline) {
-            let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(String.init)
-            guard parts.count >= 2 else {
-                report(
-                    "readings",
-                    problem(
-                        "Varje rad behöver en språkkod och en länk: ”\(line)”.",
-                        "Each line needs a language code and a link: “\(line)”."))
+        for index in 0..<form.readingCount {
+            let form = self.form
+            let name = { (key: String) in SlideReadingsHTML.name(index, key) }
+            let value = { (key: String) in form.value(name(key)).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let audio = files[name("audio")]
+            let (language, url, text, label) = (value("language"), value("url"), value("text"), value("label"))
+            guard !language.isEmpty || !url.isEmpty || audio != nil || !text.isEmpty || !label.isEmpty else {
                 continue
             }
-            var reading: [String: JSONValue] = ["language": .string(parts[0]), "url": .string(parts[1])]
-            if parts.count == 3 { reading["label"] = .string(parts[2]) }
+            var reading: [String: JSONValue] = ["language": .string(language)]
+            if !label.isEmpty { reading["label"] = .string(label) }
+            let hasPage = audio != nil || !text.isEmpty
+            if !url.isEmpty, hasPage {
+                report(
+                    name("url"),
+                    problem(
+                        "Ge antingen en länk eller ljud och text, inte båda. Töm länken eller ta bort ljud och text.",
+                        "Give either a link or audio and text, not both. Empty the link or remove the audio and text."))
+            } else if url.isEmpty, !hasPage {
+                report(
+                    name("url"),
+                    problem(
+                        "Ge en länk, eller ljud och text på språket.",
+                        "Give a link, or audio and text in the language."))
+            }
+            if !url.isEmpty { reading["url"] = .string(url) }
+            if let audio, url.isEmpty { reading["audio"] = .string(audio) }
+            if !text.isEmpty, url.isEmpty { reading["text"] = .string(text) }
             items.append(.object(reading))
         }
         if !items.isEmpty { root["readings"] = .array(items) }

@@ -84,7 +84,8 @@ struct SlideFormValues {
                 if case .number(let number) = item { return Self.number(number) }
                 return nil
             }.joined(separator: ", ")
-        case (.readings, .array(let items)): values[spec.key] = Self.readingsText(items)
+        case (.readings, .array(let items)): readReadings(items)
+        case (.download, .string(let text)): values[SlideVisitorUpload.currentField(spec.key)] = text
         case (_, .string(let text)): values[spec.key] = text
         default: break
         }
@@ -137,14 +138,32 @@ struct SlideFormValues {
         }.joined(separator: ", ")
     }
 
-    static func readingsText(_ items: [JSONValue]) -> String {
-        items.compactMap { item -> String? in
-            guard case .object(let r) = item, case .string(let language)? = r["language"],
-                case .string(let url)? = r["url"]
-            else { return nil }
-            if case .string(let label)? = r["label"] { return "\(language) \(url) \(label)" }
-            return "\(language) \(url)"
-        }.joined(separator: "\n")
+    /// A stored story's readings as the fields of their fieldsets (`readings[0].language`…);
+    /// an audio file's path goes to its field's hidden `.current`.
+    private mutating func readReadings(_ items: [JSONValue]) {
+        for (index, item) in items.prefix(Self.maxReadings).enumerated() {
+            guard case .object(let reading) = item else { continue }
+            for key in ["language", "url", "label", "text"] {
+                if case .string(let text)? = reading[key] { values[SlideReadingsHTML.name(index, key)] = text }
+            }
+            if case .string(let path)? = reading["audio"] {
+                values[SlideVisitorUpload.currentField(SlideReadingsHTML.name(index, "audio"))] = path
+            }
+        }
+    }
+
+    /// The most readings the form has fieldsets for.
+    static let maxReadings = 12
+
+    /// How many reading fieldsets the form has: one after the last that has anything in it,
+    /// so that a reading is added without JavaScript (press Preview), at most `maxReadings`.
+    var readingCount: Int {
+        var used = 0
+        for (name, value) in values where !value.isEmpty && name.hasPrefix("readings[") {
+            let digits = name.dropFirst("readings[".count).prefix { $0.isNumber }
+            if let index = Int(digits), index < Self.maxReadings { used = max(used, index + 1) }
+        }
+        return min(used + 1, Self.maxReadings)
     }
 }
 

@@ -15,14 +15,20 @@ public struct PreviewRequest: Sendable {
     /// Languages to render, as the channel's screens show them; at most
     /// `SlidePreviewer.maxLanguages` are drawn.
     public var languages: [String]
+    /// The public URL of the channel's bundle folder (`StudioConfig.visitorBaseURL`): the QR
+    /// codes of story readings and downloadable files are drawn with their real page links.
+    public var visitorBaseURL: String?
 
-    public init(slide: JSONValue, settings: JSONValue, media: [String: Data], sizes: [ScreenSize], languages: [String])
-    {
+    public init(
+        slide: JSONValue, settings: JSONValue, media: [String: Data], sizes: [ScreenSize], languages: [String],
+        visitorBaseURL: String? = nil
+    ) {
         self.slide = slide
         self.settings = settings
         self.media = media
         self.sizes = sizes
         self.languages = languages
+        self.visitorBaseURL = visitorBaseURL
     }
 }
 

@@ -65,7 +65,8 @@ public final class SlidePreviewer: Sendable {
                 images: [], problems: [FieldProblem(field: "", message: wording.cannotRender, isWarning: false)])
         }
         defer { staging.remove() }
-        let reading = PlaylistReader.read(data: staging.playlistData, folder: staging.folder)
+        let reading = PlaylistReader.read(
+            data: staging.playlistData, folder: staging.folder, visitorBaseURL: request.visitorBaseURL)
         var problems = PreviewProblems(wording: wording, slide: request.slide)
         for problem in reading.problems { problems.addReaderProblem(problem) }
         guard let playlist = reading.playlist,

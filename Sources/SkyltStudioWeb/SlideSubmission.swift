@@ -45,14 +45,18 @@ struct SlideSubmission {
                         "Only a publisher can make a slide urgent. Choose Normal."), isWarning: false))
         }
         if values.tooManyLanguages { problems.append(languagesProblem(values)) }
+        let files = try SlideVisitorUpload.uploads(context, values: values)
+        problems += files.problems
         var builder = SlideFormJSON(
-            form: values, timeZone: try SlideRoutes.timeZone(channel, context), uploadedImage: uploaded)
+            form: values, timeZone: try SlideRoutes.timeZone(channel, context), uploadedImage: uploaded,
+            files: files.paths)
         var slide = builder.slide(id: key ?? Self.draftID, problem: context.t)
         problems += builder.problems
-        var shown = values
+        var shown = files.kept(in: values, context)
         if let uploaded { shown.values[SlideFormValues.currentImageField] = uploaded }
-        let uploads = SlideUpload.accepted(uploaded: uploaded, values: values, context)
-        shown.values[SlideUpload.proofField] = uploads.first.map { SlideUpload.proof($0, context) } ?? ""
+        let images = SlideUpload.accepted(uploaded: uploaded, values: values, context)
+        shown.values[SlideUpload.proofField] = images.first.map { SlideUpload.proof($0, context) } ?? ""
+        let uploads = images.union(files.accepted)
         let media = try studio.media(of: slide, slide: key, channel: channel.channel, uploads: uploads)
         problems += foreignMedia(slide, media: media)
         problems += try Self.check(slide, media: media, channel: channel, context)
@@ -98,17 +102,22 @@ struct SlideSubmission {
             isWarning: false)
     }
 
-    /// An error at `image` for each upload path the slide names that is neither this slide's
+    /// An error at its field for each upload path the slide names that is neither this slide's
     /// own, nor the channel's, nor uploaded by this editor now (another channel's file).
     private func foreignMedia(_ slide: JSONValue, media: [String: String]) -> [FieldProblem] {
-        SlideMedia.paths(in: slide).filter { SlideMedia.uploadHash($0) != nil && media[$0] == nil }.map { _ in
-            FieldProblem(
-                field: "image",
-                message: context.t(
-                    "Bilden hör inte till den här bilden eller kanalen. Ladda upp bilden här.",
-                    "The picture does not belong to this slide or channel. Upload the picture here."),
-                isWarning: false)
-        }
+        SlideMedia.references(in: slide).filter { SlideMedia.uploadHash($0.path) != nil && media[$0.path] == nil }
+            .map { reference in
+                FieldProblem(
+                    field: reference.field,
+                    message: reference.field == "image"
+                        ? context.t(
+                            "Bilden hör inte till den här bilden eller kanalen. Ladda upp bilden här.",
+                            "The picture does not belong to this slide or channel. Upload the picture here.")
+                        : context.t(
+                            "Filen hör inte till den här bilden eller kanalen. Ladda upp filen här.",
+                            "The file does not belong to this slide or channel. Upload the file here."),
+                    isWarning: false)
+            }
     }
 
     /// What a save came to: the page to go to, a refusal at a field before anything was
@@ -217,7 +226,8 @@ struct SlideSubmission {
         for (path, hash) in media { files[path] = try studio.media.read(hash) }
         let request = PreviewRequest(
             slide: slide, settings: try studio.settings(of: channel.channel), media: files,
-            sizes: SlidePreviewer.sizes(for: channel.channel, in: studio), languages: values.languages)
+            sizes: SlidePreviewer.sizes(for: channel.channel, in: studio), languages: values.languages,
+            visitorBaseURL: studio.config.visitorBaseURL(channel: channel.channel.name))
         return context.web.previewer.preview(
             request, owner: context.session?.userID ?? 0, language: context.language)
     }

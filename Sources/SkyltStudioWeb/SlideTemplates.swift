@@ -19,7 +19,10 @@ struct SlideFieldSpec {
         case fit
         case security
         case hidden
+        /// A story's readings: one fieldset each (`SlideReadingsHTML`).
         case readings
+        /// A QR code's file to download instead of its link.
+        case download
     }
 
     var key: String
@@ -94,8 +97,18 @@ enum SlideTemplates {
                 "En adress som börjar med https://. Lämna tomt för ingen kod.",
                 "An address starting with https://. Leave empty for no code."
             )),
+        SlideFieldSpec(
+            key: qrFileField, kind: .download,
+            label: ("Fil att ladda ner via QR-koden", "File to download by the QR code"),
+            hint: (
+                "I stället för en länk: en karta eller broschyr som PDF, PNG, JPEG eller WebP, högst 16 MB. Koden leder då till en sida där filen kan laddas ner.",
+                "Instead of a link: a map or leaflet as PDF, PNG, JPEG or WebP, at most 16 MB. The code then leads to a page where the file can be downloaded."
+            )),
         text("qr.label", ("Text under QR-koden", "Text below the QR code")),
     ]
+
+    /// The field of a QR code's file to download.
+    static let qrFileField = "qr.file"
 
     static func image(required: Bool) -> [SlideFieldSpec] {
         [
@@ -120,8 +133,8 @@ enum SlideTemplates {
         SlideFieldSpec(
             key: "readings", kind: .readings, required: true, label: ("Uppläsningar", "Readings"),
             hint: (
-                "En rad per språk: språkkod och länk, till exempel: ar https://exempel.se/ar",
-                "One line per language: language code and link, for example: ar https://example.org/ar"
+                "Varje uppläsning har ett språk och antingen en länk eller ljud och text. Tryck Förhandsvisa för att få fält för en uppläsning till.",
+                "Each reading has a language and either a link or audio and text. Press Preview to get fields for one more reading."
             )),
         SlideFieldSpec(
             key: "pickerUrl", kind: .url, label: ("Länk till alla språk", "Link to all languages"),

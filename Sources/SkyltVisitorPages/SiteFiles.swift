@@ -1,4 +1,5 @@
 import Foundation
+@preconcurrency import Glibc
 import SkyltCore
 
 /// The file operations of a site write, each failure a `VisitorSiteError` naming its path.
@@ -33,6 +34,27 @@ enum SiteFiles {
             try FileManager.default.copyItem(at: source, to: target)
         } catch {
             throw VisitorSiteError(.cannotWrite, path: target.path, reason: "cannot be written: \(error)")
+        }
+    }
+
+    /// Gives `folder` and everything in it the modes of a public site: folders 0755, files 0644.
+    static func makePublic(_ folder: URL) throws(VisitorSiteError) {
+        try setMode(0o755, of: folder)
+        guard let walk = FileManager.default.enumerator(atPath: folder.path) else {
+            throw VisitorSiteError(.cannotWrite, path: folder.path, reason: "cannot be listed")
+        }
+        while let relative = walk.nextObject() as? String {
+            let url = folder.appendingPathComponent(relative)
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+            try setMode(isFolder.boolValue ? 0o755 : 0o644, of: url)
+        }
+    }
+
+    private static func setMode(_ mode: mode_t, of url: URL) throws(VisitorSiteError) {
+        guard chmod(url.path, mode) == 0 else {
+            throw VisitorSiteError(
+                .cannotWrite, path: url.path, reason: "cannot be made public: \(String(cString: strerror(errno)))")
         }
     }
 

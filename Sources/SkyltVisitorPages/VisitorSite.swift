@@ -22,8 +22,14 @@ public enum VisitorSite {
     /// Writes the site of `playlist` (read with the same base URL its codes were drawn with)
     /// into `out/v`. The new site is built in `out/v.new` and then swapped in, so a half-written
     /// site is never served; a playlist without visitor content removes an old `v`.
+    ///
+    /// `publicModes`: every file 0644 and folder 0755 before the swap, whatever the umask, so
+    /// that a server keeping its own files private (the studio, umask 077) still publishes
+    /// pages that nginx, another user, reads. False (`skylt publish`): the umask decides.
     @discardableResult
-    public static func write(playlist: Playlist, into out: URL) throws(VisitorSiteError) -> Summary {
+    public static func write(playlist: Playlist, into out: URL, publicModes: Bool = false) throws(VisitorSiteError)
+        -> Summary
+    {
         let final = out.appendingPathComponent(folderName)
         let staging = out.appendingPathComponent(folderName + ".new")
         try SiteFiles.remove(staging)
@@ -36,6 +42,7 @@ public enum VisitorSite {
         try SiteFiles.write(
             Data(VisitorStylesheet.text.utf8), to: staging.appendingPathComponent(VisitorStylesheet.fileName))
         for slide in playlist.slides { try builder.addPages(of: slide) }
+        if publicModes { try SiteFiles.makePublic(staging) }
         try SiteFiles.swap(staging, into: final)
         return Summary(pages: builder.pages.map { folderName + "/" + $0 }, mediaFiles: builder.mediaFiles)
     }
