@@ -124,15 +124,22 @@ extension Studio {
     }
 
     /// Archives the slides a publish left out as expired (never deletes them), each with an
-    /// audit row naming its `validUntil`; in the publish's transaction.
+    /// audit row naming its `validUntil`; in the publish's transaction. A slide whose newer
+    /// revision is still in review (a contribution sent with new dates, a draft, one sent back)
+    /// is left out but not archived: archiving would take it from the inbox and from its
+    /// contributor's list.
     private func archive(_ expired: [ExpiredSlide], of channel: ChannelRecord) throws(StudioError) {
         for slide in expired {
-            try storing { () throws(StoreError) in
-                try database.execute("UPDATE slides SET archived = 1 WHERE id = ?", [.init(slide.rowID)])
+            let archived = try storing { () throws(StoreError) in
+                try database.execute(
+                    "UPDATE slides SET archived = 1 WHERE id = ? AND review_state = 'approved'", [.init(slide.rowID)])
+                return try database.query("SELECT archived FROM slides WHERE id = ?", [.init(slide.rowID)])
+                    .first?[0].int == 1
             }
+            let until = "valid until \(ISO8601.format(slide.validUntil))"
             try audit(
                 "slide.expire", subject: "\(channel.name)/\(slide.key)",
-                detail: "valid until \(ISO8601.format(slide.validUntil))")
+                detail: archived ? until : "\(until); left out, kept: a newer revision is in review")
         }
     }
 

@@ -26,6 +26,11 @@ enum ContributionHTML {
         throws -> HTML
     {
         guard let organisation = review.organisation else { return .empty }
+        // The reason is written to the organisation: its members and the publishers read it,
+        // other organisations' contributors in the channel do not.
+        let readsReason =
+            try role == .publisher
+            || context.studio.organisations(ofUser: context.session?.userID ?? -1).contains { $0.id == organisation.id }
         return HTML.join([
             HTML.element(.dl, [.class("slide-status")]) {
                 HTML.element(.dt) { context.t("Granskning", "Review") }
@@ -39,7 +44,7 @@ enum ContributionHTML {
                     }
                 }
             },
-            reason(review, context),
+            readsReason ? reason(review, context) : .empty,
         ])
     }
 

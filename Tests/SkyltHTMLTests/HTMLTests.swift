@@ -3,70 +3,9 @@ import SkyltHTML
 import SkyltTestSupport
 import Testing
 
-/// What python3's html.parser made of a page: every start tag with its attributes and its
-/// parent, every piece of text with the element it sits in, the declarations, and any end tag
-/// that did not close the element open at that point.
-struct ParsedHTML: Decodable {
-    struct Element: Decodable {
-        var tag: String
-        var parent: String
-        var attributes: [String: String]
-    }
-    struct Text: Decodable {
-        var parent: String
-        var text: String
-    }
-    var elements: [Element]
-    var texts: [Text]
-    var declarations: [String]
-    var mismatched: [String]
-    var unclosed: [String]
-
-    static let script = """
-        import json, sys
-        from html.parser import HTMLParser
-        VOID = {"meta", "link", "input", "img", "br", "hr"}
-        class Tree(HTMLParser):
-            def __init__(self):
-                super().__init__(convert_charrefs=True)
-                self.stack, self.out = [], {"elements": [], "texts": [], "declarations": [], "mismatched": []}
-            def parent(self):
-                return self.stack[-1] if self.stack else ""
-            def handle_starttag(self, tag, attrs):
-                self.out["elements"].append({"tag": tag, "parent": self.parent(),
-                                             "attributes": {k: (v or "") for k, v in attrs}})
-                if tag not in VOID:
-                    self.stack.append(tag)
-            def handle_startendtag(self, tag, attrs):
-                self.out["mismatched"].append("self-closing " + tag)
-                self.handle_starttag(tag, attrs)
-            def handle_endtag(self, tag):
-                if self.stack and self.stack[-1] == tag:
-                    self.stack.pop()
-                else:
-                    self.out["mismatched"].append(tag)
-            def handle_data(self, data):
-                self.out["texts"].append({"parent": self.parent(), "text": data})
-            def handle_decl(self, decl):
-                self.out["declarations"].append(decl)
-            def handle_comment(self, data):
-                self.out["mismatched"].append("comment")
-        tree = Tree()
-        tree.feed(sys.stdin.buffer.read().decode("utf-8"))
-        tree.close()
-        tree.out["unclosed"] = tree.stack
-        print(json.dumps(tree.out))
-        """
-
-    init(_ html: HTML) throws {
-        let result = try ExternalTool.run(["python3", "-c", Self.script], input: html.data)
-        guard result.status == 0 else { throw CocoaError(.fileReadCorruptFile, userInfo: ["stderr": result.stderr]) }
-        self = try JSONDecoder().decode(ParsedHTML.self, from: Data(result.stdout.utf8))
-    }
-
-    func elements(_ tag: String) -> [Element] { elements.filter { $0.tag == tag } }
-    func element(id: String) -> Element? { elements.first { $0.attributes["id"] == id } }
-    func text(in tag: String) -> String { texts.filter { $0.parent == tag }.map(\.text).joined() }
+/// The builder's pages as python3's html.parser reads them (ParsedHTML in SkyltTestSupport).
+extension ParsedHTML {
+    init(_ html: HTML) throws { try self.init(data: html.data) }
 
     /// Nothing that runs: no script or style element, no event handler, no inline style, no
     /// URL with a scheme other than http(s); and the tree is well formed.

@@ -20,7 +20,7 @@ struct AutoPublisherTests {
 
     /// The demo imported and published once by a person at `start`, then a slide valid from
     /// T1 to T2 approved, and a newer revision of it saved that nobody approved.
-    func studioWithTimedSlide() throws -> Studio {
+    func studioWithTimedSlide(draft: Bool = true) throws -> Studio {
         let studio = try fixture.create()
         studio.currentDate = { [clock] in clock.date }
         _ = try studio.importPlaylist(channel: "demo", from: Repository.demoPlaylist)
@@ -41,8 +41,10 @@ struct AutoPublisherTests {
             create: true)
         _ = try studio.submitContribution("hostmote", channel: demo, by: kim, role: .contributor)
         try studio.approveSlide("hostmote", revision: 1, channel: demo, by: pia)
-        try studio.saveSlide(
-            "hostmote", content: try Self.meeting(title: "Inte godkänd"), channel: demo, author: contributor)
+        if draft {
+            try studio.saveSlide(
+                "hostmote", content: try Self.meeting(title: "Inte godkänd"), channel: demo, author: contributor)
+        }
         return studio
     }
 
@@ -80,7 +82,9 @@ struct AutoPublisherTests {
         try studio.database.query(sql).first?[0].int ?? -1
     }
 
-    @Test("before T1 nothing; past T1 one publish with the slide; no boundary, nothing; past T2 it leaves, archived")
+    @Test(
+        "before T1 nothing; past T1 one publish with the slide; no boundary, nothing; past T2 it leaves, kept for its draft"
+    )
     func validFromUntil() throws {
         let studio = try studioWithTimedSlide()
         let publisher = AutoPublisher(data: fixture.data, clock: clock, logger: log.logger)
@@ -110,13 +114,18 @@ struct AutoPublisherTests {
         #expect(round.publications.first?.reasons == ["slide hostmote expires at \(ISO8601.format(Self.t2))"])
         let third = try bundledSlides(studio)
         #expect(third.version == 3 && third.titles["hostmote"] == nil && third.titles.count == 7)
-        #expect(try count(studio, "SELECT archived FROM slides WHERE slide_key = 'hostmote'") == 1)
+        // Its contributor's newer draft is still being worked on: left out, not archived, so
+        // that it stays in their list and can be sent with new dates.
+        #expect(try count(studio, "SELECT archived FROM slides WHERE slide_key = 'hostmote'") == 0)
         #expect(try count(studio, "SELECT count(*) FROM slide_revisions") > 0)
         let expire = try studio.database.query(
             "SELECT actor, subject, detail FROM audit_log WHERE action = 'slide.expire'")
         #expect(
             expire.map { $0.values.map(\.string) } == [
-                [Studio.automaticActor, "demo/hostmote", "valid until \(ISO8601.format(Self.t2))"]
+                [
+                    Studio.automaticActor, "demo/hostmote",
+                    "valid until \(ISO8601.format(Self.t2)); left out, kept: a newer revision is in review",
+                ]
             ])
         #expect(try count(studio, "SELECT count(*) FROM audit_log WHERE action = 'publish.auto'") == 2)
         let automatic = try studio.database.query(
@@ -124,6 +133,25 @@ struct AutoPublisherTests {
         #expect(automatic.map { $0[0].string } == [Studio.automaticActor, Studio.automaticActor])
         #expect(automatic.map { $0[1].int } == [1, 1])
         #expect(log.messages.filter { $0.contains("published demo version") }.count == 2)
+    }
+
+    @Test("an expired slide with nothing newer in review is archived, not deleted, with its audit row")
+    func expiredArchived() throws {
+        let studio = try studioWithTimedSlide(draft: false)
+        let publisher = AutoPublisher(data: fixture.data, clock: clock, logger: log.logger)
+        clock.advance(by: 86_400 + 1)
+        #expect(publisher.runOnce().publications.map(\.version) == [2])
+        clock.advance(by: 86_400 + 3600)
+        #expect(publisher.runOnce().publications.map(\.version) == [3])
+        #expect(try bundledSlides(studio).titles["hostmote"] == nil)
+        #expect(try count(studio, "SELECT archived FROM slides WHERE slide_key = 'hostmote'") == 1)
+        #expect(
+            try count(
+                studio,
+                "SELECT count(*) FROM slide_revisions r JOIN slides s ON s.id = r.slide_id WHERE s.slide_key = 'hostmote'"
+            ) == 1)
+        let expire = try studio.database.query("SELECT detail FROM audit_log WHERE action = 'slide.expire'")
+        #expect(expire.map { $0[0].string } == ["valid until \(ISO8601.format(Self.t2))"])
     }
 
     @Test("a channel no person has published is never published automatically")
