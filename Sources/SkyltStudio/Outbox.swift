@@ -94,8 +94,9 @@ extension Users {
             !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !address.hasPrefix("-"),
             address.unicodeScalars.allSatisfy({
                 $0.value > 0x20 && $0.value != 0x7F && !"<>,;\"'\\".unicodeScalars.contains($0)
-            })// And what the mail sender will take, so that no address is stored that never gets mail.
-            , MailSettings.isAddress(address)
+            }),
+            // And what the mail sender takes, so that no address is stored that never gets mail.
+            MailSettings.isAddress(address)
         else { throw StudioError(.invalidEmail, location: given) }
         return address
     }
