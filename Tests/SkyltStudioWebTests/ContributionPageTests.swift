@@ -100,6 +100,14 @@ struct ContributionPageTests {
         #expect(kims.contains("skickad tillbaka") && kims.contains(reason) && kims.contains(#"id="review-reason""#))
         let mine = try harness.send("GET", "/contributions", as: "kim").text
         #expect(mine.contains(reason) && mine.contains(Self.title))
+        // A contributor of another organisation in the channel sees the slide, not the reason.
+        let studio = harness.studio
+        let eva = try studio.addUser(name: "eva", role: .contributor, password: WebHarness.password)
+        try studio.setMembership(
+            userID: eva, userName: "eva", channel: try studio.channel(named: "demo"), role: .contributor)
+        try studio.addOrganisationMember(try studio.createOrganisation(name: "Kyrkan").id, userID: eva)
+        let evas = try harness.send("GET", path, as: "eva")
+        #expect(evas.status == 200 && !evas.text.contains(reason) && !evas.text.contains(#"id="review-reason""#))
         let again = try Self.kimSends(harness, action: "submit", key: key, title: "Fotbollsavslutning lördag")
         #expect(try Self.saved(again).done == "submitted")
         #expect(try Self.state(harness, key) == .submitted)
