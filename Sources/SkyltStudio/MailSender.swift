@@ -60,7 +60,7 @@ public final class MailSender: Sendable {
         do throws(StudioError) {
             let studio = try Studio.open(data: data, actor: "studio (mail)")
             let waiting = retryAt.withLock { $0 }
-            let mails = try studio.unsentMail(limit: Self.batchSize + waiting.count)
+            let mails = try Outbox(studio: studio).unsentMail(limit: Self.batchSize + waiting.count)
             var taken = 0
             for mail in mails where taken < Self.batchSize {
                 if let at = waiting[mail.id], at > now {
@@ -95,14 +95,14 @@ public final class MailSender: Sendable {
         }
         let result = try studio.runMailCommand(settings, message: message)
         if result.succeeded {
-            try studio.markSent(mail, at: now)
+            try Outbox(studio: studio).markSent(mail.id, at: now)
             retryAt.withLock { $0[mail.id] = nil }
             round.sent += 1
             return
         }
         round.failed += 1
         let error = String("\(result.outcome): \(result.output)".prefix(Self.maxErrorCharacters))
-        let attempts = try studio.recordFailure(mail, error: error)
+        let attempts = try Outbox(studio: studio).markFailed(mail.id, error: error)
         guard attempts < Self.maxAttempts else {
             retryAt.withLock { $0[mail.id] = nil }
             logger.error("mail \(mail.id) to \(mail.recipient) given up after \(attempts) attempts: \(error)")

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SkyltStore
 
 /// One mail waiting in the outbox (or sent, or failed and to be tried again).
@@ -32,7 +32,7 @@ public struct Outbox {
         let database = studio.database
         return try studio.transaction { () throws(StudioError) in
             try storing { () throws(StoreError) in
-                let now = Studio.timestamp()
+                let now = Studio.timestamp(studio.currentDate())
                 var queued = 0
                 for id in Set(userIDs).sorted() {
                     let rows = try database.query(
@@ -48,14 +48,14 @@ public struct Outbox {
         }
     }
 
-    /// Mail not yet sent, oldest first, at most `limit`.
+    /// Mail waiting to be sent, oldest first, at most `limit`: not sent, not given up.
     public func unsentMail(limit: Int = 100) throws(StudioError) -> [OutboxMail] {
         let rows = try storing { () throws(StoreError) in
             try studio.database.query(
                 """
                 SELECT id, recipient, subject, body, created_at, attempts, last_error FROM outbox
-                WHERE sent_at IS NULL ORDER BY id LIMIT ?
-                """, [.init(max(0, limit))])
+                WHERE sent_at IS NULL AND attempts < ? ORDER BY id LIMIT ?
+                """, [.init(MailSender.maxAttempts), .init(max(0, limit))])
         }
         return rows.compactMap { row in
             guard case .integer(let id) = row[0], let recipient = row[1].string else { return nil }
@@ -65,20 +65,27 @@ public struct Outbox {
         }
     }
 
-    /// Marks mail `id` sent; it leaves `unsentMail`.
-    public func markSent(_ id: Int64) throws(StudioError) {
+    /// Marks mail `id` sent at `date` (the studio's clock when nil), counting the attempt; it
+    /// leaves `unsentMail`.
+    public func markSent(_ id: Int64, at date: Date? = nil) throws(StudioError) {
+        let stamp = Studio.timestamp(date ?? studio.currentDate())
         try storing { () throws(StoreError) in
             try studio.database.execute(
-                "UPDATE outbox SET sent_at = ? WHERE id = ?", [.text(Studio.timestamp()), .integer(id)])
+                "UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?",
+                [.text(stamp), .integer(id)])
         }
     }
 
-    /// Records a failed attempt at mail `id`; it stays unsent, to be tried again.
-    public func markFailed(_ id: Int64, error: String) throws(StudioError) {
+    /// Records a failed attempt at mail `id` with its error (capped); it stays unsent, to be
+    /// tried again. Returns the attempts so far.
+    @discardableResult
+    public func markFailed(_ id: Int64, error: String) throws(StudioError) -> Int {
         try storing { () throws(StoreError) in
             try studio.database.execute(
                 "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
                 [.text(String(error.prefix(2000))), .integer(id)])
+            return try studio.database.query("SELECT attempts FROM outbox WHERE id = ?", [.integer(id)]).first?[0]
+                .int ?? 0
         }
     }
 }

@@ -5,8 +5,10 @@ JavaScript on and off: the studio has none, so nothing here may depend on it."""
 import os
 import time
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 from studio_fixture import REPOSITORY
 
@@ -14,6 +16,14 @@ SCREENSHOTS = os.environ.get("SKYLT_SCREENSHOTS")
 # A real picture from the repository's fixtures (240 x 160 PNG).
 PICTURE = REPOSITORY / "Tests" / "Fixtures" / "multilingual" / "media" / "paket.png"
 QR_URL = "https://example.org/vatten"
+
+
+def opening_hours_around_now() -> str:
+    """A shop's hours that hold now in the screen's time zone (from an hour ago for five
+    hours; a window may cross midnight), so that the kiosk is open while the test runs."""
+    now = datetime.now(ZoneInfo("Europe/Stockholm"))
+    start, end = now - timedelta(hours=1), now + timedelta(hours=4)
+    return f"{start:%H:00}–{end:%H:00}"
 
 
 def path_of(page) -> str:

@@ -13,22 +13,15 @@ import time
 import unittest
 from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from browser import Browser, log_in
 from kiosk import Kiosk
 from studio_fixture import StudioFixture
-from studio_flow import PICTURE, PageChecks, path_of
+from studio_flow import PICTURE, PageChecks, opening_hours_around_now, path_of
 
 EVENT_URL = "https://example.org/idrott/avslutning"
 REASON = "Skriv vilken plan det gäller, och lägg till en sluttid."
 POLL_SECONDS = 30
-
-
-def hours_around_now() -> str:
-    """Opening hours that hold now in the screen's time zone, as the week form takes them."""
-    now = datetime.now(ZoneInfo("Europe/Stockholm"))
-    return f"{now - timedelta(hours=1):%H:00}–{now + timedelta(hours=4):%H:00}"
 
 
 def local_input(moment: datetime) -> str:
@@ -129,7 +122,7 @@ class ContributionFlowTest(unittest.TestCase):
         page.fill("#name", "Handlarn i byn")
         page.fill("#languages", "sv")
         for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"):
-            page.fill(f"#hours-{day}", hours_around_now())
+            page.fill(f"#hours-{day}", opening_hours_around_now())
         page.check("#channel-demo")
         page.click("form[action='/screens'] button[type=submit]")
         self.assertEqual(path_of(page), "/screens/handlarn", page.text_content("main"))

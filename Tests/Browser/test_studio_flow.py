@@ -7,24 +7,14 @@ the bundle from nginx and shows the slide, whose QR code reads the slide's link.
 import json
 import secrets
 import unittest
-from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from browser import Browser, log_in
 from kiosk import Kiosk
 from studio_fixture import StudioFixture
-from studio_flow import PICTURE, QR_URL, PageChecks, Timer, path_of, scripts_run
+from studio_flow import PICTURE, QR_URL, PageChecks, Timer, opening_hours_around_now, path_of, scripts_run
 
 TOO_LONG_TITLE = " ".join(["Vattnet stängs av på Storgatan hela tisdagen"] * 9)  # 63 words
-
-
-def opening_hours_around_now() -> str:
-    """A shop's hours that hold now in the screen's time zone (from an hour ago for five
-    hours; a window may cross midnight), so that the kiosk is open while the test runs."""
-    now = datetime.now(ZoneInfo("Europe/Stockholm"))
-    start, end = now - timedelta(hours=1), now + timedelta(hours=4)
-    return f"{start:%H:00}–{end:%H:00}"
 
 
 class StudioFlowTest(unittest.TestCase):
