@@ -90,6 +90,7 @@ enum StatusWiring {
         let cacheBytes = Throttled(seconds: 60) { folderBytes(config.cacheDirectory) }
         sources.cacheBytes = { cacheBytes.get() }
         sources.freeDiskBytes = { DiskSpace.freeBytes(at: config.cacheDirectory) ?? 0 }
+        sources.diskSizeBytes = { DiskSpace.sizeBytes(at: config.cacheDirectory) }
         sources.addresses = { NetworkAddresses.current() }
         sources.playsToday = {
             guard let playLog else { return [] }

@@ -45,6 +45,17 @@ enum Metrics {
         .init(name: "skylt_disk_free_bytes", type: "gauge", help: "Free bytes on the cache's file system.") {
             Double($0.freeDiskBytes)
         },
+        .init(name: "skylt_disk_size_bytes", type: "gauge", help: "Size of the cache's file system in bytes.") {
+            $0.diskSizeBytes.map(Double.init)
+        },
+        .init(
+            name: "skylt_process_start_time_seconds", type: "gauge",
+            help: "When the player started, in seconds since 1970; each change is a restart."
+        ) { $0.startTimeSeconds },
+        .init(
+            name: "skylt_version_number", type: "gauge",
+            help: "The player's version as major*10000+minor*100+patch, to compare across a fleet."
+        ) { versionNumber($0.snapshot.version) },
     ]
 
     private static let perChannel: [PerChannel] = [
@@ -86,6 +97,17 @@ enum Metrics {
         lines.append("skylt_frame_compose_seconds_sum \(format(report.composeSecondsSum))")
         lines.append("skylt_frame_compose_seconds_count \(report.composeCount)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "1.2.3" (or "1.2.3-rc1") as 10203; nil for a version not in that form, which a monitor
+    /// cannot order.
+    static func versionNumber(_ version: String) -> Double? {
+        let numbers = version.prefix { $0.isNumber || $0 == "." }
+            .split(separator: ".", omittingEmptySubsequences: false).map { Int($0) }
+        guard numbers.count == 3, let major = numbers[0], let minor = numbers[1], let patch = numbers[2],
+            minor < 100, patch < 100
+        else { return nil }
+        return Double(major * 10000 + minor * 100 + patch)
     }
 
     /// A label value as the exposition format writes it: backslash, quote and newline escaped.

@@ -23,6 +23,12 @@ public struct StatusReport: Sendable, Codable {
         /// True before the player's first switch: the snapshot is a placeholder, and what it says
         /// of the clock and the display is not known yet.
         public var starting = false
+        /// When the player started, in seconds since 1970: unlike the uptime it stays the same
+        /// from one scrape to the next, so a monitor counts restarts by its changes. Optional, as
+        /// is `diskSizeBytes`, so that `skylt status` still reads an older kiosk's report.
+        public var startTimeSeconds: Double?
+        /// The size of the cache's file system; nil when it cannot be asked.
+        public var diskSizeBytes: Int64?
     }
 
     public var snapshot: StatusSnapshot

@@ -129,7 +129,8 @@ final class StatusResponder: Sendable {
             slidesShown: counters.slidesShown, missedDeadlines: counters.missedDeadlines,
             composeSecondsSum: counters.composeSecondsSum, composeCount: counters.composeCount,
             cacheBytes: sources.cacheBytes(), freeDiskBytes: sources.freeDiskBytes(), addresses: sources.addresses(),
-            logs: Array(logs.suffix(50)), playsToday: sources.playsToday(), starting: written == nil)
+            logs: Array(logs.suffix(50)), playsToday: sources.playsToday(), starting: written == nil,
+            startTimeSeconds: sources.hub.started.timeIntervalSince1970, diskSizeBytes: sources.diskSizeBytes())
         return StatusReport(snapshot: snapshot, facts: facts)
     }
 }

@@ -37,6 +37,7 @@ public struct StatusSources: Sendable {
     public var channels: @Sendable () -> [ChannelState] = { [] }
     public var cacheBytes: @Sendable () -> Int64 = { 0 }
     public var freeDiskBytes: @Sendable () -> Int64 = { 0 }
+    public var diskSizeBytes: @Sendable () -> Int64? = { nil }
     public var addresses: @Sendable () -> [String] = { [] }
     public var playsToday: @Sendable () -> [PlayLogFiles.Total] = { [] }
     public var perform: @Sendable (StatusAction) -> Void = { _ in }

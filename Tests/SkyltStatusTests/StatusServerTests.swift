@@ -121,7 +121,7 @@ struct StatusServerTests {
         let documented = [
             "kioskID", "kioskName", "version", "uptimeSeconds", "timeZone", "clockTrusted", "clockReason", "display",
             "showing", "next", "healthy", "slidesShown", "missedDeadlines", "composeSecondsSum", "composeCount",
-            "channels", "cacheBytes", "freeDiskBytes", "addresses", "logs", "playsToday",
+            "channels", "cacheBytes", "freeDiskBytes", "addresses", "logs", "playsToday", "startTimeSeconds",
         ]
         #expect(Set(documented).subtracting(object.keys).isEmpty, "\(object.keys.sorted())")
         let channels = try #require(object["channels"] as? [[String: Any]])
