@@ -11,9 +11,11 @@ DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libcairo2-dev libpango1
 # Only the tests need these: two QR decoders (zbar, and zxing-cpp for Debian's Python) to prove
 # codes scan, minisign to prove signatures interoperate, nginx to serve bundles on loopback, chromium and curl to look at the status page,
 # an X server without a screen (Xvfb) and xwd to see what the player puts on a real display,
-# espeak-ng and oggenc (vorbis-tools) to make the stories that visitor pages read aloud.
+# espeak-ng and oggenc (vorbis-tools) to make the stories that visitor pages read aloud,
+# and promtool (prometheus) to check monitoring/'s scrape config and alerting rules (the package
+# also brings a Prometheus service; `systemctl disable --now prometheus` on a desktop).
 DEB_TEST_PACKAGES := zbar-tools python3-zxing-cpp minisign nginx-light chromium curl xvfb xauth x11-apps \
-	espeak-ng vorbis-tools
+	espeak-ng vorbis-tools prometheus
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SCREENSHOT ?= $(CURDIR)/.build/skylt-screen.png
 # CI builds with warnings as errors.
