@@ -162,6 +162,8 @@ class AptRepositoryTest(unittest.TestCase):
             cls.debs = [build_standin(cls.folder, "1.0.0")]
             print("\nPackages: a stand-in skylt 1.0.0 built here (no $SKYLT_DEBS, no dist/*.deb)", file=sys.stderr)
         cls.versions = {deb_field(deb, "Package"): deb_field(deb, "Version") for deb in cls.debs}
+        # The player's package where there is one: the package a kiosk runs.
+        cls.player = next((deb for deb in cls.debs if deb_field(deb, "Package") == "skylt"), cls.debs[0])
         cls.repo = cls.folder / "repo"
         cls.gpg.tool("init", "--dir", cls.repo, "--key", cls.gpg.fingerprint)
         cls.gpg.tool("add", "--dir", cls.repo, *cls.debs)
@@ -206,7 +208,7 @@ class AptRepositoryTest(unittest.TestCase):
 
     def test_the_script_refuses_a_version_that_is_not_newer(self):
         repo = self.copy_repository("repo-same")
-        for deb in self.debs[:1]:
+        for deb in [self.player]:
             refused = self.gpg.tool("add", "--dir", repo, deb, check=False)
             self.assertEqual(refused.returncode, 1, refused.stdout)
             self.assertIn(f"{deb}: ", refused.stderr)
@@ -287,9 +289,9 @@ class AptRepositoryTest(unittest.TestCase):
         if reason:
             self.skipTest(reason)
         repo = self.copy_repository("repo-unattended")
-        newer = rebuild_with_version(self.debs[0], f"{deb_field(self.debs[0], 'Version')}+1", self.folder)
+        newer = rebuild_with_version(self.player, f"{deb_field(self.player, 'Version')}+1", self.folder)
         self.gpg.tool("add", "--dir", repo, newer)
-        installed = run(["dpkg-deb", "--field", self.debs[0]]).stdout
+        installed = run(["dpkg-deb", "--field", self.player]).stdout
         # The host's packages (read, never written) satisfy the real package's dependencies.
         status = Path("/var/lib/dpkg/status").read_text() + "\nStatus: install ok installed\n" + installed
         apt = self.apt("apt-unattended", repo / "public", status=status)
