@@ -208,13 +208,16 @@ class AptRepositoryTest(unittest.TestCase):
 
     def test_the_script_refuses_a_version_that_is_not_newer(self):
         repo = self.copy_repository("repo-same")
-        for deb in [self.player]:
-            refused = self.gpg.tool("add", "--dir", repo, deb, check=False)
-            self.assertEqual(refused.returncode, 1, refused.stdout)
-            self.assertIn(f"{deb}: ", refused.stderr)
-            self.assertIn("is not newer than", refused.stderr)
-            listed = self.gpg.tool("list", "--dir", repo).stdout
-            self.assertIn(f"{deb_field(deb, 'Package')} {deb_field(deb, 'Version')}", listed)
+        package, version = deb_field(self.player, "Package"), deb_field(self.player, "Version")
+        older = rebuild_with_version(self.player, f"0~{version}", self.folder)
+        for deb in (self.player, older):
+            with self.subTest(deb.name):
+                refused = self.gpg.tool("add", "--dir", repo, deb, check=False)
+                self.assertEqual(refused.returncode, 1, refused.stdout)
+                refusal = f"{deb}: {package} {deb_field(deb, 'Version')} is not newer than {version}"
+                self.assertIn(refusal, refused.stderr)
+                listed = self.gpg.tool("list", "--dir", repo).stdout
+                self.assertIn(f"{package} {version}\n", listed)
 
     def test_a_release_changed_after_signing_is_refused(self):
         for signed_file in ("InRelease", "Release"):
