@@ -152,9 +152,12 @@ class AptRepositoryTest(unittest.TestCase):
         if missing:
             raise AssertionError(f"needs {', '.join(missing)}: run `make package-test`, which installs them")
         cls.folder = Path(tempfile.mkdtemp(prefix="skylt-apt-"))
+        # Class cleanups run even when setUpClass fails half way, unlike tearDownClass.
+        cls.addClassCleanup(shutil.rmtree, cls.folder, ignore_errors=True)
         # apt reads file: sources as its sandbox user _apt: the folder must be open to others.
         cls.folder.chmod(0o755)
         cls.gpg = GnuPG(cls.folder, "kommun")
+        cls.addClassCleanup(cls.gpg.close)
         cls.debs = real_debs()
         if cls.debs:
             print(f"\nPackages: Skylt's own, {' '.join(map(str, cls.debs))}", file=sys.stderr)
@@ -169,11 +172,6 @@ class AptRepositoryTest(unittest.TestCase):
         cls.gpg.tool("add", "--dir", cls.repo, *cls.debs)
         cls.key = cls.folder / "skylt-archive-keyring.gpg"
         cls.gpg.tool("export-key", "--dir", cls.repo, "--key", cls.gpg.fingerprint, cls.key)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.gpg.close()
-        shutil.rmtree(cls.folder, ignore_errors=True)
 
     def copy_repository(self, name):
         copy = self.folder / name
