@@ -148,5 +148,14 @@ install: release
 	@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then \
 		$(SUDO) systemctl daemon-reload; echo "Enable with: systemctl enable --now skylt (on a kiosk) or skylt-studio (on the studio server)"; fi
 
+# The packaging tests (Python, standard library only): the signed apt repository kiosks update
+# from (Tools/apt-repository, packaging/apt). They take Skylt's packages from $(SKYLT_DEBS) or
+# dist/*.deb when there are any, else a stand-in package they build.
+PACKAGE_TEST_PACKAGES := reprepro gnupg unattended-upgrades
+.PHONY: package-test
+package-test:
+	@./.ci/install-packages $(PACKAGE_TEST_PACKAGES)
+	$(PYTHON) -m unittest discover -s Tests/Packaging -p 'test_*.py' -v
+
 clean:
 	rm -rf .build
