@@ -91,14 +91,16 @@ class PackageContentsTests(unittest.TestCase):
     def test_control_fields(self):
         for package, deb in self.debs.items():
             fields = check(["dpkg-deb", "-f", str(deb), "Package", "Version", "Architecture"])
-            self.assertEqual(fields.splitlines(), [f"Package: {package}", f"Version: {VERSION}", f"Architecture: {ARCH}"])
+            self.assertEqual(
+                fields.splitlines(), [f"Package: {package}", f"Version: {VERSION}", f"Architecture: {ARCH}"])
 
     def test_depends_has_the_libraries_the_binary_links_and_no_dev_packages(self):
         for package, deb in self.debs.items():
             names = depends(deb)
             with tempfile.TemporaryDirectory() as folder:
                 (Path(folder) / "debian").mkdir()
-                (Path(folder) / "debian/control").write_text(f"Source: skylt\n\nPackage: {package}\nArchitecture: any\n")
+                control = f"Source: skylt\n\nPackage: {package}\nArchitecture: any\n"
+                (Path(folder) / "debian/control").write_text(control)
                 binary = self.extracted / package / "usr/bin" / package
                 computed = check(["dpkg-shlibdeps", "-O", f"-e{binary}"], cwd=folder)
             libraries = depends_field(computed.split("=", 1)[1])
