@@ -24,7 +24,8 @@ WERROR := $(if $(CI),-Xswiftc -warnings-as-errors,)
 PREFIX ?= /usr/local
 SYSTEMD_DIR ?= /etc/systemd/system
 
-.PHONY: all deps test-deps build release run studio test test-browser lint format bench bench-studio gallery clean install
+.PHONY: all deps test-deps build release run studio test test-browser lint format bench bench-studio gallery clean install \
+	deb deb-version deb-package package-test
 
 all: build
 
@@ -148,14 +149,51 @@ install: release
 	@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then \
 		$(SUDO) systemctl daemon-reload; echo "Enable with: systemctl enable --now skylt (on a kiosk) or skylt-studio (on the studio server)"; fi
 
-# The packaging tests (Python, standard library only): the signed apt repository kiosks update
-# from (Tools/apt-repository, packaging/apt). They take Skylt's packages from $(SKYLT_DEBS) or
-# dist/*.deb when there are any, else a stand-in package they build.
-PACKAGE_TEST_PACKAGES := reprepro gnupg unattended-upgrades
-.PHONY: package-test
-package-test:
+# Debian packages: `make deb` writes dist/skylt_<version>_<arch>.deb (the player) and
+# dist/skylt-studio_<version>_<arch>.deb from the release build (packaging/build-deb.sh stages
+# them under $(DEB_STAGE)). The version is SkyltVersion.string with the packaging's revision
+# unless DEB_VERSION says otherwise (`make deb-version` prints it); `make deb-package` packages
+# what $(DEB_BUILD) holds without building, so a test or a build done elsewhere can be
+# packaged as another version.
+SKYLT_VERSION := $(shell sed -n 's/.*static let string = "\([^"]*\)".*/\1/p' Sources/SkyltCore/Version.swift)
+DEB_REVISION ?= 1
+DEB_VERSION ?= $(SKYLT_VERSION)-$(DEB_REVISION)
+DEB_ARCH ?= $(shell dpkg --print-architecture)
+DEB_BUILD ?= .build/release
+DEB_STAGE ?= .build/deb
+DEB_DIST ?= dist
+DEB_MAINTAINER ?= Skylt maintainers <maintainers@skylt.example.org>
+# dpkg-deb's compression: xz packs the 80 MB binaries to 15 MB in about a minute each here.
+DEB_COMPRESSION ?= -Zxz
+# Making the packages: dpkg-deb and dpkg-shlibdeps (dpkg-dev), strip (binutils).
+DEB_PACKAGING_PACKAGES := dpkg-dev binutils
+# Checking them: lintian; the install tests use the host's dpkg, adduser and overlayfs; the
+# apt repository's test (Tools/apt-repository, packaging/apt) needs reprepro, GnuPG and
+# unattended-upgrades.
+PACKAGE_TEST_PACKAGES := lintian reprepro gnupg unattended-upgrades
+
+deb-version:
+	@echo $(DEB_VERSION)
+
+deb: release
+	$(MAKE) deb-package
+
+deb-package:
+	@./.ci/install-packages $(DEB_PACKAGING_PACKAGES)
+	@for package in skylt skylt-studio; do \
+		packaging/build-deb.sh $$package "$(DEB_VERSION)" "$(DEB_ARCH)" "$(DEB_BUILD)" "$(DEB_STAGE)" \
+			"$(DEB_DIST)" "$(DEB_MAINTAINER)" "$(DEB_COMPRESSION)" || exit 1; \
+	done
+
+# The packages' contents, control fields and lintian, then install, upgrade (to a second build
+# with a higher version), remove and purge through the real maintainer scripts in a throwaway
+# overlay of this machine's root (needs root; skips otherwise); and the signed apt repository
+# built from these packages. Reuses the release build.
+.PHONY: deb deb-version deb-package package-test
+package-test: deb
 	@./.ci/install-packages $(PACKAGE_TEST_PACKAGES)
-	$(PYTHON) -m unittest discover -s Tests/Packaging -p 'test_*.py' -v
+	SKYLT_DEB_DIR=$(abspath $(DEB_DIST)) SKYLT_DEB_BUILD=$(abspath $(DEB_BUILD)) \
+		$(PYTHON) -m unittest discover -s Tests/Packaging -v
 
 clean:
-	rm -rf .build
+	rm -rf .build $(DEB_DIST)
