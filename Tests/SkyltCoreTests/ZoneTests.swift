@@ -1,5 +1,6 @@
 import Foundation
 import SkyltCore
+import SkyltTestSupport
 import Testing
 
 /// Zones from Debian's ICU, and the civil-time arithmetic on them, across Stockholm's 2026
@@ -106,5 +107,25 @@ import Testing
             if steady { #expect(zone.date(reading) == instant, "\(instant)") }
             instant += 5 * 3600 + 7 * 60
         }
+    }
+
+    @Test("a config or playlist naming an unknown zone is refused on its file and field")
+    func unknownZoneInFiles() throws {
+        let folder = TemporaryFolder()
+        let file = folder.write("config.json", #"{"id": "k", "timeZone": "Europe/Stokholm", "channels": []}"#)
+        #expect {
+            try KioskConfig.load(from: file)
+        } throws: { error in
+            (error as? ProblemList)?.problems.contains {
+                $0.file.hasSuffix("config.json") && $0.field == "timeZone" && $0.message.contains("'Europe/Stokholm'")
+            } == true
+        }
+        let playlist = PlaylistFixture.make(
+            slides: [#"{"id": "a", "template": "notice", "title": "T", "body": "B"}"#],
+            extra: #""timeZone": "Mars/Olympus","#)
+        let problem = try #require(PlaylistReader.read(folder: playlist.url).problems.first)
+        #expect(problem.file.hasSuffix("playlist.json"))
+        #expect(problem.field == "timeZone")
+        #expect(problem.message.contains("'Mars/Olympus' is not a time zone"))
     }
 }
