@@ -36,7 +36,12 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
-        .target(name: "SkyltCore"),
+        // Debian's ICU (libicu-dev) through unversioned wrappers: time zones and date formatting
+        // without the ICU data that Foundation would link into the kiosk.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
+        .target(name: "SkyltCore", dependencies: ["CICUShim"]),
         .target(name: "SkyltCLI"),
         .target(
             name: "SkyltCompose",

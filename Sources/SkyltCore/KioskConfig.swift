@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// The local status server: where it listens and the token that unlocks its actions.
 public struct StatusConfig: Sendable, Equatable {
@@ -20,7 +20,7 @@ public struct KioskConfig: Sendable, Equatable {
 
     public var id: String
     public var name: String
-    public var timeZone: TimeZone
+    public var timeZone: Zone
     /// The languages the screen shows, in turn, for slides translated into them.
     public var languages: [String]
     public var display: DisplayProfile
@@ -48,7 +48,7 @@ public struct KioskConfig: Sendable, Equatable {
     public static let defaultCacheDirectory = "/var/cache/skylt"
 
     public init(
-        id: String, name: String, timeZone: TimeZone, languages: [String], display: DisplayProfile,
+        id: String, name: String, timeZone: Zone, languages: [String], display: DisplayProfile,
         channels: [ChannelConfig], stateDirectory: URL = URL(fileURLWithPath: defaultStateDirectory),
         openingHours: OpeningHours? = nil, displayOff: [String]? = nil, displayOn: [String]? = nil
     ) {
@@ -67,7 +67,7 @@ public struct KioskConfig: Sendable, Equatable {
     /// The configuration used when none is given: the demo playlist on a standard screen.
     public static func demo(folder: URL) -> KioskConfig {
         KioskConfig.demoConfig(
-            id: "demo", name: "Skylt demo", timeZone: TimeZone(identifier: "Europe/Stockholm")!,
+            id: "demo", name: "Skylt demo", timeZone: .stockholm,
             languages: ["sv", "en"],
             display: .standard, channels: [ChannelConfig(name: "demo", source: .folder(folder))],
             stateDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("skylt-demo-state"),
@@ -75,7 +75,7 @@ public struct KioskConfig: Sendable, Equatable {
     }
 
     static func demoConfig(
-        id: String, name: String, timeZone: TimeZone, languages: [String], display: DisplayProfile,
+        id: String, name: String, timeZone: Zone, languages: [String], display: DisplayProfile,
         channels: [ChannelConfig], stateDirectory: URL, statusAddress: String
     ) -> KioskConfig {
         var config = KioskConfig(

@@ -1,8 +1,8 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
-/// Remembers the calendar answers `LocalTime` gives: the planner asks for the same few
-/// instants (a window's edges on one of a dozen days) thousands of times, and each calendar
+/// Remembers the answers `LocalTime` gives: the planner asks for the same few
+/// instants (a window's edges on one of a dozen days) thousands of times, and each ICU
 /// search costs microseconds. A memo of pure functions, so answers never change; it is
 /// cleared when it grows, so that a kiosk running for months keeps the same size.
 final class LocalTimeMemo: Sendable {

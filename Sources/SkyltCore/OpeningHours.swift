@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// When the shop is open, per weekday, with exceptions for single dates (holidays, Christmas
 /// Eve). Outside these hours the screen is off.
@@ -34,7 +34,6 @@ public struct OpeningHours: Sendable, Equatable {
     }
 
     static func dateKey(_ day: Date, in local: LocalTime) -> String {
-        let parts = local.calendar.dateComponents([.year, .month, .day], from: day)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        local.timeZone.civil(day).isoDate
     }
 }

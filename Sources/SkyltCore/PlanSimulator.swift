@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// One slot of a plan: what shows from `start` to `end`, and why.
 public struct PlanEntry: Sendable, Equatable {
@@ -28,8 +28,11 @@ public struct PlanEntry: Sendable, Equatable {
     }
 
     /// One JSON object on one line, as `skylt plan` prints it, times with the zone's offset.
-    public func jsonLine(timeZone: TimeZone) -> String {
-        let style = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone)
+    public func jsonLine(timeZone: Zone) -> String {
+        func stamp(_ date: Date) -> String {
+            date.formatted(
+                Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: timeZone.fixedTimeZone(at: date)))
+        }
         func quote(_ text: String?) -> String {
             guard let text else { return "null" }
             var escaped = ""
@@ -38,14 +41,15 @@ public struct PlanEntry: Sendable, Equatable {
                 case "\"": escaped += "\\\""
                 case "\\": escaped += "\\\\"
                 case "\n": escaped += "\\n"
-                case let c where c.value < 0x20: escaped += String(format: "\\u%04x", c.value)
+                case let c where c.value < 0x20:
+                    escaped += "\\u00" + (c.value < 0x10 ? "0" : "") + String(c.value, radix: 16)
                 default: escaped.unicodeScalars.append(scalar)
                 }
             }
             return "\"\(escaped)\""
         }
         return
-            "{\"start\":\(quote(start.formatted(style))),\"end\":\(quote(end.formatted(style))),\"slide\":\(quote(slide)),\"channel\":\(quote(channel)),\"language\":\(quote(language)),\"urgent\":\(urgent),\"reason\":\(quote(reason))}"
+            "{\"start\":\(quote(stamp(start))),\"end\":\(quote(stamp(end))),\"slide\":\(quote(slide)),\"channel\":\(quote(channel)),\"language\":\(quote(language)),\"urgent\":\(urgent),\"reason\":\(quote(reason))}"
     }
 }
 

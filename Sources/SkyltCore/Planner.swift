@@ -1,8 +1,8 @@
-public import Foundation
+public import FoundationEssentials
 
 /// What the kiosk-wide planning depends on besides the program.
 public struct PlanSettings: Sendable, Equatable {
-    public var timeZone: TimeZone
+    public var timeZone: Zone
     public var languages: [String]
     public var openingHours: OpeningHours?
     public var channels: [String: ShareTargets.Policy]
@@ -16,7 +16,7 @@ public struct PlanSettings: Sendable, Equatable {
     public var urgentShare = 0.5
 
     public init(
-        timeZone: TimeZone, languages: [String], openingHours: OpeningHours? = nil,
+        timeZone: Zone, languages: [String], openingHours: OpeningHours? = nil,
         channels: [String: ShareTargets.Policy] = [:], channelOrder: [String] = []
     ) {
         self.timeZone = timeZone

@@ -1,4 +1,5 @@
-public import Foundation
+public import FoundationEssentials
+import Glibc
 
 /// Proof of play: every slide actually shown, one JSON line each, in one file per local day
 /// (`plays-YYYY-MM-DD.jsonl`) in the state directory. Files are capped in size and old ones
@@ -21,7 +22,7 @@ public final class PlayLog {
     private let logger: Logger
 
     public init(
-        folder: URL, timeZone: TimeZone, maxFileBytes: Int = PlayLog.defaultMaxFileBytes,
+        folder: URL, timeZone: Zone, maxFileBytes: Int = PlayLog.defaultMaxFileBytes,
         keepDays: Int = PlayLog.defaultKeepDays, logger: Logger = .standard
     ) {
         self.logger = logger
@@ -69,15 +70,22 @@ public final class PlayLog {
             if size == 0 {
                 try line.write(to: url)
                 removeOldFiles(today: day)
-            } else {
-                let handle = try FileHandle(forWritingTo: url)
-                defer { try? handle.close() }
-                try handle.seekToEnd()
-                try handle.write(contentsOf: line)
+            } else if let failure = Self.appendLine(line, to: url) {
+                logger.warning("cannot write the play log \(url.path): \(failure)")
             }
         } catch {
-            logger.warning("cannot write the play log \(url.path): \(error.localizedDescription)")
+            logger.warning("cannot write the play log \(url.path): \(error)")
         }
+    }
+
+    /// Adds `line` at the end of the file at `url`, in one write with O_APPEND; nil when it
+    /// did, otherwise why not.
+    private static func appendLine(_ line: Data, to url: URL) -> String? {
+        let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(descriptor) }
+        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        return written == line.count ? nil : String(cString: strerror(errno))
     }
 
     private func removeOldFiles(today: String) {

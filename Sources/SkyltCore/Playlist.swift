@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// A playlist as an editor writes it: a folder with `playlist.json` and its media.
 public struct Playlist: Sendable, Equatable {
@@ -6,7 +6,7 @@ public struct Playlist: Sendable, Equatable {
 
     public var name: String
     public var defaultLanguage: String
-    public var timeZone: TimeZone
+    public var timeZone: Zone
     public var theme: Theme
     public var slides: [Slide]
     /// The sizes it will be shown at; every slide is checked on each.

@@ -1,15 +1,15 @@
-public import Foundation
+import FoundationEssentials
 
 /// What a slide takes from its playlist to be drawn: shared by every slide of the playlist.
 public struct PlaylistContext: Sendable, Equatable {
     public var defaultLanguage: String
     public var theme: Theme
-    public var timeZone: TimeZone
+    public var timeZone: Zone
     /// The playlist's own wording for built-in texts, tried before the catalogue.
     public var strings: [BuiltInText: LocalizedText]
 
     public init(
-        defaultLanguage: String, theme: Theme, timeZone: TimeZone, strings: [BuiltInText: LocalizedText] = [:]
+        defaultLanguage: String, theme: Theme, timeZone: Zone, strings: [BuiltInText: LocalizedText] = [:]
     ) {
         self.defaultLanguage = defaultLanguage
         self.theme = theme
@@ -47,7 +47,7 @@ public struct ProgramSlide: Sendable, Equatable {
 
     /// A slide with its playlist context given piece by piece (tests, built-in screens).
     public init(
-        slide: Slide, channel: String, defaultLanguage: String, theme: Theme, timeZone: TimeZone,
+        slide: Slide, channel: String, defaultLanguage: String, theme: Theme, timeZone: Zone,
         channelDefaults: Schedule = .always
     ) {
         let context = PlaylistContext(defaultLanguage: defaultLanguage, theme: theme, timeZone: timeZone)
@@ -56,7 +56,7 @@ public struct ProgramSlide: Sendable, Equatable {
 
     public var defaultLanguage: String { context.defaultLanguage }
     public var theme: Theme { context.theme }
-    public var timeZone: TimeZone { context.timeZone }
+    public var timeZone: Zone { context.timeZone }
     public var isUrgent: Bool { slide.priority == .urgent }
 }
 

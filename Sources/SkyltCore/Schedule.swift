@@ -1,13 +1,8 @@
-public import Foundation
+public import FoundationEssentials
 
 /// A day of the week, as editors write it.
 public enum Weekday: String, Sendable, CaseIterable, Comparable {
     case mon, tue, wed, thu, fri, sat, sun
-
-    /// From Calendar's numbering (1 = Sunday).
-    init(calendarWeekday: Int) {
-        self = [.sun, .mon, .tue, .wed, .thu, .fri, .sat][(calendarWeekday - 1) % 7]
-    }
 
     public static func < (a: Weekday, b: Weekday) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -34,7 +29,7 @@ public struct TimeOfDay: Sendable, Equatable, Comparable, CustomStringConvertibl
 
     var minutes: Int { hour * 60 + minute }
     public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.minutes < b.minutes }
-    public var description: String { String(format: "%02d:%02d", hour, minute) }
+    public var description: String { (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)" }
 }
 
 /// A daily window, "from" to "to" in local time. A window whose end is not after its start
@@ -66,28 +61,23 @@ public struct Interval: Sendable, Equatable {
 /// planner, the dry run and the tests agree to the second, across daylight-saving changes.
 /// Copies share one memo of the answers, since the planner asks the same questions often.
 public struct LocalTime: Sendable {
-    public let calendar: Calendar
+    public let timeZone: Zone
     private let memo = LocalTimeMemo()
 
-    public init(timeZone: TimeZone) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        calendar.firstWeekday = 2
-        self.calendar = calendar
+    public init(timeZone: Zone) {
+        self.timeZone = timeZone
     }
 
-    public var timeZone: TimeZone { calendar.timeZone }
-
     public func startOfDay(_ date: Date) -> Date {
-        memo.startOfDay(date) { calendar.startOfDay(for: $0) }
+        memo.startOfDay(date) { timeZone.startOfDay($0) }
     }
 
     public func addingDays(_ days: Int, to day: Date) -> Date {
-        memo.addingDays(days, to: day) { calendar.date(byAdding: .day, value: days, to: day)! }
+        memo.addingDays(days, to: day) { timeZone.addingDays(days, to: day) }
     }
 
     public func weekday(_ date: Date) -> Weekday {
-        memo.weekday(date) { Weekday(calendarWeekday: calendar.component(.weekday, from: date)) }
+        memo.weekday(date) { timeZone.civil(date).weekday }
     }
 
     /// The instant `time` on the local day that starts at `day`. A time skipped by a
@@ -97,21 +87,10 @@ public struct LocalTime: Sendable {
     public func instant(_ time: TimeOfDay, on day: Date) -> Date {
         if time.hour == 24 { return addingDays(1, to: day) }
         return memo.instant(minutes: time.minutes, on: day) {
-            // On a day without a clock change the time is that far past the day's start, which
-            // is far cheaper to confirm than to search for.
-            let guess = day.addingTimeInterval(Double(time.minutes * 60))
-            if day.timeIntervalSinceReferenceDate.rounded() == day.timeIntervalSinceReferenceDate {
-                let parts = calendar.dateComponents([.hour, .minute, .second], from: guess)
-                if parts.hour == time.hour && parts.minute == time.minute && parts.second == 0
-                    && calendar.startOfDay(for: guess) == day
-                {
-                    return guess
-                }
-            }
-            return calendar.nextDate(
-                after: day.addingTimeInterval(-1),
-                matching: DateComponents(hour: time.hour, minute: time.minute, second: 0),
-                matchingPolicy: .nextTime, repeatedTimePolicy: .first, direction: .forward)!
+            var reading = timeZone.civil(day).startOfDay
+            reading.hour = time.hour
+            reading.minute = time.minute
+            return timeZone.date(reading)
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads schedules, daily windows and opening hours from JSON, reporting every problem.
 enum ScheduleReader {

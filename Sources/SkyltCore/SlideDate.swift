@@ -1,10 +1,11 @@
-public import Foundation
+internal import CICUShim
+public import FoundationEssentials
 import Synchronization
 
 /// Dates and times as slides show them, in every language Skylt plays: always the Gregorian
 /// calendar and the kiosk's time zone, a 24-hour clock, the language's own month and weekday
-/// names and digits, and the day before the month. A locale's own `DateFormatter` defaults
-/// would bring the Persian solar calendar and the US order; `SlideDateStyle` says what each
+/// names and digits (from Debian's ICU), and the day before the month. A locale's own ICU
+/// defaults would bring the Persian solar calendar and the US order; `SlideDateStyle` says what each
 /// language gets instead.
 ///
 /// A time range is one unit: "10:00–12:00" with an en dash. In Arabic and Persian it is set
@@ -30,43 +31,45 @@ public enum SlideDate {
     /// reads as one day with a time range. Whole days (midnight to midnight) read without
     /// times: "lördag 12 december", "12–14 december". Other spans give both ends with their
     /// times: "12 december 18:00 – 14 december 12:00".
-    public static func eventTime(starts: Date, ends: Date?, language: String, timeZone: TimeZone) -> String {
+    public static func eventTime(starts: Date, ends: Date?, language: String, timeZone: Zone) -> String {
         let writer = Writer(language: language, timeZone: timeZone)
         guard let ends, ends > starts else { return writer.dayAndTime(starts) }
-        let calendar = writer.calendar
-        let firstDay = calendar.startOfDay(for: starts)
-        if starts == firstDay, calendar.startOfDay(for: ends) == ends {
-            let lastDay = calendar.date(byAdding: .day, value: -1, to: ends) ?? ends
-            if calendar.isDate(lastDay, inSameDayAs: starts) { return writer.day(starts) }
+        let zone = writer.timeZone
+        let firstDay = zone.startOfDay(starts)
+        if starts == firstDay, zone.startOfDay(ends) == ends {
+            let lastDay = zone.addingDays(-1, to: ends)
+            if zone.isSameDay(lastDay, starts) { return writer.day(starts) }
             return writer.daySpan(starts, lastDay)
         }
-        if ends <= Self.endOfNight(after: firstDay, calendar) {
+        if ends <= Self.endOfNight(after: firstDay, zone) {
             return writer.day(starts) + writer.style.beforeTime + writer.timeRange(starts, ends)
         }
         return writer.dateAndTime(starts) + " – " + writer.dateAndTime(ends)
     }
 
     /// Weekday, day and month: "lördag 12 december", "شنبه ۱۲ دسامبر".
-    public static func day(_ date: Date, language: String, timeZone: TimeZone) -> String {
+    public static func day(_ date: Date, language: String, timeZone: Zone) -> String {
         Writer(language: language, timeZone: timeZone).day(date)
     }
 
     /// The 24-hour time: "10:00", "۱۰:۰۰", Finnish "10.00".
-    public static func time(_ date: Date, language: String, timeZone: TimeZone) -> String {
+    public static func time(_ date: Date, language: String, timeZone: Zone) -> String {
         Writer(language: language, timeZone: timeZone).time(date)
     }
 
     /// The parts of the big date column: ("lör", "12", "dec.").
-    public static func dateBlock(_ date: Date, language: String, timeZone: TimeZone) -> Block {
+    public static func dateBlock(_ date: Date, language: String, timeZone: Zone) -> Block {
         let writer = Writer(language: language, timeZone: timeZone)
         return Block(
             weekday: writer.format(date, "ccc"), day: writer.format(date, "d"), month: writer.format(date, "LLL"))
     }
 
     /// Until when an event still belongs to the day it started on: 06:00 the next morning.
-    static func endOfNight(after firstDay: Date, _ calendar: Calendar) -> Date {
-        let nextDay = calendar.date(byAdding: .day, value: 1, to: firstDay) ?? firstDay
-        return calendar.date(bySettingHour: 6, minute: 0, second: 0, of: nextDay) ?? nextDay
+    static func endOfNight(after firstDay: Date, _ zone: Zone) -> Date {
+        var morning = zone.civil(firstDay).startOfDay
+        morning.day += 1
+        morning.hour = 6
+        return zone.date(morning)
     }
 
     /// The formatters, one per locale, zone and pattern, shared by every slide.
@@ -74,7 +77,7 @@ public enum SlideDate {
 
     /// How many formatters are kept for `timeZone`: a handful per language, however many
     /// slides are composed (the proof that composing does not make formatters).
-    public static func formatterCount(in timeZone: TimeZone) -> Int {
+    public static func formatterCount(in timeZone: Zone) -> Int {
         formatters.count(in: timeZone)
     }
 }
@@ -83,15 +86,11 @@ extension SlideDate {
     /// One language's style in one time zone, writing through the shared formatters.
     struct Writer {
         let style: SlideDateStyle
-        let timeZone: TimeZone
-        let calendar: Calendar
+        let timeZone: Zone
 
-        init(language: String, timeZone: TimeZone) {
+        init(language: String, timeZone: Zone) {
             style = SlideDateStyle.forLanguage(language)
             self.timeZone = timeZone
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
-            self.calendar = calendar
         }
 
         func format(_ date: Date, _ pattern: String) -> String {
@@ -107,9 +106,8 @@ extension SlideDate {
 
         /// Whole days: "12–14 december" in one month, "30 november – 2 december" across two.
         func daySpan(_ first: Date, _ last: Date) -> String {
-            let sameMonth =
-                calendar.component(.month, from: first) == calendar.component(.month, from: last)
-                && calendar.component(.year, from: first) == calendar.component(.year, from: last)
+            let (firstDay, lastDay) = (timeZone.civil(first), timeZone.civil(last))
+            let sameMonth = firstDay.month == lastDay.month && firstDay.year == lastDay.year
             guard sameMonth else { return format(first, style.datePattern) + " – " + format(last, style.datePattern) }
             let numbers = format(first, style.dayNumber) + "–" + format(last, style.dayNumber)
             return isolated(numbers) + " " + format(last, style.month)
@@ -121,10 +119,11 @@ extension SlideDate {
         }
     }
 
-    /// `DateFormatter`s are costly to make, so each (locale, zone, pattern) is made once. The
-    /// lock is held while formatting too, as one formatter is not safe to share between threads.
+    /// ICU date formatters are costly to open, so each (locale, zone, pattern) is opened once.
+    /// The lock is held while formatting too, as one formatter is not safe to share between
+    /// threads.
     final class FormatterCache: Sendable {
-        private let formatters = Mutex<[Key: DateFormatter]>([:])
+        private let formatters = Mutex<[Key: ICUDateFormat]>([:])
         /// Far more than eleven languages by a handful of patterns and zones need.
         private static let limit = 512
 
@@ -132,25 +131,50 @@ extension SlideDate {
             var locale, zone, pattern: String
         }
 
-        func count(in timeZone: TimeZone) -> Int {
+        func count(in timeZone: Zone) -> Int {
             formatters.withLock { $0.keys.filter { $0.zone == timeZone.identifier }.count }
         }
 
-        func string(_ date: Date, pattern: String, locale: String, timeZone: TimeZone) -> String {
+        func string(_ date: Date, pattern: String, locale: String, timeZone: Zone) -> String {
             formatters.withLock { formatters in
                 let key = Key(locale: locale, zone: timeZone.identifier, pattern: pattern)
-                if let formatter = formatters[key] { return formatter.string(from: date) }
+                if let formatter = formatters[key] { return formatter.string(date) }
                 if formatters.count >= Self.limit { formatters.removeAll() }
-                let formatter = DateFormatter()
-                formatter.locale = Locale(identifier: locale)
-                var calendar = Calendar(identifier: .gregorian)
-                calendar.timeZone = timeZone
-                formatter.calendar = calendar
-                formatter.timeZone = timeZone
-                formatter.dateFormat = pattern
+                guard let formatter = ICUDateFormat(locale: locale, zone: timeZone.identifier, pattern: pattern)
+                else { return "" }
                 formatters[key] = formatter
-                return formatter.string(from: date)
+                return formatter.string(date)
             }
         }
+    }
+}
+
+/// One ICU date formatter: a pattern in a locale (with the Gregorian calendar) and a zone.
+final class ICUDateFormat {
+    private let formatter: UnsafeMutableRawPointer
+
+    init?(locale: String, zone: String, pattern: String) {
+        let zoneUnits = Array(zone.utf16)
+        let patternUnits = Array(pattern.utf16)
+        guard
+            let formatter = skylt_icu_formatter_open(
+                locale, zoneUnits, Int32(zoneUnits.count), patternUnits, Int32(patternUnits.count))
+        else { return nil }
+        self.formatter = formatter
+        for (field, words) in SlideDateWords.byLocale[locale] ?? [:] {
+            // ICU counts months from 0 (January) and weekdays from 1 (Sunday).
+            let first = words.count == 7 ? 1 : 0
+            for (offset, word) in words.enumerated() {
+                let units = Array(word.utf16)
+                _ = skylt_icu_formatter_set_word(formatter, field, Int32(first + offset), units, Int32(units.count))
+            }
+        }
+    }
+
+    deinit { skylt_icu_formatter_close(formatter) }
+
+    func string(_ date: Date) -> String {
+        let millis = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        return ICUText.read { skylt_icu_format(formatter, millis, $0, $1) } ?? ""
     }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 extension SlideDate {
     /// When an event is, in the three lines of a poster's date block: the weekday above, the
@@ -22,26 +22,26 @@ extension SlideDate {
     /// The date block of an event, in the cases `eventTime` distinguishes: a start alone, a
     /// range on one day (or into the small hours of the next), whole days, and a span of
     /// several days with times, whose block gives the days large and both ends below.
-    public static func eventParts(starts: Date, ends: Date?, language: String, timeZone: TimeZone) -> EventParts {
+    public static func eventParts(starts: Date, ends: Date?, language: String, timeZone: Zone) -> EventParts {
         let writer = Writer(language: language, timeZone: timeZone)
         let weekday = writer.format(starts, writer.style.weekday)
         let date = writer.format(starts, writer.style.datePattern)
         guard let ends, ends > starts else {
             return EventParts(weekday: weekday, date: date, time: writer.time(starts))
         }
-        let calendar = writer.calendar
-        let firstDay = calendar.startOfDay(for: starts)
-        if starts == firstDay, calendar.startOfDay(for: ends) == ends {
-            let lastDay = calendar.date(byAdding: .day, value: -1, to: ends) ?? ends
-            if calendar.isDate(lastDay, inSameDayAs: starts) {
+        let zone = writer.timeZone
+        let firstDay = zone.startOfDay(starts)
+        if starts == firstDay, zone.startOfDay(ends) == ends {
+            let lastDay = zone.addingDays(-1, to: ends)
+            if zone.isSameDay(lastDay, starts) {
                 return EventParts(weekday: weekday, date: date, time: nil)
             }
             return EventParts(weekday: nil, date: writer.daySpan(starts, lastDay), time: nil)
         }
-        if ends <= Self.endOfNight(after: firstDay, calendar) {
+        if ends <= Self.endOfNight(after: firstDay, zone) {
             return EventParts(weekday: weekday, date: date, time: writer.timeRange(starts, ends))
         }
-        let lastDay = calendar.startOfDay(for: ends)
+        let lastDay = zone.startOfDay(ends)
         return EventParts(
             weekday: nil, date: writer.daySpan(starts, lastDay),
             time: writer.dateAndTime(starts) + " – " + writer.dateAndTime(ends))

@@ -1,9 +1,7 @@
-import Foundation
-
 /// How one language writes a date and a time on a slide. The words and the digits come from
 /// ICU's data for `locale`; the order and the separators are written out here, because ICU's
 /// own patterns put the month first for English and Somali, the month before the weekday for
-/// North Sámi, and `DateFormatter`'s locale would bring the Persian solar calendar with it.
+/// North Sámi, and a locale's own calendar would bring the Persian solar calendar with it.
 struct SlideDateStyle: Sendable {
     /// The ICU locale whose month and weekday names and digits are used.
     var locale: String
@@ -34,8 +32,7 @@ struct SlideDateStyle: Sendable {
         let code = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init)
         guard let code, !code.isEmpty else { return styles["en"]! }
         if let style = styles[code] { return style }
-        let direction = Locale.Language(identifier: code).characterDirection
-        return SlideDateStyle(locale: code, rightToLeft: direction == .rightToLeft)
+        return SlideDateStyle(locale: code, rightToLeft: ICUText.isRightToLeft(code))
     }
 
     /// The languages Skylt's playlists are written in.

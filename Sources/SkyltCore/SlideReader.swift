@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// The template names an editor can use, with the fields each one takes.
 public enum TemplateName: String, Sendable, CaseIterable {
@@ -26,7 +26,7 @@ enum SlideReader {
     struct Context {
         var folder: URL
         var defaultLanguage: String
-        var timeZone: TimeZone
+        var timeZone: Zone
         var media: MediaSource
         /// The public URL of the published folder, under which visitor pages live; nil while
         /// validating or rendering a draft (codes then lead to `VisitorLinks.placeholderBaseURL`).
@@ -84,7 +84,9 @@ public enum MediaKind: Sendable, Equatable {
     static let extensionsList = "PNG, JPEG, WebP or SVG"
 
     public init?(path: String) {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
+        let ext = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
         if ext == "svg" {
             self = .svg
         } else if Self.rasterExtensions.contains(ext) {

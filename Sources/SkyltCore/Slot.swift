@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// What the screen shows for one stretch of time. The planner decides slides, closed time and
 /// the no-content screen; the play loop adds the identify screen a technician asks for. Each

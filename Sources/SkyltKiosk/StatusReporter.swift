@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 public import SkyltCore
 public import SkyltPlayer
 public import SkyltStatus
@@ -9,13 +9,13 @@ public final class StatusReporter: PlayObserver {
     /// What the snapshot says of the kiosk beyond the switch itself.
     public struct Facts: Sendable {
         public var kioskID, kioskName: String
-        public var timeZone: TimeZone
+        public var timeZone: Zone
         public var clockTrust: ClockTrust
         /// The channels' state, asked for at each switch.
         public var channels: @Sendable () -> [ChannelState]
 
         public init(
-            kioskID: String, kioskName: String, timeZone: TimeZone, clockTrust: ClockTrust,
+            kioskID: String, kioskName: String, timeZone: Zone, clockTrust: ClockTrust,
             channels: @escaping @Sendable () -> [ChannelState]
         ) {
             self.kioskID = kioskID
@@ -66,7 +66,7 @@ public final class StatusReporter: PlayObserver {
             try snapshot.write(to: folder)
         } catch {
             logger.warning(
-                "cannot write \(folder.appendingPathComponent(StatusSnapshot.fileName).path): \(error.localizedDescription)"
+                "cannot write \(folder.appendingPathComponent(StatusSnapshot.fileName).path): \(error)"
             )
         }
     }

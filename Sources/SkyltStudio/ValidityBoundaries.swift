@@ -86,7 +86,7 @@ public enum ValidityBoundaries {
             validity.validUntil = date(schedule["validUntil"])
         }
         if case .string("event") = fields["template"] ?? .null, let starts = date(fields["starts"]) {
-            let local = LocalTime(timeZone: timeZone)
+            let local = LocalTime(timeZone: Zone(identifier: timeZone.identifier) ?? .stockholm)
             let over = date(fields["ends"]) ?? local.addingDays(1, to: local.startOfDay(starts))
             validity.validUntil = min(validity.validUntil ?? over, over)
         }

@@ -53,7 +53,8 @@ extension Studio {
                 of: slide.slide.content, language: slide.defaultLanguage)
         }
         return WeekPlan(
-            entries: entries, summary: summary, timeZone: config.timeZone, plannedShares: Self.planned(config),
+            entries: entries, summary: summary, timeZone: TimeZone(identifier: config.timeZone.identifier) ?? .gmt,
+            plannedShares: Self.planned(config),
             measuredShares: Self.measured(entries), titles: titles, problems: problems)
     }
 

@@ -3,14 +3,14 @@ public import SkyltCore
 
 /// Programs and dates for planner tests, built in code.
 public enum PlanFixtures {
-    public static let stockholm = TimeZone(identifier: "Europe/Stockholm")!
+    public static let stockholm = Zone.stockholm
     public static let local = LocalTime(timeZone: stockholm)
 
     /// A local time in Stockholm: "2026-03-29T01:30".
     public static func at(_ text: String) -> Date {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = stockholm
+        formatter.timeZone = TimeZone(identifier: stockholm.identifier)
         formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
         return formatter.date(from: text.count == 16 ? text + ":00" : text)!
     }

@@ -84,7 +84,7 @@ struct Bench {
     /// some on weekdays or dated, a few urgent, shares and opening hours.
     static func planWeek() {
         var random = SystemRandomNumberGenerator()
-        let zone = TimeZone(identifier: "Europe/Stockholm")!
+        let zone = Zone.stockholm
         let local = LocalTime(timeZone: zone)
         let monday = local.startOfDay(ISO8601.parse("2026-11-30T12:00:00+01:00")!)
         var slides: [ProgramSlide] = []

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCLI
 import SkyltCore
 import SkyltKiosk
@@ -67,7 +67,7 @@ enum PlanCommand {
             }
         }
         if let zone = arguments.values["--tz"] {
-            guard let timeZone = TimeZone(identifier: zone) else {
+            guard let timeZone = Zone(identifier: zone) else {
                 throw UsageError("--tz takes a time zone such as Europe/Stockholm, not '\(zone)'")
             }
             config.timeZone = timeZone
@@ -90,7 +90,7 @@ enum PlanCommand {
         if arguments.flags.contains("--summary") {
             var summary = PlanSummary(expected: expectedPairs(program, languages: config.languages))
             _ = simulator.run(program, from: from, to: to) { summary.add($0) }
-            FileHandle.standardOutput.write(Data(summary.text.utf8))
+            print(summary.text, terminator: "")
         } else {
             printSlots(simulator, program, from: from, to: to, timeZone: config.timeZone)
         }
@@ -98,16 +98,16 @@ enum PlanCommand {
     }
 
     /// Every slot as a JSON line, written in blocks of 64 KiB so that a month's plan streams.
-    static func printSlots(_ simulator: PlanSimulator, _ program: Program, from: Date, to: Date, timeZone: TimeZone) {
+    static func printSlots(_ simulator: PlanSimulator, _ program: Program, from: Date, to: Date, timeZone: Zone) {
         var output = ""
         _ = simulator.run(program, from: from, to: to) { entry in
             output += entry.jsonLine(timeZone: timeZone) + "\n"
             if output.utf8.count > 1 << 16 {
-                FileHandle.standardOutput.write(Data(output.utf8))
+                print(output, terminator: "")
                 output = ""
             }
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        print(output, terminator: "")
     }
 
     /// The slides and languages a summary reports even when they never show.
@@ -122,15 +122,28 @@ enum PlanCommand {
     }
 
     /// ISO 8601 with an offset, or a local date-time in `zone`.
-    static func time(_ text: String, option: String, zone: TimeZone) throws(UsageError) -> Date {
+    static func time(_ text: String, option: String, zone: Zone) throws(UsageError) -> Date {
         if let date = ISO8601.parse(text) { return date }
-        for format in ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = zone
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
-        }
+        if let reading = localReading(text) { return zone.date(reading) }
         throw UsageError("\(option) takes a time such as 2026-12-12T09:00 or 2026-12-12T09:00:00+01:00, not '\(text)'")
+    }
+
+    /// "2026-12-12T09:00:00", "2026-12-12T09:00" or "2026-12-12" as a wall-clock reading, or
+    /// nil when the text is none of them or names no real date or time.
+    static func localReading(_ text: String) -> CivilTime? {
+        let halves = text.split(separator: "T", omittingEmptySubsequences: false)
+        guard (1...2).contains(halves.count) else { return nil }
+        let date = halves[0].split(separator: "-", omittingEmptySubsequences: false)
+        let time = halves.count == 2 ? halves[1].split(separator: ":", omittingEmptySubsequences: false) : []
+        guard date.count == 3, date.map(\.count) == [4, 2, 2], halves.count == 1 || (2...3).contains(time.count),
+            time.allSatisfy({ $0.count == 2 }), (date + time).allSatisfy({ $0.allSatisfy(\.isASCII) })
+        else { return nil }
+        let numbers = (date + time).compactMap { Int($0) }
+        guard numbers.count == date.count + time.count else { return nil }
+        let reading = CivilTime(
+            year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers.count > 3 ? numbers[3] : 0,
+            minute: numbers.count > 4 ? numbers[4] : 0, second: numbers.count > 5 ? numbers[5] : 0)
+        guard reading.normalized == reading, reading.hour < 24 else { return nil }
+        return reading
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCLI
 import SkyltCompose
 import SkyltCore
@@ -56,7 +56,7 @@ enum RenderCommand {
         var program: Program
         var kiosk: Kiosk?
         var size: (width: Int, height: Int)
-        var timeZone: TimeZone
+        var timeZone: Zone
         /// Decides what is on screen at `--at`: the kiosk's own, so render and run agree.
         var planner: Planner
         var failures: Int
@@ -122,7 +122,7 @@ enum RenderCommand {
         do {
             try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
         } catch {
-            Console.error("\(out): cannot create the folder: \(error.localizedDescription)")
+            Console.error("\(out): cannot create the folder: \(error)")
             return 1
         }
         // A kiosk's previews use its display (diagonal and distances set text and QR sizes);
@@ -186,7 +186,7 @@ enum RenderCommand {
         var written = 0
         var failures = 0
         for (index, entry) in program.slides.enumerated() {
-            let stem = String(format: "%02d", index + 1) + "-\(entry.slide.id)"
+            let stem = (index < 9 ? "0" : "") + "\(index + 1)-\(entry.slide.id)"
             if let at = options.at, let scheduled, !scheduled.contains(index) {
                 Console.out("skipped \(stem): not scheduled at \(ISO8601.format(at))")
                 continue

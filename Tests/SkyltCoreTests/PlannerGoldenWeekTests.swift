@@ -93,7 +93,7 @@ struct PlannerGoldenWeekTests {
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = F.stockholm
+        formatter.timeZone = TimeZone(identifier: F.stockholm.identifier)
         formatter.dateFormat = "yyyy-MM-dd"
         return summary(entries) { formatter.string(from: $0) }
     }

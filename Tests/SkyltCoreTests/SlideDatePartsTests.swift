@@ -44,7 +44,7 @@ import Testing
         #expect(SlideDate.time(Self.saturday, language: "sv", timeZone: Self.zone) == "09:05")
         #expect(SlideDate.time(Self.saturday, language: "fi", timeZone: Self.zone) == "9.05")
         #expect(SlideDate.time(Self.saturday, language: "fa", timeZone: Self.zone) == "۹:۰۵")
-        let utc = TimeZone(identifier: "UTC")!
+        let utc = Zone(identifier: "UTC")!
         #expect(SlideDate.time(Self.saturday, language: "sv", timeZone: utc) == "08:05")
     }
 
@@ -96,7 +96,7 @@ import Testing
 
     @Test("formatters are made once per language, zone and pattern, not per slide")
     func formattersAreShared() async {
-        let oslo = TimeZone(identifier: "Europe/Oslo")!
+        let oslo = Zone(identifier: "Europe/Oslo")!
         let first = SlideDate.eventTime(
             starts: Self.saturday, ends: Self.saturday.addingTimeInterval(3600), language: "se", timeZone: oslo)
         let made = SlideDate.formatterCount(in: oslo)

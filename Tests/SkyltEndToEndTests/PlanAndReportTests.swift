@@ -133,7 +133,7 @@ struct PlanAndReportTests {
             folder.file("s.png").path,
         ])
         #expect(run.status == 0, "\(run.stderr)")
-        let day = PlayLog(folder: folder.file("state"), timeZone: TimeZone(identifier: "Europe/Stockholm")!).dayKey(
+        let day = PlayLog(folder: folder.file("state"), timeZone: .stockholm).dayKey(
             Date())
         let report = try ExternalTool.run([skylt, "report", "--config", config.path, "--day", day, "--json"])
         #expect(report.status == 0, "\(report.stderr)")
