@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Remembers the calendar answers `LocalTime` gives: the planner asks for the same few
