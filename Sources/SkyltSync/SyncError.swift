@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 @preconcurrency import Glibc
 import SkyltCore
 
@@ -100,8 +100,7 @@ extension SyncError: CustomStringConvertible {
     /// A cause in words: a manifest's problems one after another, anything else as it says itself.
     static func describe(_ error: any Error) -> String {
         if let list = error as? ProblemList { return list.problems.map(\.description).joined(separator: "; ") }
-        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
-        if error is CocoaError { return error.localizedDescription }
+        if error is POSIXError || error is CocoaError { return FileProblem.describe(error) }
         return String(describing: error)
     }
 }
