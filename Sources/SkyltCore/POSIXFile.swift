@@ -1,5 +1,5 @@
 public import FoundationEssentials
-@preconcurrency public import Glibc
+@preconcurrency import Glibc
 
 /// An open file descriptor with the few operations the kiosk needs (what FileHandle did):
 /// capped reads, appending writes, truncation and fsync. Failures throw `POSIXError` with
@@ -92,7 +92,7 @@ public final class POSIXFile {
     }
 
     /// The whole of `path`, or its first `limit` bytes.
-    public static func read(_ path: String, limit: Int = .max - 1) throws(POSIXError) -> Data {
+    public static func read(_ path: String, limit: Int = .max) throws(POSIXError) -> Data {
         let file = try POSIXFile(reading: path)
         var data = Data()
         while data.count < limit {

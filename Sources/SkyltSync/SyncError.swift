@@ -1,5 +1,4 @@
 public import FoundationEssentials
-@preconcurrency import Glibc
 import SkyltCore
 
 /// A channel could not be synced; the last good program keeps playing.
