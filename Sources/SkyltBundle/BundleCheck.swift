@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 public import SkyltCore
 
 /// Checks a published bundle the way a kiosk would: the signature, the manifest, and every
@@ -14,7 +14,7 @@ public enum BundleCheck {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw PublishError(path: url.path, reason: error.localizedDescription)
+            throw PublishError(path: url.path, reason: FileProblem.describe(error))
         }
     }
 
@@ -63,7 +63,7 @@ public enum BundleCheck {
                 }
             } catch {
                 problems.append(
-                    Problem(file: file.path, field: "", message: "cannot be read: \(error.localizedDescription)"))
+                    Problem(file: file.path, field: "", message: "cannot be read: \(FileProblem.describe(error))"))
             }
         }
         return (manifest, problems)

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 @preconcurrency import Glibc
 public import SkyltCore
 
@@ -63,7 +63,7 @@ public enum BundleWriter {
         do {
             try FileManager.default.createDirectory(at: assetsFolder, withIntermediateDirectories: true)
         } catch {
-            throw PublishError(path: assetsFolder.path, reason: "cannot be created: \(error.localizedDescription)")
+            throw PublishError(path: assetsFolder.path, reason: "cannot be created: \(FileProblem.describe(error))")
         }
         let fileMode: mode_t? = options.publicModes ? publicFileMode : nil
         if options.publicModes {
@@ -208,7 +208,7 @@ public enum BundleWriter {
                 }
             }
         } catch {
-            throw PublishError(path: file.path, reason: "cannot be read: \(error.localizedDescription)")
+            throw PublishError(path: file.path, reason: "cannot be read: \(FileProblem.describe(error))")
         }
         let target = folder.appendingPathComponent(hash.hex)
         let existing = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? -1
@@ -227,7 +227,7 @@ public enum BundleWriter {
             } catch let error as PublishError {
                 throw error
             } catch {
-                throw PublishError(path: target.path, reason: error.localizedDescription)
+                throw PublishError(path: target.path, reason: FileProblem.describe(error))
             }
             progress("\(name): \(hash.size) bytes -> assets/\(hash.hex)")
         }

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 public import SkyltCore
 
 /// The signed description of a channel's bundle: which channel, which version, when it was

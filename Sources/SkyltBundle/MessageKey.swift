@@ -1,5 +1,5 @@
 internal import CSodium
-import Foundation
+import FoundationEssentials
 
 /// A secret key for HMAC-SHA-256 (libsodium's `crypto_auth_hmacsha256`): the server signs a
 /// value it hands to a browser and checks it when the value comes back, so that a browser

@@ -1,4 +1,5 @@
-public import Foundation
+public import FoundationEssentials
+import SkyltCore
 
 /// A key or signature in minisign's format could not be read, or does not verify.
 public enum MinisignError: Error, Equatable, CustomStringConvertible {
@@ -32,7 +33,7 @@ func keyIDText(_ id: [UInt8]) -> String {
 
 /// Reads the base64 line after a `untrusted comment:` line.
 func payloadLines(_ text: String, what: String) throws(MinisignError) -> [String] {
-    let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+    let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmedSpaces }
     guard lines.count >= 2, lines[0].hasPrefix("untrusted comment:") else {
         throw .malformed(what: what, reason: "the first line must be 'untrusted comment: …'")
     }
@@ -59,7 +60,7 @@ public struct PublicKey: Sendable, Equatable {
     /// From the base64 line alone ("RWQ…"), as configs and `minisign -P` carry it.
     public init(base64 line: String) throws(MinisignError) {
         let bytes = try decodeBase64(
-            line.trimmingCharacters(in: .whitespacesAndNewlines), length: 42, what: "public key")
+            line.trimmed, length: 42, what: "public key")
         guard bytes[0] == 0x45, bytes[1] == 0x64 else {
             throw .malformed(what: "public key", reason: "it does not start with 'Ed'")
         }

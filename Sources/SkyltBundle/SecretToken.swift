@@ -1,5 +1,6 @@
 internal import CSodium
-import Foundation
+import FoundationEssentials
+import SkyltCore
 
 /// Random secrets handed to browsers (session cookies, CSRF tokens): 32 bytes from libsodium's
 /// generator, so that a token cannot be guessed, in base64url without padding, so that it goes
@@ -11,9 +12,9 @@ public enum SecretToken {
     /// A new token: 43 characters of `A–Z a–z 0–9 - _`.
     public static func make() -> String {
         Data(Sodium.random(byteCount)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+            .replacingAll("+", with: "-")
+            .replacingAll("/", with: "_")
+            .replacingAll("=", with: "")
     }
 
     /// The SHA-256 of the token's text as 64 hex digits: what the database keeps instead of

@@ -1,5 +1,6 @@
 internal import CSodium
-public import Foundation
+public import FoundationEssentials
+import SkyltCore
 
 /// The libsodium calls Skylt makes, each a thin wrapper that takes and gives Swift bytes.
 /// `sodium_init` runs once, before the first call.
@@ -87,11 +88,10 @@ public struct SHA256Hasher {
 
     /// Hashes a file in 1 MiB pieces; `progress` gets the bytes done so far.
     public static func hashFile(_ url: URL, progress: (Int) -> Void = { _ in }) throws -> (hex: String, size: Int) {
-        let handle = try FileHandle(forReadingFrom: url)
-        defer { try? handle.close() }
+        let file = try POSIXFile(reading: url.path)
         var hasher = SHA256Hasher()
         var size = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        while case let chunk = try file.read(upTo: 1 << 20), !chunk.isEmpty {
             hasher.update(chunk)
             size += chunk.count
             progress(size)
@@ -101,5 +101,5 @@ public struct SHA256Hasher {
 }
 
 extension Array where Element == UInt8 {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
+    var hex: String { NumberText.hex(self) }
 }

@@ -1,5 +1,6 @@
 internal import CCairo
-public import Foundation
+public import FoundationEssentials
+@preconcurrency import Glibc
 
 /// A composed slide: 32-bit premultiplied ARGB pixels in native byte order, which is cairo's
 /// `CAIRO_FORMAT_ARGB32` and SDL's `SDL_PIXELFORMAT_ARGB8888`, so a frame becomes a texture in

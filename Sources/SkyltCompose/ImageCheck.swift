@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// Decodes an image file with the player's own loader (`Picture`), so that a medium the
 /// studio accepts is one the kiosks can show. The caller must have checked the file's size and

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCore
 
 /// Tourist and practical information: a picture that bleeds to the edge beside the text.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 public import SkyltCore
 
 /// The checks behind `skylt validate` that need pixels: every slide, in every language it is

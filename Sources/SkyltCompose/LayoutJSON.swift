@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 import SkyltCore
 
 extension Layout {
@@ -6,15 +6,16 @@ extension Layout {
     /// whole pixels from the top left, so that tools and people can check a slide without
     /// reading pixels.
     public func jsonData() throws -> Data {
-        let document: [String: Any] = [
-            "size": [width, height],
-            "safeArea": Self.pixels(safeArea),
-            "language": language,
-            "direction": direction.rawValue,
-            "elements": elements.map(Self.object),
-        ]
-        return try JSONSerialization.data(
-            withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let document: JSONValue = .object([
+            "size": Self.numbers([width, height]),
+            "safeArea": Self.numbers(Self.pixels(safeArea)),
+            "language": .string(language),
+            "direction": .string(direction.rawValue),
+            "elements": .array(elements.map(Self.object)),
+        ])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(document)
     }
 
     /// A box as [x, y, width, height], rounded outwards to whole pixels.
@@ -24,18 +25,23 @@ extension Layout {
         return [x, y, Int(rect.maxX.rounded(.up)) - x, Int(rect.maxY.rounded(.up)) - y]
     }
 
-    static func object(_ element: LayoutElement) -> [String: Any] {
+    static func numbers(_ values: [Int]) -> JSONValue { .array(values.map { .number(Double($0)) }) }
+
+    static func object(_ element: LayoutElement) -> JSONValue {
         switch element {
         case .text(let text):
-            [
-                "kind": "text", "role": text.role.rawValue, "language": text.language, "text": text.text,
-                "box": pixels(text.drawnRect), "capHeightPx": Int(text.capHeight.rounded()),
-                "align": text.alignment.rawValue,
-            ]
+            .object([
+                "kind": .string("text"), "role": .string(text.role.rawValue), "language": .string(text.language),
+                "text": .string(text.text), "box": numbers(pixels(text.drawnRect)),
+                "capHeightPx": .number(text.capHeight.rounded()), "align": .string(text.alignment.rawValue),
+            ])
         case .code(let code):
-            ["kind": "qr", "payload": code.payload, "box": pixels(code.symbolRect), "modulePx": code.modulePixels]
+            .object([
+                "kind": .string("qr"), "payload": .string(code.payload), "box": numbers(pixels(code.symbolRect)),
+                "modulePx": .number(Double(code.modulePixels)),
+            ])
         case .image(let image):
-            ["kind": "image", "box": pixels(image.box), "bleed": image.bleed]
+            .object(["kind": .string("image"), "box": numbers(pixels(image.box)), "bleed": .bool(image.bleed)])
         }
     }
 }

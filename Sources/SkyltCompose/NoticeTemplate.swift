@@ -1,5 +1,5 @@
 internal import CCairo
-import Foundation
+import FoundationEssentials
 import SkyltCore
 
 /// A notice: title, body and who issued it; an urgent one marked beyond doubt by a band across

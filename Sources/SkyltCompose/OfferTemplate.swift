@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCore
 
 /// An offer of a local business: the picture on the start half, the price on a badge.

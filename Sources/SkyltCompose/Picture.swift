@@ -2,7 +2,8 @@ internal import CCairo
 internal import CRsvg
 internal import CSDL2
 internal import CSDLImage
-import Foundation
+import FoundationEssentials
+@preconcurrency import Glibc
 public import SkyltCore
 
 /// How an image fills its box: the editor's choice in a playlist, the template's otherwise.

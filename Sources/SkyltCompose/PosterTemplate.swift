@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCore
 
 /// A poster (often an A4 page) shown whole at the full safe height, the rest of the screen a

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 public import SkyltCore
 
 /// Turns slides into frames at one display size. Templates take care of layout, legibility and

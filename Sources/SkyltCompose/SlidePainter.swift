@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCore
 
 /// The text roles of a slide, each with its legibility floor and how far above it may grow.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCore
 
 /// A story read aloud: title, author and picture above a row of codes, one per language, with

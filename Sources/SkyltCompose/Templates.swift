@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCore
 
 /// The layouts of the seven templates, for landscape and portrait screens. Each one only

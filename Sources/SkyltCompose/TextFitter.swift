@@ -1,5 +1,5 @@
 internal import CCairo
-import Foundation
+import FoundationEssentials
 public import SkyltCore
 
 /// How a block of text looks and how far it may shrink.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCore
 
 /// The shop's Wi-Fi: a code that joins the network, and the name and password to type, drawn

@@ -1,5 +1,5 @@
-public import Foundation
-@preconcurrency import Glibc
+public import FoundationEssentials
+@preconcurrency public import Glibc
 
 /// Crash-safe file writes: temporary file in the same folder, write, fsync, rename, fsync of
 /// the folder. After a power cut the file is either the old one or the new one, whole.

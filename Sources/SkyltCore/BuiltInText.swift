@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The few words the player writes itself, around what editors write: labels, calls to
 /// action, the Wi-Fi slide's lines. Their translations live in one catalogue
@@ -102,7 +102,7 @@ enum BuiltInStringsReader {
             sink.report(path, "expected a string, found \(value.typeName)")
             return nil
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !text.trimmed.isEmpty else {
             sink.report(path, "must not be empty")
             return nil
         }

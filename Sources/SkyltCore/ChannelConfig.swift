@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// Where a channel's content comes from. A local folder is read at start and on SIGHUP and
 /// has no sync state to show.

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// One channel as the technician sees it: where it comes from, what it has, and how its
 /// syncs went. The one model behind `status.json`, `/api/status`, the status page, `/metrics`

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// Whether the system clock can be believed. A mini-PC without a battery-backed clock may boot
 /// in 1970 or at its last shutdown; schedules must not act on such a time.
@@ -40,7 +40,7 @@ public enum LastSeen {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else {
             return nil
         }
-        return ISO8601.parse(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        return ISO8601.parse(text.trimmed)
     }
 
     public static func write(_ date: Date, to folder: URL) throws {

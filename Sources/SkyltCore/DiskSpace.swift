@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 @preconcurrency import Glibc
 
 /// Free space on a file system, for the sync's disk reserve and the status page.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The physical screen and how people use it. Text and QR sizes follow from these, because
 /// legibility depends on millimetres at a distance, not on pixels.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Remembers, per slide of one program, whether its schedule allows it and the span in which
 /// that holds, so that calendars are evaluated only when something can have changed; the set

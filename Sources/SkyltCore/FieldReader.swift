@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Collects problems while a decoder walks a JSON tree, so that one pass reports all of them.
 ///
@@ -57,7 +57,7 @@ public struct ObjectReader {
             sink.report(fieldPath(key), "expected a string, found \(fields[key]!.typeName)")
             return nil
         }
-        if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if required && value.trimmed.isEmpty {
             sink.report(fieldPath(key), "must not be empty")
             return nil
         }
@@ -133,7 +133,7 @@ public struct ObjectReader {
         if missing(key, required: required) { return nil }
         switch fields[key]! {
         case .string(let value):
-            if value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if value.trimmed.isEmpty {
                 sink.report(fieldPath(key), "must not be empty")
                 return nil
             }
@@ -150,7 +150,7 @@ public struct ObjectReader {
                     sink.report(path, "expected a string, found \(value.typeName)")
                     continue
                 }
-                guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                guard !text.trimmed.isEmpty else {
                     sink.report(path, "must not be empty")
                     continue
                 }

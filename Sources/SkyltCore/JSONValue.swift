@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// A parsed JSON document, kept as a tree so that a reader can report every problem in one
 /// pass, with the path of the field, instead of stopping at the first like `Codable` does.
@@ -20,23 +20,9 @@ public enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    /// JSONDecoder's errors say nothing of where; JSONSerialization's give a character offset,
-    /// which is turned into a line and column here.
+    /// JSONDecoder's errors say nothing of where; `JSONSyntax` finds the line and column.
     private static func locate(_ data: Data) -> String {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return "unexpected structure"
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
-                let offset = Int(detail[range].dropFirst("character ".count))
-            else { return detail }
-            let prefix = data.prefix(offset)
-            let line = prefix.filter { $0 == 0x0A }.count + 1
-            let column = offset - (prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
-            let what = detail.components(separatedBy: " around").first ?? detail
-            return "\(what) at line \(line), column \(column)"
-        }
+        JSONSyntax.problem(in: Array(data)) ?? "unexpected structure"
     }
 
     public init(from decoder: any Decoder) throws {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A text with translations, keyed by language code ("sv", "en", "ar").
 public struct LocalizedText: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Severity of a log line, with the syslog priority that systemd's journal reads from a
 /// `<N>` prefix.
@@ -62,8 +62,8 @@ public struct StandardErrorLogHandler: LogHandler {
     public func log(_ level: LogLevel, _ message: String) {
         guard level >= minimum else { return }
         let line =
-            (journal ? "<\(level.rawValue)>" : "\(level): ") + message.replacingOccurrences(of: "\n", with: " | ")
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+            (journal ? "<\(level.rawValue)>" : "\(level): ") + message.replacingAll("\n", with: " | ")
+        POSIXFile.writeStandardError(line + "\n")
     }
 }
 

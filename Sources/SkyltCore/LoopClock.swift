@@ -1,4 +1,5 @@
-public import Foundation
+public import FoundationEssentials
+@preconcurrency import Glibc
 import Synchronization
 
 /// Time for a long-running loop (the play loop, the sync loop): a monotonic clock for
@@ -19,7 +20,7 @@ public protocol LoopClock: AnyObject, Sendable {
 /// at once when there is work or a request to stop. Give each loop its own: a wake is meant
 /// for the one loop that sleeps on it.
 public final class SystemClock: LoopClock, Sendable {
-    private let condition = NSCondition()
+    private let condition = ThreadCondition()
     /// Set by `wake()`, cleared by the sleep it ends; changed only while `condition` is held,
     /// so a wake between a loop's last check and its sleep is never lost.
     private let woken = Atomic<Bool>(false)
@@ -40,7 +41,7 @@ public final class SystemClock: LoopClock, Sendable {
         while !woken.load(ordering: .relaxed) {
             let remaining = deadline - now
             if remaining <= 0 { break }
-            _ = condition.wait(until: Date(timeIntervalSinceNow: remaining))
+            condition.wait(untilMonotonic: deadline)
         }
         woken.store(false, ordering: .relaxed)
     }

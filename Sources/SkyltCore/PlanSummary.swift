@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// What an editor asks of a plan before publishing: how much of the screen time urgent notices
 /// take, and how long a viewer waits, at most, to see each slide in their language. Built one

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Per-slide facts of one program that the planner reads at every decision, kept in flat
 /// arrays so that a decision neither copies whole slides nor looks names up.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension Planner {
     /// Whether an urgent slide may take the next slot after `records` (oldest first), with

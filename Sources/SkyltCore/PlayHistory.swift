@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 import Synchronization
 
 /// One slot on the screen as the planner remembers it: a slide, or one of the other slots.

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// Reads a playlist folder, checking every field and reporting every problem with its file,
 /// slide and field.
@@ -25,9 +25,7 @@ public enum PlaylistReader {
                 return PlaylistReading(playlist: nil, problems: sink.problems)
             }
             // Capped, as the size above is the link's when playlist.json is one (to /dev/zero).
-            let handle = try FileHandle(forReadingFrom: file)
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maxPlaylistBytes + 1) ?? Data()
+            data = try POSIXFile.read(file.path, limit: maxPlaylistBytes + 1)
         } catch {
             sink.report("", "cannot be read: \(FileProblem.describe(error))")
             return PlaylistReading(playlist: nil, problems: sink.problems)
@@ -143,25 +141,9 @@ public enum PlaylistReader {
         for pair in theme.textPairs where pair.contrast < Theme.minimumContrast {
             object.sink.report(
                 object.fieldPath(pair.foreground),
-                String(
-                    format: "contrast with %@ is %.2f:1; text needs at least %.1f:1 (WCAG AA)",
-                    pair.background, pair.contrast, Theme.minimumContrast))
+                "contrast with \(pair.background) is \(NumberText.fixed(pair.contrast, decimals: 2)):1;"
+                    + " text needs at least \(NumberText.fixed(Theme.minimumContrast, decimals: 1)):1 (WCAG AA)")
         }
         return theme
-    }
-}
-
-/// Describes file-system errors without Foundation's long wording.
-enum FileProblem {
-    static func describe(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let posix = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        switch nsError.code {
-        case NSFileReadNoSuchFileError, NSFileNoSuchFileError: return "no such file"
-        case NSFileReadNoPermissionError: return "permission denied"
-        default: return nsError.localizedDescription
-        }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One thing wrong with an input file, said so that an editor can find and fix it:
 /// the file, the slide (when there is one) and the field, as a JSON path.

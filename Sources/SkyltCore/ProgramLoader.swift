@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Builds the kiosk's program from its channels: local playlist folders, and, through
 /// `bundles`, what the cache holds for bundle channels.

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// How important a slide is. Urgent notices take their own, stronger style.
 public enum Priority: String, Sendable, CaseIterable {

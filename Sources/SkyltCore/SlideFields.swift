@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension SlideReader {
     /// Field readers bound to one slide object.
@@ -174,8 +174,8 @@ extension SlideReader {
                 sink.report(field, "'\(path)' leads outside the playlist folder")
                 return nil
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            var isDirectory = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory
             else {
                 sink.report(field, "'\(path)' does not exist")
                 return nil

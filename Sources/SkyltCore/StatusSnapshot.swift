@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// What the player is doing, written to `status.json` in the state directory at each change,
 /// for `skylt status` and the status page.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+@preconcurrency import Glibc
 
 /// An sRGB colour, parsed from `#RRGGBB`.
 public struct Color: Sendable, Equatable, CustomStringConvertible {
@@ -22,7 +23,7 @@ public struct Color: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         let bytes = [red, green, blue].map { Int(($0 * 255).rounded()) }
-        return "#" + bytes.map { String(format: "%02X", $0) }.joined()
+        return "#" + NumberText.hex(bytes.map { UInt8(clamping: $0) }, uppercase: true)
     }
 
     /// WCAG 2 relative luminance, from linearised sRGB.

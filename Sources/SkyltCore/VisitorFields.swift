@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 @preconcurrency import Glibc
 
 extension SlideReader.Fields {
@@ -70,7 +70,7 @@ extension SlideReader.Fields {
     private func storyText(_ reading: ObjectReader) -> String? {
         guard let text = reading.string("text") else { return nil }
         let field = reading.fieldPath("text")
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.trimmed.isEmpty {
             reading.sink.report(field, "is empty; leave it out or give the story's text")
             return nil
         }

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// The files a visitor gets from a visitor page: a story read aloud, or a document to
 /// download. Recognised by their first bytes, never by their name: a phone plays what the
@@ -93,10 +93,8 @@ public enum VisitorFileKind: String, Sendable, CaseIterable {
 
     /// The first bytes of a regular file (the caller has checked it is one: a FIFO would block).
     public static func head(of url: URL) -> [UInt8]? {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        // An empty file reads as nil: no bytes, so no kind.
-        guard let data = try? handle.read(upToCount: headBytes) else { return [] }
+        guard let file = try? POSIXFile(reading: url.path) else { return nil }
+        guard let data = try? file.read(upTo: headBytes) else { return [] }
         return Array(data)
     }
 }

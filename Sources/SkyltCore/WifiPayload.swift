@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The `WIFI:` string that phone cameras turn into "join this network".
 ///

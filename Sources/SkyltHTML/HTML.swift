@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 import SkyltHTTP
 
 /// A piece of HTML that is safe to send by construction: it can only be made from escaped text,

@@ -1,5 +1,5 @@
 internal import CMicroHTTPD
-import Foundation
+import FoundationEssentials
 
 /// What libmicrohttpd knows of a connection, read into Swift values.
 extension HTTPDispatcher {

@@ -1,5 +1,5 @@
 internal import CMicroHTTPD
-import Foundation
+import FoundationEssentials
 import SkyltCore
 
 /// Answers libmicrohttpd's calls on its thread: checks a request's headers, reads its body up

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import SkyltCore
 
 /// The checks made on a request's headers before its body is read or its handler called:
 /// Host against the allow-list, Origin on state-changing methods, Content-Length against the
@@ -33,7 +34,7 @@ struct HTTPGate: Sendable {
         {
             return .origin
         }
-        if let length = headers["Content-Length"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+        if let length = headers["Content-Length"].flatMap({ Int($0.trimmedSpaces) }),
             length > settings.maxBodyBytes(method: method, path: path)
         {
             return .bodyTooLarge
@@ -63,7 +64,7 @@ struct HTTPGate: Sendable {
     /// without a scheme.
     static func authority(_ url: String) -> String? {
         let text = url.lowercased()
-        guard let scheme = text.range(of: "://") else { return nil }
+        guard let scheme = text.firstRange(of: "://") else { return nil }
         let rest = text[scheme.upperBound...]
         return String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
     }

@@ -1,4 +1,5 @@
-public import Foundation
+public import FoundationEssentials
+import SkyltCore
 
 /// One file of a `multipart/form-data` body. `filename` is what the browser said and is for
 /// showing only: it is never used as a path.
@@ -32,7 +33,7 @@ public struct HTTPFormBody: Sendable {
     /// gives the parts read before the fault, so a form that lost its CSRF token is refused.
     public init(_ request: HTTPRequest) {
         let type = request.headers["Content-Type"] ?? ""
-        let mediaType = type.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        let mediaType = type.split(separator: ";").first?.trimmedSpaces.lowercased()
         if mediaType == "multipart/form-data", let boundary = Self.parameter("boundary", of: type) {
             self = Self.multipart(request.body, boundary: boundary)
         } else {
@@ -43,7 +44,7 @@ public struct HTTPFormBody: Sendable {
     /// A parameter of a header value (`boundary=...`, `name="..."`), quotes removed.
     static func parameter(_ name: String, of header: String) -> String? {
         for part in header.split(separator: ";").dropFirst() {
-            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmedSpaces }
             guard pair.count == 2, pair[0].lowercased() == name else { continue }
             var value = pair[1]
             if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
@@ -62,10 +63,10 @@ public struct HTTPFormBody: Sendable {
         let whole = Data("\r\n".utf8) + body
         var cursor = whole.startIndex
         var parts = 0
-        while let start = whole.range(of: delimiter, in: cursor..<whole.endIndex), parts < maxParts {
+        while let start = whole[cursor..<whole.endIndex].firstRange(of: delimiter), parts < maxParts {
             let afterDelimiter = start.upperBound
             if whole[afterDelimiter...].starts(with: Data("--".utf8)) { break }
-            guard let next = whole.range(of: delimiter, in: afterDelimiter..<whole.endIndex) else { break }
+            guard let next = whole[afterDelimiter..<whole.endIndex].firstRange(of: delimiter) else { break }
             var partStart = afterDelimiter
             if whole[partStart...].starts(with: Data("\r\n".utf8)) { partStart += 2 }
             form.read(part: whole[partStart..<next.lowerBound])
@@ -78,13 +79,13 @@ public struct HTTPFormBody: Sendable {
     /// Reads one part's headers and body into a field or a file.
     private mutating func read(part: Data) {
         let separator = Data("\r\n\r\n".utf8)
-        guard let end = part.range(of: separator), end.lowerBound - part.startIndex <= Self.maxPartHeaderBytes
+        guard let end = part.firstRange(of: separator), end.lowerBound - part.startIndex <= Self.maxPartHeaderBytes
         else { return }
         let headerText = String(decoding: part[part.startIndex..<end.lowerBound], as: UTF8.self)
         var disposition = ""
         var type = "application/octet-stream"
         for line in headerText.split(separator: "\r\n") {
-            let pair = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = line.split(separator: ":", maxSplits: 1).map { $0.trimmedSpaces }
             guard pair.count == 2 else { continue }
             switch pair[0].lowercased() {
             case "content-disposition": disposition = pair[1]

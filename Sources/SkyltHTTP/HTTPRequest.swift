@@ -1,4 +1,5 @@
-public import Foundation
+public import FoundationEssentials
+import SkyltCore
 
 /// One name and value of a query string or a form body, percent-decoded.
 public struct HTTPQueryItem: Sendable, Equatable {
@@ -42,7 +43,7 @@ public struct HTTPRequest: Sendable {
     /// The body's fields when it is an HTML form (`application/x-www-form-urlencoded`); empty
     /// for any other type, so a form handler never reads JSON or bytes as fields.
     public var formItems: [HTTPQueryItem] {
-        let type = headers["Content-Type"]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+        let type = headers["Content-Type"]?.split(separator: ";").first?.trimmedSpaces
         guard type?.lowercased() == "application/x-www-form-urlencoded" else { return [] }
         return Self.decodeForm(String(decoding: body, as: UTF8.self))
     }
@@ -53,8 +54,8 @@ public struct HTTPRequest: Sendable {
         text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let decode = { (part: Substring) -> String in
-                let spaced = part.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
+                let spaced = part.replacingAll("+", with: " ")
+                return spaced.percentDecoded ?? spaced
             }
             return HTTPQueryItem(name: decode(parts[0]), value: parts.count > 1 ? decode(parts[1]) : "")
         }

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 
 /// What a handler answers. The server adds its security headers to it, except those the
 /// handler set itself (a page that may be cached sets its own `Cache-Control`).

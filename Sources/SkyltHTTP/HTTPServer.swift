@@ -1,5 +1,5 @@
 internal import CMicroHTTPD
-import Foundation
+import FoundationEssentials
 @preconcurrency import Glibc
 public import SkyltCore
 import Synchronization
@@ -105,6 +105,6 @@ public final class HTTPServer: Service, Sendable {
         var buffer = [CChar](repeating: 0, count: maxLibraryMessageBytes)
         _ = vsnprintf(&buffer, buffer.count, format, arguments)
         let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmed
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 @preconcurrency import Glibc
 
 /// A server failed to start: a caller can tell a bad address (a config to fix) from a port it

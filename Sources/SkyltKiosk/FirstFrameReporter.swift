@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 @preconcurrency import Glibc
 public import SkyltCore
 public import SkyltPlayer
@@ -27,7 +27,8 @@ public final class FirstFrameReporter: PlayObserver {
         switch event {
         case .firstFrame(let at):
             let milliseconds = (ageAtCreation + at - createdAt) * 1000
-            logger.info(String(format: "first frame on screen %.0f ms after the process started", milliseconds))
+            logger.info(
+                "first frame on screen \(NumberText.fixed(milliseconds, decimals: 0)) ms after the process started")
         case .switched where !readySent:
             readySent = true
             ready()

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 public import SkyltCore
 
 /// Finds the kiosk's config: the one given, the system one, or the demo.

@@ -1,4 +1,5 @@
-public import Foundation
+public import FoundationEssentials
+@preconcurrency import Glibc
 import SkyltCompose
 import SkyltCore
 import SkyltPlayer

@@ -1,5 +1,5 @@
 import Dispatch
-public import Foundation
+public import FoundationEssentials
 public import SkyltCore
 
 /// Writes the time the player last saw to the state directory every few minutes, while the
@@ -43,7 +43,7 @@ public final class LastSeenKeeper: Service {
             try LastSeen.write(now, to: folder)
         } catch {
             logger.warning(
-                "cannot write \(folder.appendingPathComponent(LastSeen.fileName).path): \(error.localizedDescription)")
+                "cannot write \(folder.appendingPathComponent(LastSeen.fileName).path): \(FileProblem.describe(error))")
         }
     }
 }

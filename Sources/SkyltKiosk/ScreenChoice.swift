@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 public import SkyltCore
 public import SkyltPlayer
 
@@ -45,10 +45,8 @@ public enum ScreenChoice {
         let scale = min(Double(output.width) / Double(screen.width), Double(output.height) / Double(screen.height))
         guard scale < 0.99 else { return }
         logger.warning(
-            String(
-                format:
-                    "the display has fewer pixels than the config's display (%dx%d): frames are shrunk"
-                    + " to %.0f%%, and text and QR codes with them; set display.width and display.height"
-                    + " to %dx%d", screen.width, screen.height, scale * 100, output.width, output.height))
+            "the display has fewer pixels than the config's display (\(screen.width)x\(screen.height)): frames"
+                + " are shrunk to \(NumberText.fixed(scale * 100, decimals: 0))%, and text and QR codes with them;"
+                + " set display.width and display.height to \(output.width)x\(output.height)")
     }
 }

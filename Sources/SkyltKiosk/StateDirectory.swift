@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 @preconcurrency import Glibc
 public import SkyltCore
 
@@ -16,7 +16,7 @@ public enum StateDirectory {
             return folder
         } catch {
             logger.warning(
-                "cannot create the state directory \(folder.path): \(error.localizedDescription); no play log is kept")
+                "cannot create the state directory \(folder.path): \(FileProblem.describe(error)); no play log is kept")
             return nil
         }
     }

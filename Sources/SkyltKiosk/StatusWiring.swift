@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 @preconcurrency import Glibc
 import SkyltBundle
 import SkyltCore
@@ -38,11 +38,11 @@ enum StatusWiring {
         guard let state else { return nil }
         let file = state.appendingPathComponent(tokenFile)
         if let text = try? String(contentsOf: file, encoding: .utf8), text.count >= 16 {
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.trimmed
         }
         let bytes = (0..<24).map { _ in UInt8.random(in: 0...255) }
-        let token = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let token = Data(bytes).base64EncodedString().replacingAll("+", with: "-")
+            .replacingAll("/", with: "_").replacingAll("=", with: "")
         do {
             try AtomicFile.write(Data((token + "\n").utf8), to: file, mode: AtomicFile.secretMode)
             logger.notice("made a status page token for actions; it is in \(file.path)")
@@ -53,12 +53,14 @@ enum StatusWiring {
     }
 
     static func folderBytes(_ folder: URL) -> Int64 {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey]) else {
-            return 0
-        }
+        guard let relatives = try? FileManager.default.subpathsOfDirectory(atPath: folder.path) else { return 0 }
         var total: Int64 = 0
-        for case let url as URL in walker {
-            total += Int64((try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)
+        for relative in relatives {
+            var info = stat()
+            // Regular files only, links not followed: what the cache holds on the disk.
+            guard lstat(folder.appendingPathComponent(relative).path, &info) == 0, info.st_mode & S_IFMT == S_IFREG
+            else { continue }
+            total += Int64(info.st_size)
         }
         return total
     }

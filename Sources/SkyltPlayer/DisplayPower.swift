@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 @preconcurrency import Glibc
 public import SkyltCore
 
@@ -49,47 +48,35 @@ public final class DisplayPower: Sendable {
     }
 
     private static func run(_ command: [String], what: String, timeoutSeconds: Double, logger: Logger) {
-        let program = command[0]
         let shown = command.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
-        process.arguments = program.hasPrefix("/") ? Array(command.dropFirst()) : command
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let process: SpawnedCommand
         do {
-            try process.run()
+            process = try SpawnedCommand(command)
         } catch {
-            logger.warning("\(what) command \(shown) could not start: \(error.localizedDescription)")
+            logger.warning("\(what) command \(shown) could not start: \(FileProblem.describe(error))")
             return
         }
-        guard waitForExit(process, seconds: timeoutSeconds) else {
-            process.terminate()
-            if !waitForExit(process, seconds: killGraceSeconds) {
-                kill(process.processIdentifier, SIGKILL)
+        guard process.waitForExit(seconds: timeoutSeconds, poll: pollSeconds) else {
+            process.signal(SIGTERM)
+            if !process.waitForExit(seconds: killGraceSeconds, poll: pollSeconds) {
+                process.signal(SIGKILL)
             }
             process.waitUntilExit()
             logger.warning(
                 "\(what) command \(shown) took longer than \(formatSeconds(timeoutSeconds)) s and was stopped")
             return
         }
-        if process.terminationReason == .uncaughtSignal {
-            logger.warning("\(what) command \(shown) was ended by signal \(process.terminationStatus)")
-        } else if process.terminationStatus != 0 {
-            logger.warning("\(what) command \(shown) failed with exit status \(process.terminationStatus)")
-        } else {
+        switch process.ending {
+        case .signalled(let signal):
+            logger.warning("\(what) command \(shown) was ended by signal \(signal)")
+        case .exited(let status) where status != 0:
+            logger.warning("\(what) command \(shown) failed with exit status \(status)")
+        default:
             logger.info("\(what) command \(shown) done")
         }
     }
 
-    /// True when the process ended within `seconds`.
-    private static func waitForExit(_ process: Process, seconds: Double) -> Bool {
-        let deadline = Date(timeIntervalSinceNow: seconds)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: pollSeconds) }
-        return !process.isRunning
-    }
-
     private static func formatSeconds(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(format: "%.1f", seconds)
+        seconds == seconds.rounded() ? String(Int(seconds)) : NumberText.fixed(seconds, decimals: 1)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 public import SkyltCompose
 public import SkyltCore
 
@@ -98,7 +98,8 @@ public final class PlayLoop {
         let now = clock.now
         let missed = deadline.map { now - $0 > options.missedDeadlineSeconds } ?? false
         if missed, let deadline {
-            logger.warning(String(format: "switch came %.0f ms after its deadline", (now - deadline) * 1000))
+            logger.warning(
+                "switch came \(NumberText.fixed((now - deadline) * 1000, decimals: 0)) ms after its deadline")
         }
         finish(current, at: now)
         if next.frame == nil {

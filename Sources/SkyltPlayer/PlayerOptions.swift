@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 public import SkyltCore
 
 /// How the play loop behaves on this kiosk. Plain values: what happens on a switch (status

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 public import SkyltCore
 
 /// One slot as it was shown: for observers, logs, tests and the status page.

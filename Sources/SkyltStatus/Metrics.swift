@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCore
 
 /// `/metrics` in Prometheus' text exposition format (version 0.0.4), so that a Prometheus server
@@ -112,8 +112,8 @@ enum Metrics {
 
     /// A label value as the exposition format writes it: backslash, quote and newline escaped.
     static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        value.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
+            .replacingAll("\n", with: "\\n")
     }
 
     static func format(_ value: Double) -> String {

@@ -1,5 +1,6 @@
 internal import CSystemd
-import Foundation
+import FoundationEssentials
+import SkyltCore
 
 /// Talks to systemd for a `Type=notify` unit: READY=1 after the first frame, WATCHDOG=1 while
 /// playback advances, STATUS= with what plays, STOPPING=1 on the way out. Without
@@ -21,7 +22,7 @@ public struct Notifier: Sendable {
     public func stopping() { send("STOPPING=1") }
 
     public func status(_ text: String) {
-        send("STATUS=" + text.replacingOccurrences(of: "\n", with: " "))
+        send("STATUS=" + text.replacingAll("\n", with: " "))
     }
 
     private func send(_ message: String) {

@@ -1,4 +1,4 @@
-public import Foundation
+public import FoundationEssentials
 public import SkyltCompose
 public import SkyltCore
 import Synchronization

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCore
 import SkyltHTTP
 
@@ -25,7 +25,7 @@ enum StatusPage {
             amount /= 1024
             unit += 1
         }
-        return unit == 0 ? "\(value) B" : String(format: "%.1f %@", amount, units[unit])
+        return unit == 0 ? "\(value) B" : "\(NumberText.fixed(amount, decimals: 1)) \(units[unit])"
     }
 
     static func row(_ name: String, _ value: String, bad: Bool = false) -> String {

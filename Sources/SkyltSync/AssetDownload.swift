@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 @preconcurrency import Glibc
 import SkyltBundle
 import SkyltCore
@@ -47,14 +47,14 @@ extension ChannelSync {
         {
             throw fail(.cacheIO, partial.path)
         }
-        let handle: FileHandle
+        let handle: POSIXFile
         do {
-            handle = try FileHandle(forWritingTo: partial)
+            handle = try POSIXFile(writing: partial.path)
             try handle.seekToEnd()
         } catch {
             throw fail(.cacheIO, partial.path, cause: error)
         }
-        defer { try? handle.close() }
+        defer { handle.close() }
         var request = HTTPRequest(url: sibling("assets/\(hex)"), limits: settings.limits)
         request.limits.maxBytes = Int64(asset.size)
         request.limits.totalTimeoutSeconds = max(600, Double(asset.size) / 50_000)

@@ -1,7 +1,7 @@
 internal import CCurl
-public import Foundation
+public import FoundationEssentials
 @preconcurrency import Glibc
-import SkyltCore
+public import SkyltCore
 
 /// Bounds on one transfer. Every wait and every size is capped: a rural line may stall, a
 /// hijacked server may send forever.
@@ -95,7 +95,7 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
             case .status(let status): "HTTP \(status)"
             case .other: "transfer failed"
             }
-        if let cause { text += ": \(cause.localizedDescription)" }
+        if let cause { text += ": \(FileProblem.describe(cause))" }
         if let curl { text += " (\(curl.message), curl error \(curl.code))" }
         return text
     }
@@ -128,7 +128,7 @@ public final class HTTPClient {
     public enum Sink {
         case memory
         /// Appends to the file; truncates it first when the server ignores a resume request.
-        case file(FileHandle, resumedFrom: Int64)
+        case file(POSIXFile, resumedFrom: Int64)
     }
 
     /// Collects a transfer's output; reached from curl's C callbacks through the user pointer.
@@ -223,7 +223,7 @@ public final class HTTPClient {
                 transfer.headers = [:]  // a new response (after a redirect or 100 Continue)
             } else if let colon = line.firstIndex(of: ":") {
                 let name = line[..<colon].lowercased()
-                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = line[line.index(after: colon)...].trimmed
                 transfer.headers[name] = value
             }
             return size * count
@@ -259,7 +259,7 @@ public final class HTTPClient {
             if case .file(let handle, let resumedFrom) = transfer.sink, resumedFrom > 0, status == 200 {
                 // The server sent the whole file instead of the rest: start over.
                 do {
-                    try handle.truncate(atOffset: 0)
+                    try handle.truncate(at: 0)
                     transfer.sink = .file(handle, resumedFrom: 0)
                 } catch {
                     transfer.writeError = error
@@ -286,7 +286,7 @@ public final class HTTPClient {
             transfer.body.append(contentsOf: bytes)
         case .file(let handle, _):
             do {
-                try handle.write(contentsOf: Data(bytes))
+                try handle.write(bytes)
             } catch {
                 transfer.writeError = error
                 return 0

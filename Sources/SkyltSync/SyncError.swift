@@ -1,5 +1,4 @@
-public import Foundation
-@preconcurrency import Glibc
+public import FoundationEssentials
 import SkyltCore
 
 /// A channel could not be synced; the last good program keeps playing.
@@ -100,8 +99,7 @@ extension SyncError: CustomStringConvertible {
     /// A cause in words: a manifest's problems one after another, anything else as it says itself.
     static func describe(_ error: any Error) -> String {
         if let list = error as? ProblemList { return list.problems.map(\.description).joined(separator: "; ") }
-        if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
-        if error is CocoaError { return error.localizedDescription }
+        if error is POSIXError || error is CocoaError { return FileProblem.describe(error) }
         return String(describing: error)
     }
 }

@@ -1,4 +1,5 @@
-public import Foundation
+import Dispatch
+public import FoundationEssentials
 import SkyltBundle
 public import SkyltCore
 import Synchronization
@@ -61,13 +62,11 @@ public final class SyncService: Service, Sendable {
             return true
         }
         guard fresh else { return }
-        let thread = Thread { [self] in
+        DetachedThread.start(name: "skylt-sync") { [self] in
             loop()
             state.withLock { $0.running = false }
             exited.signal()
         }
-        thread.name = "skylt-sync"
-        thread.start()
     }
 
     /// Ends the sync thread and returns once it has ended: a transfer under way is cancelled

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 @preconcurrency import Glibc
 import SkyltCore
 
@@ -40,14 +40,17 @@ enum SiteFiles {
     /// Gives `folder` and everything in it the modes of a public site: folders 0755, files 0644.
     static func makePublic(_ folder: URL) throws(VisitorSiteError) {
         try setMode(0o755, of: folder)
-        guard let walk = FileManager.default.enumerator(atPath: folder.path) else {
+        let relatives: [String]
+        do {
+            relatives = try FileManager.default.subpathsOfDirectory(atPath: folder.path)
+        } catch {
             throw VisitorSiteError(.cannotWrite, path: folder.path, reason: "cannot be listed")
         }
-        while let relative = walk.nextObject() as? String {
+        for relative in relatives {
             let url = folder.appendingPathComponent(relative)
-            var isFolder: ObjCBool = false
+            var isFolder = false
             _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-            try setMode(isFolder.boolValue ? 0o755 : 0o644, of: url)
+            try setMode(isFolder ? 0o755 : 0o644, of: url)
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCore
 import SkyltHTML
 
@@ -96,9 +96,9 @@ enum VisitorPage {
 
     /// Paragraphs at blank lines; single line breaks kept.
     static func paragraphs(_ text: String) -> HTML {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
+        let normalized = text.replacingAll("\r\n", with: "\n")
         let blocks = normalized.components(separatedBy: "\n\n")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0.trimmed }
             .filter { !$0.isEmpty }
         return HTML.join(
             blocks.map { block in
@@ -142,6 +142,6 @@ enum VisitorPage {
     static func readableSize(_ bytes: Int) -> String {
         if bytes < 1000 { return "\(bytes) B" }
         if bytes < 1_000_000 { return "\(Int((Double(bytes) / 1000).rounded())) kB" }
-        return String(format: "%.1f MB", Double(bytes) / 1_000_000)
+        return NumberText.fixed(Double(bytes) / 1_000_000, decimals: 1) + " MB"
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+@preconcurrency import Glibc
 import SkyltCLI
 import SkyltCompose
 import SkyltCore
@@ -15,7 +16,10 @@ enum BenchCommand {
           - time from process start to the first frame (separate `skylt run` processes);
           - compose time per template (median and max);
           - slide switch time: upload, blend and present of a composed frame (median and max);
-          - peak RSS of a playing `skylt run`;
+          - size of this binary (/proc/self/exe) and whether it is stripped;
+          - peak RSS of a playing `skylt run`, and its RSS at the end split into private
+            (written: heap, frames) and mapped (clean pages of the binary and libraries),
+            from /proc/PID/smaps_rollup;
           - CPU use of `skylt run` over S seconds on a static slide;
           - RSS of this process after 50 slide switches and after N (a leak shows as growth);
           - time to plan one week for 500 slides across 5 channels, with schedules, shares
@@ -67,6 +71,7 @@ struct Bench {
 
     func run() throws(BenchError) {
         Console.out("skylt \(SkyltVersion.string) bench: demo playlist at 1920x1080, SDL dummy driver")
+        binary()
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("skylt-bench-\(getpid())")
         try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -78,67 +83,6 @@ struct Bench {
         let staticConfig = try writeConfig(in: work, name: "static.json", folder: staticFolder)
         try staticCPU(config: staticConfig)
         Self.planWeek()
-    }
-
-    /// A week of a busy kiosk: 5 channels of 100 slides, a third of them with daily windows,
-    /// some on weekdays or dated, a few urgent, shares and opening hours.
-    static func planWeek() {
-        var random = SystemRandomNumberGenerator()
-        let zone = Zone.stockholm
-        let local = LocalTime(timeZone: zone)
-        let monday = local.startOfDay(ISO8601.parse("2026-11-30T12:00:00+01:00")!)
-        var slides: [ProgramSlide] = []
-        for channel in 0..<5 {
-            for index in 0..<100 {
-                var schedule = Schedule()
-                switch Int.random(in: 0..<10, using: &random) {
-                case 0..<3:
-                    let from = Int.random(in: 6...20, using: &random)
-                    schedule.windows = [
-                        DailyWindow(
-                            from: TimeOfDay(hour: from, minute: 0), to: TimeOfDay(hour: (from + 3) % 24, minute: 30))
-                    ]
-                case 3..<5: schedule.weekdays = [.mon, .wed, .fri, .sat]
-                case 5: schedule.validFrom = monday.addingTimeInterval(86400 * 2)
-                default: break
-                }
-                let content = SlideContent.notice(
-                    title: LocalizedText(["sv": "Notis"]), body: LocalizedText(["sv": "Text"]), qr: nil, issuer: nil)
-                let slide = Slide(
-                    id: "s\(index)", durationSeconds: Double(Int.random(in: 6...20, using: &random)),
-                    priority: index == 0 && channel == 0 ? .urgent : .normal, content: content, schedule: schedule)
-                slides.append(
-                    ProgramSlide(
-                        slide: slide, channel: "ch\(channel)", defaultLanguage: "sv", theme: .standard, timeZone: zone))
-            }
-        }
-        slides[0].slide.schedule = Schedule(windows: [
-            DailyWindow(from: TimeOfDay(hour: 8, minute: 0), to: TimeOfDay(hour: 8, minute: 15))
-        ])
-        let open = DailyWindow(from: TimeOfDay(hour: 7, minute: 0), to: TimeOfDay(hour: 22, minute: 0))
-        var settings = PlanSettings(
-            timeZone: zone, languages: ["sv"],
-            openingHours: OpeningHours(weekly: Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0, [open]) })))
-        for channel in 0..<5 { settings.channels["ch\(channel)"] = .init(weight: Double(channel + 1)) }
-        settings.channels["ch0"]?.minShare = 0.25
-        settings.channels["ch4"]?.maxShare = 0.4
-        let program = Program(slides: slides)
-        // A running studio has its code and the calendar data paged in: one day planned first,
-        // by a planner of its own, so that none of its remembered answers is reused.
-        _ = PlanSimulator(planner: Planner(settings: settings)).run(
-            program, from: monday, to: monday.addingTimeInterval(86400)
-        ) { _ in }
-        let simulator = PlanSimulator(planner: Planner(settings: settings))
-        var slots = 0
-        let start = Date()
-        _ = simulator.run(program, from: monday, to: monday.addingTimeInterval(7 * 86400)) { _ in
-            slots += 1
-        }
-        let seconds = Date().timeIntervalSince(start)
-        Console.out(
-            String(
-                format: "plan one week, 500 slides in 5 channels: %.0f ms (%d slots, %.1f µs a slot)", seconds * 1000,
-                slots, seconds / Double(max(slots, 1)) * 1e6))
     }
 
     private func writeConfig(in folder: URL, name: String, folder playlist: URL) throws(BenchError) -> URL {
@@ -170,8 +114,7 @@ struct Bench {
     private func firstFrame(config: URL) throws(BenchError) {
         var wall: [Double] = []
         var peak = 0
-        var privateBytes = 0
-        var sharedBytes = 0
+        var memory: MemoryFigures?
         for _ in 0..<runs {
             let start = Date()
             let child = try ChildProcess([
@@ -184,22 +127,23 @@ struct Bench {
             }
             wall.append(Date().timeIntervalSince(start))
             // Let it play on (a switch, a screenshot) before reading its peak.
-            Thread.sleep(forTimeInterval: 2.5)
+            sleepThread(seconds: 2.5)
             peak = max(peak, child.peakRSSBytes() ?? 0)
-            privateBytes = max(privateBytes, child.statusBytes("RssAnon") ?? 0)
-            sharedBytes = max(sharedBytes, child.statusBytes("RssFile") ?? 0)
+            if let figures = child.memory(), figures.rss > memory?.rss ?? 0 { memory = figures }
             child.wait()
         }
         Console.out(
-            String(
-                format: "first frame: median %.0f ms, max %.0f ms (process start to frame on screen, %d runs)",
-                median(wall) * 1000, (wall.max() ?? 0) * 1000, runs))
-        Console.out(
-            String(
-                format:
-                    "peak RSS of `skylt run` (demo, 3 s): %.1f MB; at the end %.1f MB private (frames, heap)"
-                    + " and %.1f MB mapped from the binary and its libraries",
-                Double(peak) / 1_048_576, Double(privateBytes) / 1_048_576, Double(sharedBytes) / 1_048_576))
+            "first frame: median \(milliseconds(median(wall))) ms, max \(milliseconds(wall.max() ?? 0)) ms"
+                + " (process start to frame on screen, \(runs) runs)")
+        Console.out("peak RSS of `skylt run` (demo, 3 s): \(megabytes(peak)) MB")
+        if let memory {
+            Console.out(
+                "`skylt run` at the end: RSS \(megabytes(memory.rss)) MB (private \(megabytes(memory.privateBytes)) MB,"
+                    + " mapped \(megabytes(memory.mappedBytes)) MB); PSS \(megabytes(memory.pss)) MB,"
+                    + " anonymous \(megabytes(memory.anonymous)) MB")
+        } else {
+            Console.out("`skylt run` at the end: no /proc/PID/smaps_rollup to read")
+        }
     }
 
     private func composeAndSwitch() throws(BenchError) {
@@ -221,10 +165,9 @@ struct Bench {
         Console.out("compose time per template (10 rounds, median / max):")
         for template in times.keys.sorted() {
             let samples = times[template]!
-            Console.out(
-                String(
-                    format: "  %@ %6.1f ms / %6.1f ms", template.padding(toLength: 7, withPad: " ", startingAt: 0),
-                    median(samples) * 1000, (samples.max() ?? 0) * 1000))
+            let typical = NumberText.fixed(median(samples) * 1000, decimals: 1).padded(left: 6)
+            let slowest = NumberText.fixed((samples.max() ?? 0) * 1000, decimals: 1).padded(left: 6)
+            Console.out("  \(template.padded(to: 7).prefix(7)) \(typical) ms / \(slowest) ms")
         }
 
         let screen: SDLScreen
@@ -251,14 +194,11 @@ struct Bench {
         }
         let rssAfterAll = residentBytes()
         Console.out(
-            String(
-                format: "slide switch (upload + blend + present): median %.1f ms, max %.1f ms",
-                median(switchTimes) * 1000, (switchTimes.max() ?? 0) * 1000))
+            "slide switch (upload + blend + present): median \(NumberText.fixed(median(switchTimes) * 1000, decimals: 1))"
+                + " ms, max \(NumberText.fixed((switchTimes.max() ?? 0) * 1000, decimals: 1)) ms")
         Console.out(
-            String(
-                format: "RSS after 50 switches: %.1f MB; after %d: %.1f MB (growth %.1f MB)",
-                Double(rssAfter50) / 1_048_576, switches, Double(rssAfterAll) / 1_048_576,
-                Double(rssAfterAll - rssAfter50) / 1_048_576))
+            "RSS after 50 switches: \(megabytes(rssAfter50)) MB; after \(switches): \(megabytes(rssAfterAll)) MB"
+                + " (growth \(megabytes(rssAfterAll - rssAfter50)) MB)")
     }
 
     private func staticCPU(config: URL) throws(BenchError) {
@@ -272,19 +212,35 @@ struct Bench {
             child.wait()
             throw BenchError("`skylt run` showed no first frame within 30 s")
         }
-        Thread.sleep(forTimeInterval: settle)
+        sleepThread(seconds: settle)
         let before = child.cpuSeconds() ?? 0
         let start = Date()
-        Thread.sleep(forTimeInterval: staticSeconds)
+        sleepThread(seconds: staticSeconds)
         let used = (child.cpuSeconds() ?? 0) - before
         let elapsed = Date().timeIntervalSince(start)
         let peak = child.peakRSSBytes() ?? 0
         child.wait()
         Console.out(
-            String(
-                format: "CPU on a static slide: %.2f%% (%.2f s CPU over %.1f s); peak RSS %.1f MB",
-                used / elapsed * 100, used, elapsed, Double(peak) / 1_048_576))
+            "CPU on a static slide: \(NumberText.fixed(used / elapsed * 100, decimals: 2))%"
+                + " (\(NumberText.fixed(used, decimals: 2)) s CPU over \(NumberText.fixed(elapsed, decimals: 1)) s);"
+                + " peak RSS \(megabytes(peak)) MB")
     }
+
+    /// The size of this binary and whether it is stripped: the figure the kiosk's move off
+    /// Foundation's ICU data is about.
+    private func binary() {
+        guard let file = ExecutableFile.inspect("/proc/self/exe") else {
+            Console.out("binary: \(executable) cannot be read as ELF")
+            return
+        }
+        Console.out(
+            "binary: \(file.bytes) bytes (\(megabytes(file.bytes)) MB), "
+                + (file.hasSymbolTable ? "not stripped (has .symtab)" : "stripped"))
+    }
+
+    private func megabytes(_ bytes: Int) -> String { NumberText.fixed(Double(bytes) / 1_048_576, decimals: 1) }
+
+    private func milliseconds(_ seconds: Double) -> String { NumberText.fixed(seconds * 1000, decimals: 0) }
 
     private func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 @preconcurrency import Glibc
 import SkyltBundle
 import SkyltCLI
@@ -40,7 +40,7 @@ enum KeyFiles {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw BundleCommandError("\(path): cannot be read: \(error.localizedDescription)")
+            throw BundleCommandError("\(path): cannot be read: \(FileProblem.describe(error))")
         }
         do {
             return try SecretKey(fileText: text) { password(prompt: "Password for \(path): ") }
@@ -57,7 +57,7 @@ enum KeyFiles {
             } catch let error as MinisignError {
                 throw BundleCommandError("\(argument): \(error)")
             } catch {
-                throw BundleCommandError("\(argument): cannot be read: \(error.localizedDescription)")
+                throw BundleCommandError("\(argument): cannot be read: \(FileProblem.describe(error))")
             }
         }
         do {

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 @preconcurrency import Glibc
+import SkyltCore
 
 /// A child process for `skylt bench`, spawned with posix_spawn, whose CPU time and peak RSS
 /// are read from /proc while it runs.
@@ -76,6 +77,9 @@ final class ChildProcess {
         }
         return nil
     }
+
+    /// Its resident memory split by kind, from /proc/PID/smaps_rollup.
+    func memory() -> MemoryFigures? { MemoryFigures.read(pid: String(pid)) }
 
     /// Waits for the child to end; returns its exit status.
     @discardableResult

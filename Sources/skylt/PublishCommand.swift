@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltBundle
 import SkyltCLI
 import SkyltCompose

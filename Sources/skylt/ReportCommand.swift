@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCLI
 import SkyltCore
 
@@ -34,7 +34,7 @@ enum ReportCommand {
         do {
             (totals, bad) = try log.totals(day: day)
         } catch {
-            Console.error("\(log.file(for: day).path): no play log for \(day) (\(error.localizedDescription))")
+            Console.error("\(log.file(for: day).path): no play log for \(day) (\(FileProblem.describe(error)))")
             return 1
         }
         if bad > 0 { Console.error("\(log.file(for: day).path): \(bad) line\(bad == 1 ? "" : "s") could not be read") }
@@ -47,20 +47,25 @@ enum ReportCommand {
             return 0
         }
         Console.out("Plays on \(day) at \(config.name) (\(config.timeZone.identifier))")
-        Console.out(String(format: "%-16@ %-28@ %6@ %9@", "channel", "slide", "plays", "seconds"))
+        Console.out(row("channel", "slide", "plays", "seconds"))
         var channelTotals: [String: (Int, Double)] = [:]
         for total in totals {
             Console.out(
-                String(format: "%-16@ %-28@ %6d %9.0f", total.channel, total.slide, total.plays, total.seconds))
+                row(total.channel, total.slide, String(total.plays), NumberText.fixed(total.seconds, decimals: 0)))
             let sum = channelTotals[total.channel] ?? (0, 0)
             channelTotals[total.channel] = (sum.0 + total.plays, sum.1 + total.seconds)
         }
         Console.out("")
         for (channel, sum) in channelTotals.sorted(by: { $0.key < $1.key }) {
-            Console.out(String(format: "%-16@ %-28@ %6d %9.0f", channel, "(all slides)", sum.0, sum.1))
+            Console.out(row(channel, "(all slides)", String(sum.0), NumberText.fixed(sum.1, decimals: 0)))
         }
         let all = totals.reduce((0, 0.0)) { ($0.0 + $1.plays, $0.1 + $1.seconds) }
-        Console.out(String(format: "%-16@ %-28@ %6d %9.0f", "total", "", all.0, all.1))
+        Console.out(row("total", "", String(all.0), NumberText.fixed(all.1, decimals: 0)))
         return 0
+    }
+
+    /// One line of the table: channel and slide left-aligned, the numbers right-aligned.
+    private static func row(_ channel: String, _ slide: String, _ plays: String, _ seconds: String) -> String {
+        "\(channel.padded(to: 16)) \(slide.padded(to: 28)) \(plays.padded(left: 6)) \(seconds.padded(left: 9))"
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import SkyltCLI
 import SkyltCore
 import SkyltKiosk
@@ -56,7 +56,7 @@ enum StatusCommand {
 
     static func print(_ report: StatusReport) {
         func line(_ name: String, _ value: String) {
-            Console.out(name.padding(toLength: 18, withPad: " ", startingAt: 0) + value)
+            Console.out(name.padded(to: 18).prefix(18) + value)
         }
         line(
             "Kiosk",

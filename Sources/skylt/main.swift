@@ -1,5 +1,6 @@
 internal import CLinux
-import Foundation
+import FoundationEssentials
+@preconcurrency import Glibc
 
 // Synchronous on purpose: SDL must stay on the process's real main thread, which an async
 // main does not guarantee on Linux.

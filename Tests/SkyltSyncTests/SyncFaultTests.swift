@@ -95,8 +95,7 @@ struct SyncFaultTests {
         let world = try World()
         let folder = TemporaryFolder()
         let file = folder.write("readonly", "")
-        let handle = try FileHandle(forReadingFrom: file)
-        defer { try? handle.close() }
+        let handle = try POSIXFile(reading: file.path)
         let request = HTTPRequest(
             url: world.server.baseURL + "/manifest.json", limits: TransferLimits(maxBytes: 1 << 20))
         #expect {
