@@ -6,7 +6,7 @@ public import SkyltCore
 public enum BundleCheck {
     /// Reads a file, refusing it when it is larger than `limit`.
     public static func read(_ url: URL, limit: Int) throws(PublishError) -> Data {
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? -1
+        let size = FileSize.of(url.path) ?? -1
         guard size >= 0 else { throw PublishError(path: url.path, reason: "does not exist") }
         guard size <= limit else {
             throw PublishError(path: url.path, reason: "is \(size) bytes; the limit is \(limit)")

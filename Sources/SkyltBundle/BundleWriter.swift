@@ -195,7 +195,7 @@ public enum BundleWriter {
         guard let type = Manifest.mediaType(forExtension: file.pathExtension) else {
             throw PublishError(path: file.path, reason: "is not a PNG, JPEG, WebP or SVG file")
         }
-        let total = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        let total = FileSize.of(file.path) ?? 0
         var reported = 0
         let hash: (hex: String, size: Int)
         do {
@@ -211,7 +211,7 @@ public enum BundleWriter {
             throw PublishError(path: file.path, reason: "cannot be read: \(FileProblem.describe(error))")
         }
         let target = folder.appendingPathComponent(hash.hex)
-        let existing = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? -1
+        let existing = FileSize.of(target.path) ?? -1
         if existing == hash.size {
             progress("\(name): already published as \(hash.hex)")
         } else {

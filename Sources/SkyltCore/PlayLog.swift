@@ -54,7 +54,7 @@ public final class PlayLog {
             slide: slide, channel: channel, start: ISO8601.format(start), seconds: (seconds * 10).rounded() / 10)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            let size = FileSize.of(url.path) ?? 0
             guard size < maxFileBytes else {
                 if cappedDay != day {
                     cappedDay = day

@@ -19,12 +19,13 @@ public enum PlaylistReader {
         let sink = ProblemSink(file: file.path)
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: file.path)
-            if let size = attributes[.size] as? Int, size > maxPlaylistBytes {
+            // Throws the reason a missing or unreadable file has.
+            _ = try FileManager.default.attributesOfItem(atPath: file.path)
+            if let size = FileSize.of(file.path), size > maxPlaylistBytes {
                 sink.report("", "is \(size) bytes; the limit is \(maxPlaylistBytes)")
                 return PlaylistReading(playlist: nil, problems: sink.problems)
             }
-            // Capped, as the size above is the link's when playlist.json is one (to /dev/zero).
+            // Capped too, as a device such as /dev/zero has no size.
             data = try POSIXFile.read(file.path, limit: maxPlaylistBytes + 1)
         } catch {
             sink.report("", "cannot be read: \(FileProblem.describe(error))")

@@ -24,7 +24,7 @@ extension ChannelSync {
     /// The bytes an earlier attempt left in `partial` that can be kept (none if there are more
     /// than the asset has), after checking the disk can take the rest and keep its reserve.
     private func resumableBytes(_ partial: URL, of asset: Manifest.Asset, hex: String) throws(SyncError) -> Int64 {
-        var have = Int64((try? FileManager.default.attributesOfItem(atPath: partial.path)[.size] as? Int) ?? 0)
+        var have = Int64(FileSize.of(partial.path) ?? 0)
         if have > Int64(asset.size) {
             try? FileManager.default.removeItem(at: partial)
             have = 0

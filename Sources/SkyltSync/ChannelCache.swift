@@ -87,10 +87,7 @@ public final class ChannelCache: Sendable {
     /// True when the object is there with the right size (hashes are checked when it is
     /// written and when a program is loaded).
     func hasObject(_ reference: String, _ asset: Manifest.Asset) -> Bool {
-        let size =
-            (try? FileManager.default.attributesOfItem(atPath: objectURL(reference, type: asset.type).path)[.size]
-                as? Int) ?? -1
-        return size == asset.size
+        FileSize.of(objectURL(reference, type: asset.type)) == asset.size
     }
 
     /// Runs `body` holding the channel's lock (commits and collection, across processes).

@@ -23,6 +23,30 @@ struct FileAndProcessTests {
         #expect(throws: POSIXError(.ENOENT)) { try POSIXFile(reading: path + ".missing") }
     }
 
+    @Test("FileSize reads the size from stat, through links; nil for a missing file")
+    func fileSize() throws {
+        let folder = TemporaryFolder()
+        let file = folder.url.appendingPathComponent("data")
+        try Data(repeating: 7, count: 12_345).write(to: file)
+        let link = folder.url.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: file)
+        #expect(FileSize.of(file) == 12_345)
+        #expect(FileSize.of(link.path) == 12_345)
+        #expect(FileSize.of(folder.url.appendingPathComponent("missing")) == nil)
+    }
+
+    @Test("a playlist.json over the cap is refused by its size before it is read")
+    func playlistCap() throws {
+        let folder = TemporaryFolder()
+        let file = folder.url.appendingPathComponent("playlist.json")
+        try Data(repeating: 0x20, count: PlaylistReader.maxPlaylistBytes + 10).write(to: file)
+        let problems = PlaylistReader.read(folder: folder.url).problems
+        #expect(problems.count == 1)
+        #expect(
+            problems.first?.message
+                == "is \(PlaylistReader.maxPlaylistBytes + 10) bytes; the limit is \(PlaylistReader.maxPlaylistBytes)")
+    }
+
     @Test("FileProblem words POSIX and Foundation file errors with the C library's reason")
     func fileProblem() throws {
         let missing = "/nonexistent-skylt/file"
