@@ -69,6 +69,17 @@ class PackageContentsTests(unittest.TestCase):
             sections = check(["readelf", "--section-headers", str(self.extracted / package / "usr/bin" / package)])
             self.assertNotIn(".symtab", sections, package)
 
+    def test_player_is_lean_and_takes_dates_from_debian_icu(self):
+        # The kiosk's modules leave out full Foundation and its bundled ICU data (about 40 MB):
+        # the stripped player stays under 16 MB and formats dates with Debian's libicu.
+        binary = self.extracted / "skylt" / "usr/bin/skylt"
+        self.assertLess(binary.stat().st_size, 16_000_000)
+        self.assertIn("libicui18n.so.72", check(["readelf", "--dynamic", str(binary)]))
+        self.assertIn("libicu72", depends(self.debs["skylt"]))
+        # ICU's data names its entries "icudt<version><endianness>/…" (thousands of times in a
+        # binary that carries it).
+        self.assertNotIn(b"icudt", binary.read_bytes())
+
     def test_units_are_the_source_units_with_the_package_path(self):
         for package in PACKAGES:
             source = (TOP / "systemd" / f"{package}.service").read_text()
