@@ -7,7 +7,8 @@ cache, sources and trusted keys (APT_CONFIG), so the system's apt state is never
 Checks that apt verifies the signature and takes the newer version, refuses a changed Release
 and another key's repository, and that the kiosk files in packaging/apt select exactly this
 repository and keep the upgrade in its night window. Also that an init whose key cannot sign
-leaves nothing behind, and that add names the dependencies a new version adds.
+leaves nothing behind, that add names the dependencies a new version adds, and that
+unattended-upgrade skips a release whose new dependency only Debian's main archive has.
 
 Run `make package-test` (installs reprepro, gnupg and unattended-upgrades first), or
 `python3 -m unittest discover -s Tests/Packaging -v`. Needs root only for the
@@ -47,18 +48,18 @@ def deb_field(deb, field):
     return run(["dpkg-deb", "--field", deb, field]).stdout.strip()
 
 
-def build_standin(folder, version):
-    """A package named skylt with one file: what `make deb` builds, as far as apt cares."""
-    root = folder / f"standin-{version}"
+def build_standin(folder, version, package="skylt"):
+    """A package named skylt (or PACKAGE) with one file: what `make deb` builds, as far as apt cares."""
+    root = folder / f"standin-{package}-{version}"
     (root / "DEBIAN").mkdir(parents=True)
-    (root / "usr/share/skylt").mkdir(parents=True)
-    (root / "usr/share/skylt/stand-in").write_text("A stand-in for Skylt's package.\n")
+    (root / "usr/share" / package).mkdir(parents=True)
+    (root / "usr/share" / package / "stand-in").write_text("A stand-in for Skylt's package.\n")
     arch = run(["dpkg", "--print-architecture"]).stdout.strip()
     (root / "DEBIAN/control").write_text(
-        f"Package: skylt\nVersion: {version}\nArchitecture: {arch}\nSection: misc\nPriority: optional\n"
-        "Maintainer: Skylt <skylt@example.invalid>\nDescription: stand-in for the Skylt player\n"
+        f"Package: {package}\nVersion: {version}\nArchitecture: {arch}\nSection: misc\nPriority: optional\n"
+        f"Maintainer: Skylt <skylt@example.invalid>\nDescription: stand-in for {package}\n"
     )
-    deb = folder / f"skylt_{version}_{arch}.deb"
+    deb = folder / f"{package}_{version}_{arch}.deb"
     run(["dpkg-deb", "--root-owner-group", "--build", root, deb])
     return deb
 
@@ -401,6 +402,39 @@ class AptRepositoryTest(unittest.TestCase):
         output = upgrade_dry_run(apt)
         self.assertIn("No packages found that can be upgraded unattended", output)
         self.assertNotRegex(output, r"(?m)^Packages that will be upgraded:")
+
+    def test_unattended_upgrade_skips_a_release_with_a_new_dependency_from_debian_main(self):
+        reason = upgrade_dry_run_unavailable()
+        if reason:
+            self.skipTest(reason)
+        # A library only "Debian main" has: a second repository with Debian's Origin and Label.
+        library = build_standin(self.folder, "1.0", package="libskylt-new1")
+        main = self.folder / "repo-debian-main"
+        self.gpg.tool("init", "--dir", main, "--key", self.gpg.fingerprint, "--origin", "Debian", "--label", "Debian")
+        self.gpg.tool("add", "--dir", main, library)
+        repo = self.copy_repository("repo-new-dependency")
+        version = deb_field(self.player, "Version")
+        newer = rebuild_with_version(self.player, f"{version}+1", self.folder, "libskylt-new1")
+        self.assertIn("New dependency over", self.gpg.tool("add", "--dir", repo, newer).stdout)
+        installed = run(["dpkg-deb", "--field", self.player]).stdout
+        status = Path("/var/lib/dpkg/status").read_text() + "\nStatus: install ok installed\n" + installed
+        apt = self.apt("apt-new-dependency", repo / "public", status=status)
+        sources = (apt.root / "etc/sources.list.d/skylt.sources").read_text()
+        (apt.root / "etc/sources.list.d/debian-main.sources").write_text(
+            sources.replace(f"file:{repo / 'public'}", f"file:{main / 'public'}"))
+        status_code, output = apt.update()
+        self.assertEqual(status_code, 0, output)
+        snippet = SNIPPET.read_text()
+        (apt.root / "etc/apt.conf.d" / SNIPPET.name).write_text(snippet)
+        output = upgrade_dry_run(apt)
+        self.assertNotRegex(output, r"(?m)^Packages that will be upgraded:", output)
+        self.assertIn("libskylt-new1 is not in an allowed origin", output)
+        # With Debian's main archive allowed for the night, as the snippet's comment says.
+        line = '"origin=Debian,codename=${distro_codename},label=Debian";'
+        self.assertIn(f"//   {line}", snippet)
+        (apt.root / "etc/apt.conf.d" / SNIPPET.name).write_text(snippet.replace(f"//   {line}", line))
+        output = upgrade_dry_run(apt)
+        self.assertRegex(output, r"(?m)^Packages that will be upgraded: .*\bskylt\b", output)
 
     def test_help_names_every_command_and_option(self):
         text = run([SCRIPT, "--help"]).stdout
