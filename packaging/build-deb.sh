@@ -66,8 +66,14 @@ for script in postinst prerm postrm; do
     install -m 0755 "$here/$package/$script" "$root/DEBIAN/$script"
 done
 [ -e "$here/$package/conffiles" ] && install -m 0644 "$here/$package/conffiles" "$root/DEBIAN/conffiles"
-(cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) \
-    > "$root/DEBIAN/md5sums"
+# md5sums leaves the conffiles out, as dh_md5sums does: dpkg keeps their checksums itself (in its
+# status file), and a kiosk's edited config.json is not a damaged file.
+conffiles=""
+[ -e "$root/DEBIAN/conffiles" ] && conffiles=$(awk '{ print substr($NF, 2) }' "$root/DEBIAN/conffiles")
+(cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) |
+    awk -v conffiles="$conffiles" '
+        BEGIN { count = split(conffiles, names, "\n"); for (i = 1; i <= count; i++) excluded[names[i]] = 1 }
+        !(substr($0, 35) in excluded)' > "$root/DEBIAN/md5sums"
 chmod 0644 "$root/DEBIAN/md5sums"
 
 dpkg-deb --root-owner-group "${compression[@]}" --build "$root" "$out/${package}_${version}_${arch}.deb"

@@ -6,7 +6,9 @@ GnuPG key, and points this machine's apt-get at it through a file: source with p
 cache, sources and trusted keys (APT_CONFIG), so the system's apt state is never read or changed.
 Checks that apt verifies the signature and takes the newer version, refuses a changed Release
 and another key's repository, and that the kiosk files in packaging/apt select exactly this
-repository and keep the upgrade in its night window.
+repository and keep the upgrade in its night window. Also that an init whose key cannot sign
+leaves nothing behind, that add names the dependencies a new version adds, and that
+unattended-upgrade skips a release whose new dependency only Debian's main archive has.
 
 Run `make package-test` (installs reprepro, gnupg and unattended-upgrades first), or
 `python3 -m unittest discover -s Tests/Packaging -v`. Needs root only for the
@@ -46,30 +48,36 @@ def deb_field(deb, field):
     return run(["dpkg-deb", "--field", deb, field]).stdout.strip()
 
 
-def build_standin(folder, version):
-    """A package named skylt with one file: what `make deb` builds, as far as apt cares."""
-    root = folder / f"standin-{version}"
+def build_standin(folder, version, package="skylt"):
+    """A package named skylt (or PACKAGE) with one file: what `make deb` builds, as far as apt cares."""
+    root = folder / f"standin-{package}-{version}"
     (root / "DEBIAN").mkdir(parents=True)
-    (root / "usr/share/skylt").mkdir(parents=True)
-    (root / "usr/share/skylt/stand-in").write_text("A stand-in for Skylt's package.\n")
+    (root / "usr/share" / package).mkdir(parents=True)
+    (root / "usr/share" / package / "stand-in").write_text("A stand-in for Skylt's package.\n")
     arch = run(["dpkg", "--print-architecture"]).stdout.strip()
     (root / "DEBIAN/control").write_text(
-        f"Package: skylt\nVersion: {version}\nArchitecture: {arch}\nSection: misc\nPriority: optional\n"
-        "Maintainer: Skylt <skylt@example.invalid>\nDescription: stand-in for the Skylt player\n"
+        f"Package: {package}\nVersion: {version}\nArchitecture: {arch}\nSection: misc\nPriority: optional\n"
+        f"Maintainer: Skylt <skylt@example.invalid>\nDescription: stand-in for {package}\n"
     )
-    deb = folder / f"skylt_{version}_{arch}.deb"
+    deb = folder / f"{package}_{version}_{arch}.deb"
     run(["dpkg-deb", "--root-owner-group", "--build", root, deb])
     return deb
 
 
-def rebuild_with_version(deb, version, folder):
-    """The same package under another version: unpacked, control edited, packed again."""
+def rebuild_with_version(deb, version, folder, new_depends=None):
+    """The same package under another version, and with NEW_DEPENDS first in Depends when given:
+    unpacked, control edited, packed again."""
     work = Path(tempfile.mkdtemp(prefix="rebuild-", dir=folder))
     work.chmod(0o755)
     root = work / "root"
     run(["dpkg-deb", "--raw-extract", deb, root])
     control = root / "DEBIAN/control"
     text = re.sub(r"(?m)^Version: .*$", f"Version: {version}", control.read_text())
+    if new_depends:
+        if re.search(r"(?m)^Depends: ", text):
+            text = re.sub(r"(?m)^Depends: ", f"Depends: {new_depends}, ", text)
+        else:
+            text = text.rstrip("\n") + f"\nDepends: {new_depends}\n"
     control.write_text(text)
     out = work / f"{deb_field(deb, 'Package')}_{version}_{deb_field(deb, 'Architecture')}.deb"
     # gzip: the repacked copy only needs to be a valid package, and xz takes most of a minute.
@@ -105,6 +113,33 @@ class GnuPG:
 
     def close(self):
         run(["gpgconf", "--kill", "all"], env=self.env, check=False)
+
+
+class LockedGnuPG(GnuPG):
+    """A GnuPG home whose key has a passphrase its agent cannot ask for (no pinentry), until
+    unlock() hands the agent the passphrase: a key that cannot sign, as with a remote agent
+    gone or a card pulled."""
+
+    PASSPHRASE = "skylt-locked"
+
+    def __init__(self, folder, name):
+        self.home = folder / f"gnupg-{name}"
+        self.home.mkdir(mode=0o700)
+        self.env = dict(os.environ, GNUPGHOME=str(self.home))
+        uid = f"Skylt {name} <{name}@skylt.invalid>"
+        run(["gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", self.PASSPHRASE,
+             "--quick-gen-key", uid, "ed25519", "sign", "never"], env=self.env)
+        listing = run(["gpg", "--batch", "--with-colons", "--with-keygrip", "--list-secret-keys"], env=self.env).stdout
+        self.fingerprint = re.search(r"(?m)^fpr:+([0-9A-F]{40}):", listing).group(1)
+        self.keygrip = re.search(r"(?m)^grp:+([0-9A-F]{40}):", listing).group(1)
+        # The agent forgets the passphrase given at generation, and has no way to ask for it.
+        run(["gpgconf", "--kill", "gpg-agent"], env=self.env)
+        (self.home / "gpg-agent.conf").write_text("pinentry-program /bin/false\nallow-preset-passphrase\n")
+
+    def unlock(self):
+        preset = Path(run(["gpgconf", "--list-dirs", "libexecdir"]).stdout.strip()) / "gpg-preset-passphrase"
+        run(["gpg-connect-agent", "/bye"], env=self.env)
+        run([preset, "--preset", "--passphrase", self.PASSPHRASE, self.keygrip], env=self.env)
 
 
 class IsolatedApt:
@@ -263,6 +298,62 @@ class AptRepositoryTest(unittest.TestCase):
         self.assertIn(f"--key {other.fingerprint}: not the key that signs", refused.stderr)
         self.assertFalse(out.exists())
 
+    def test_a_failed_init_leaves_nothing_and_can_be_run_again(self):
+        locked = LockedGnuPG(self.folder, "locked")
+        self.addCleanup(locked.close)
+        made = self.folder / "repo-locked-new"
+        given = self.folder / "repo-locked-given"
+        given.mkdir()
+        for repo in (made, given, given):
+            with self.subTest(repo.name):
+                failed = locked.tool("init", "--dir", repo, "--key", locked.fingerprint, check=False)
+                self.assertEqual(failed.returncode, 1, failed.stdout)
+                self.assertIn(f"--dir {repo}: reprepro could not export and sign", failed.stderr)
+                self.assertNotIn("a repository already", failed.stderr)
+        self.assertFalse(made.exists(), "init removes the folder it made")
+        self.assertEqual(list(given.iterdir()), [], "init removes what it made in a given folder, not the folder")
+        locked.unlock()
+        locked.tool("init", "--dir", given, "--key", locked.fingerprint)
+        self.assertTrue((given / "public/dists" / CODENAME / "InRelease").is_file())
+        self.assertIn(f"SignWith: {locked.fingerprint}\n", (given / "conf/distributions").read_text())
+
+    def test_add_names_the_dependencies_a_version_adds(self):
+        repo = self.copy_repository("repo-depends")
+        version = deb_field(self.player, "Version")
+        same = rebuild_with_version(self.player, f"{version}+1", self.folder)
+        added = self.gpg.tool("add", "--dir", repo, same).stdout
+        self.assertIn(f"No new dependencies over {version}.", added)
+        self.assertNotIn("Kiosks skip", added)
+        more = rebuild_with_version(self.player, f"{version}+2", self.folder, "libskylt-new1 (>= 1.2), fonts-a | fonts-b")
+        added = self.gpg.tool("add", "--dir", repo, more).stdout
+        self.assertIn(f"New dependency over {version}+1: libskylt-new1 (>= 1.2)\n", added)
+        self.assertIn(f"New dependency over {version}+1: fonts-a | fonts-b\n", added)
+        self.assertIn("Kiosks skip this upgrade every night", added)
+        self.assertEqual(added.count("New dependency"), 2, added)
+
+    def test_export_key_says_when_sign_with_names_more_than_one_key(self):
+        other = GnuPG(self.folder, "twin")
+        try:
+            public = self.folder / "twin.pub"
+            run(["gpg", "--batch", "--output", public, "--export", other.fingerprint], env=other.env)
+        finally:
+            other.close()
+        home = self.folder / "gnupg-kommun-and-twin"
+        shutil.copytree(self.gpg.home, home, ignore=shutil.ignore_patterns("S.*"))
+        env = dict(os.environ, GNUPGHOME=str(home))
+        self.addCleanup(run, ["gpgconf", "--kill", "all"], env=env, check=False)
+        run(["gpg", "--batch", "--import", public], env=env)
+        repo = self.copy_repository("repo-ambiguous")
+        distributions = repo / "conf/distributions"
+        text = re.sub(r"(?m)^SignWith: .*$", "SignWith: @skylt.invalid", distributions.read_text())
+        distributions.write_text(text)
+        out = self.folder / "ambiguous.gpg"
+        refused = run([SCRIPT, "export-key", "--dir", repo, "--key", self.gpg.fingerprint, out], env=env, check=False)
+        self.assertEqual(refused.returncode, 1, refused.stdout)
+        self.assertIn(f"SignWith @skylt.invalid in {repo}/conf/distributions names more than one key", refused.stderr)
+        self.assertNotIn("not the key that signs", refused.stderr)
+        self.assertFalse(out.exists())
+
     def release_fields(self, repo):
         text = (repo / "public/dists" / CODENAME / "Release").read_text()
         return dict(re.findall(r"(?m)^(Origin|Label|Codename): (.*)$", text))
@@ -311,6 +402,39 @@ class AptRepositoryTest(unittest.TestCase):
         output = upgrade_dry_run(apt)
         self.assertIn("No packages found that can be upgraded unattended", output)
         self.assertNotRegex(output, r"(?m)^Packages that will be upgraded:")
+
+    def test_unattended_upgrade_skips_a_release_with_a_new_dependency_from_debian_main(self):
+        reason = upgrade_dry_run_unavailable()
+        if reason:
+            self.skipTest(reason)
+        # A library only "Debian main" has: a second repository with Debian's Origin and Label.
+        library = build_standin(self.folder, "1.0", package="libskylt-new1")
+        main = self.folder / "repo-debian-main"
+        self.gpg.tool("init", "--dir", main, "--key", self.gpg.fingerprint, "--origin", "Debian", "--label", "Debian")
+        self.gpg.tool("add", "--dir", main, library)
+        repo = self.copy_repository("repo-new-dependency")
+        version = deb_field(self.player, "Version")
+        newer = rebuild_with_version(self.player, f"{version}+1", self.folder, "libskylt-new1")
+        self.assertIn("New dependency over", self.gpg.tool("add", "--dir", repo, newer).stdout)
+        installed = run(["dpkg-deb", "--field", self.player]).stdout
+        status = Path("/var/lib/dpkg/status").read_text() + "\nStatus: install ok installed\n" + installed
+        apt = self.apt("apt-new-dependency", repo / "public", status=status)
+        sources = (apt.root / "etc/sources.list.d/skylt.sources").read_text()
+        (apt.root / "etc/sources.list.d/debian-main.sources").write_text(
+            sources.replace(f"file:{repo / 'public'}", f"file:{main / 'public'}"))
+        status_code, output = apt.update()
+        self.assertEqual(status_code, 0, output)
+        snippet = SNIPPET.read_text()
+        (apt.root / "etc/apt.conf.d" / SNIPPET.name).write_text(snippet)
+        output = upgrade_dry_run(apt)
+        self.assertNotRegex(output, r"(?m)^Packages that will be upgraded:", output)
+        self.assertIn("libskylt-new1 is not in an allowed origin", output)
+        # With Debian's main archive allowed for the night, as the snippet's comment says.
+        line = '"origin=Debian,codename=${distro_codename},label=Debian";'
+        self.assertIn(f"//   {line}", snippet)
+        (apt.root / "etc/apt.conf.d" / SNIPPET.name).write_text(snippet.replace(f"//   {line}", line))
+        output = upgrade_dry_run(apt)
+        self.assertRegex(output, r"(?m)^Packages that will be upgraded: .*\bskylt\b", output)
 
     def test_help_names_every_command_and_option(self):
         text = run([SCRIPT, "--help"]).stdout

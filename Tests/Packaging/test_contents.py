@@ -20,6 +20,13 @@ def listing(deb):
     return entries
 
 
+def control_members(deb, *names):
+    """The text of control members (DEBIAN/md5sums, …) of a package; "" for one it lacks."""
+    with tempfile.TemporaryDirectory() as folder:
+        check(["dpkg-deb", "--control", str(deb), folder])
+        return [(Path(folder) / name).read_text() if (Path(folder) / name).exists() else "" for name in names]
+
+
 def depends(deb):
     """The package names in Depends (alternatives and versions left out)."""
     return depends_field(check(["dpkg-deb", "-f", str(deb), "Depends"]))
@@ -125,6 +132,20 @@ class PackageContentsTests(unittest.TestCase):
         conffiles = check(["dpkg-deb", "--info", str(self.debs["skylt"]), "conffiles"])
         self.assertEqual(conffiles.split(), ["/etc/skylt/config.json"])
         self.assertNotEqual(run(["dpkg-deb", "--info", str(self.debs["skylt-studio"]), "conffiles"]).returncode, 0)
+
+    def test_md5sums_list_every_file_but_the_conffiles(self):
+        # dpkg keeps a conffile's checksum itself (dh_md5sums leaves conffiles out likewise).
+        summed = {}
+        for package, deb in self.debs.items():
+            sums, conffiles = control_members(deb, "md5sums", "conffiles")
+            summed[package] = {line.split(None, 1)[1] for line in sums.splitlines()}
+            # A conffiles line is a path, after flags such as remove-on-upgrade.
+            configs = {line.split()[-1].removeprefix("/") for line in conffiles.splitlines() if line.strip()}
+            files = {path for path, (mode, _owner) in listing(deb).items() if mode.startswith("-")}
+            self.assertLessEqual(configs, files, package)
+            self.assertEqual(summed[package], files - configs, package)
+        self.assertIn("usr/bin/skylt", summed["skylt"])
+        self.assertNotIn("etc/skylt/config.json", summed["skylt"])
 
     def test_fresh_config_plays_the_packaged_demo_always(self):
         config = json.loads((self.extracted / "skylt/etc/skylt/config.json").read_text())
