@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "SkyltCompose",
             dependencies: ["SkyltCore", "CCairo", "CRsvg", "CQRencode", "CSDLImage", "CSDL2"]),
-        .target(name: "SkyltPlayer", dependencies: ["SkyltCore", "SkyltCompose", "CSDL2"]),
+        .target(name: "SkyltPlayer", dependencies: ["SkyltCore", "SkyltCompose", "CSDL2", "CLinux"]),
         .target(name: "SkyltBundle", dependencies: ["SkyltCore", "CSodium"]),
         .target(name: "SkyltSync", dependencies: ["SkyltCore", "SkyltBundle", "CCurl"]),
         .target(name: "SkyltHTTP", dependencies: ["SkyltCore", "CMicroHTTPD"]),

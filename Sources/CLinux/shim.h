@@ -2,6 +2,16 @@
 #ifndef SKYLT_CLINUX_SHIM_H
 #define SKYLT_CLINUX_SHIM_H
 #include <malloc.h>
+#include <spawn.h>
+
+/* glibc 2.34 and later have it, but declare it only under _GNU_SOURCE, which Swift's Glibc
+   module is not built with. */
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+
+/* Closes, in a child started by posix_spawn, every descriptor from `from` up. */
+static inline int skylt_spawn_close_from(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
+}
 
 /* Big buffers (a frame is 8 MB) always get their own mappings and go back to the kernel when
    freed. glibc's default sliding threshold would otherwise move them into the heap, where

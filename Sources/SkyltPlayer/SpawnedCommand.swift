@@ -1,3 +1,4 @@
+internal import CLinux
 import FoundationEssentials
 @preconcurrency import Glibc
 import SkyltCore
@@ -28,10 +29,34 @@ final class SpawnedCommand {
             posix_spawn_file_actions_addopen(
                 &actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
         }
+        // No descriptor of the player's (sockets, the cache's files) reaches the command.
+        skylt_spawn_close_from(&actions, 3)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        Self.resetSignals(&attributes)
         var child: pid_t = 0
-        let status = posix_spawn(&child, program, &actions, nil, argv, environ)
+        let status = posix_spawn(&child, program, &actions, &attributes, argv, environ)
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
         pid = child
+    }
+
+    /// The player ignores SIGTERM, SIGINT and SIGHUP (its loop handles them) and runs commands
+    /// from threads that block most signals; both would pass to the command through exec, and a
+    /// hung command could then not be asked to stop. So the command starts with every signal at
+    /// its default action, none blocked, in a process group of its own.
+    private static func resetSignals(_ attributes: inout posix_spawnattr_t) {
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        let flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP
+        posix_spawnattr_setflags(&attributes, Int16(flags))
     }
 
     /// Whether it has ended, without waiting; reaps it when it has.

@@ -1,9 +1,10 @@
 import Foundation
 import SkyltCompose
 import SkyltCore
-import SkyltPlayer
 import SkyltTestSupport
 import Testing
+
+@testable import SkyltPlayer
 
 /// A play loop on a recording screen and a manual clock, with a recording observer: hours of
 /// playback in milliseconds, with exact deadlines.
@@ -217,6 +218,45 @@ struct PlayLoopTests {
         let off = try #require(logged.firstIndex { $0.message.contains("displayOff") })
         let on = try #require(logged.firstIndex { $0.message.contains("displayOn") })
         #expect(off < on)
+    }
+
+    @Test("a hung display command gets SIGTERM first: the command starts with no signal blocked or ignored")
+    func hungCommandIsAskedToStop() throws {
+        let folder = TemporaryFolder()
+        let marker = folder.file("terminated")
+        let log = InMemoryLogHandler()
+        // Commands run on a dispatch queue, whose threads block most signals; a mask passed on
+        // through exec would keep SIGTERM from the command, and only SIGKILL would end it.
+        let display = DisplayPower(
+            off: ["sh", "-c", "trap 'echo TERM > \(marker.path); exit 0' TERM; while :; do sleep 0.1; done"],
+            on: nil, timeoutSeconds: 1, logger: log.logger)
+        // As in the player, which ignores SIGTERM and handles it in its loop: an ignored signal
+        // stays ignored through exec unless the command's start resets it. (Processes that
+        // other tests start through Foundation's Process get their signals reset.)
+        let previous = signal(SIGTERM, SIG_IGN)
+        defer { signal(SIGTERM, previous) }
+        display.turnOff()
+        display.waitUntilIdle()
+        #expect(FileManager.default.fileExists(atPath: marker.path), "\(log.all)")
+        #expect(log.messages.contains { $0.contains("took longer than 1 s and was stopped") })
+    }
+
+    @Test("a display command inherits none of the player's descriptors beyond its three streams")
+    func displayCommandDescriptors() throws {
+        let folder = TemporaryFolder()
+        let marker = folder.file("descriptors")
+        // A descriptor opened without close-on-exec, as a library might leave one.
+        let leaked = open("/dev/null", O_RDONLY)
+        defer { close(leaked) }
+        #expect(leaked > 2)
+        let display = DisplayPower(
+            off: ["sh", "-c", "ls /proc/$$/fd > \(marker.path)"], on: nil, timeoutSeconds: 5,
+            logger: InMemoryLogHandler().logger)
+        display.turnOff()
+        display.waitUntilIdle()
+        let listed = try String(contentsOf: marker, encoding: .utf8).split(separator: "\n").compactMap { Int32($0) }
+        #expect(listed.contains(1))
+        #expect(!listed.contains(leaked), "\(listed)")
     }
 
     @Test("every slide shown goes to the play log with the seconds it really showed")
