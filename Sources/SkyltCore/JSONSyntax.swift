@@ -4,6 +4,11 @@
 struct JSONSyntax {
     private let bytes: [UInt8]
     private var index = 0
+    private var depth = 0
+
+    /// JSONDecoder's own nesting limit: a deeper document fails to decode, and the scan that
+    /// follows must not recurse without end on it (200,000 brackets would overflow the stack).
+    static let maxDepth = 512
 
     /// Nil when the bytes are valid JSON (a decode failed for another reason), else what is
     /// wrong and where ("unexpected character '}' at line 3, column 7").
@@ -39,6 +44,9 @@ struct JSONSyntax {
     }
 
     private mutating func container(close: UInt8, keyed: Bool) -> Failure? {
+        guard depth < Self.maxDepth else { return ("nested more than \(Self.maxDepth) levels deep", index) }
+        depth += 1
+        defer { depth -= 1 }
         index += 1
         skipSpace()
         if index < bytes.count && bytes[index] == close {

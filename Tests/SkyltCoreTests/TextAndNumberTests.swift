@@ -83,4 +83,16 @@ struct TextAndNumberTests {
             }
         }
     }
+
+    @Test("200,000 nested brackets give an error at the nesting limit, not a crash")
+    func deepNesting() {
+        let text = String(repeating: "[", count: 200_000)
+        do {
+            _ = try JSONValue.parse(Data(text.utf8))
+            Issue.record("parsed")
+        } catch {
+            #expect(
+                error.message.hasPrefix("nested more than 512 levels deep at line 1, column 513"), "\(error.message)")
+        }
+    }
 }
