@@ -74,18 +74,22 @@ public final class PlayLog {
                 logger.warning("cannot write the play log \(url.path): \(failure)")
             }
         } catch {
-            logger.warning("cannot write the play log \(url.path): \(error)")
+            logger.warning("cannot write the play log \(url.path): \(FileProblem.describe(error))")
         }
     }
 
-    /// Adds `line` at the end of the file at `url`, in one write with O_APPEND; nil when it
-    /// did, otherwise why not.
+    /// Adds `line` at the end of the file at `url` with O_APPEND, through POSIXFile's write,
+    /// which goes on after a short write or an interrupted one; nil when it did, otherwise why not.
     private static func appendLine(_ line: Data, to url: URL) -> String? {
         let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(descriptor) }
-        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        return written == line.count ? nil : String(cString: strerror(errno))
+        let file = POSIXFile(descriptor: descriptor)
+        do {
+            try file.write(line)
+            return nil
+        } catch {
+            return FileProblem.describe(error)
+        }
     }
 
     private func removeOldFiles(today: String) {

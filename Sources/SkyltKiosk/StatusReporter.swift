@@ -66,7 +66,7 @@ public final class StatusReporter: PlayObserver {
             try snapshot.write(to: folder)
         } catch {
             logger.warning(
-                "cannot write \(folder.appendingPathComponent(StatusSnapshot.fileName).path): \(error)"
+                "cannot write \(folder.appendingPathComponent(StatusSnapshot.fileName).path): \(FileProblem.describe(error))"
             )
         }
     }

@@ -122,7 +122,7 @@ enum RenderCommand {
         do {
             try FileManager.default.createDirectory(at: outFolder, withIntermediateDirectories: true)
         } catch {
-            Console.error("\(out): cannot create the folder: \(error)")
+            Console.error("\(out): cannot create the folder: \(FileProblem.describe(error))")
             return 1
         }
         // A kiosk's previews use its display (diagonal and distances set text and QR sizes);
@@ -209,7 +209,7 @@ enum RenderCommand {
                     Console.error("channel '\(entry.channel)': \(error) (in '\(language)')")
                 } catch {
                     failures += 1
-                    Console.error("\(name): \(error)")
+                    Console.error("\(name): \(FileProblem.describe(error))")
                 }
             }
         }
