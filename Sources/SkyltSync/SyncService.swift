@@ -62,11 +62,19 @@ public final class SyncService: Service, Sendable {
             return true
         }
         guard fresh else { return }
-        DetachedThread.start(name: "skylt-sync") { [self] in
+        let started = DetachedThread.start(name: "skylt-sync") { [self] in
             loop()
             state.withLock { $0.running = false }
             exited.signal()
         }
+        // Without its thread the service is as if never started, so stop() does not wait
+        // for a thread that never ran; the player plays on from its cache.
+        guard !started else { return }
+        state.withLock { state in
+            state.started = false
+            state.running = false
+        }
+        logger.error("sync: the sync thread could not be started; the channels are not synced")
     }
 
     /// Ends the sync thread and returns once it has ended: a transfer under way is cancelled
