@@ -14,9 +14,10 @@ public struct Zone: Sendable, Hashable, CustomStringConvertible {
     public let identifier: String
     private let rules: ZoneRules
 
-    /// The zone named `identifier`, or nil when ICU knows none by that name.
+    /// The zone named `identifier`, or nil when ICU knows none by that name. "Etc/Unknown" is
+    /// ICU's name for a zone it could not find, which behaves as GMT: refused like a misspelling.
     public init?(identifier: String) {
-        guard !identifier.isEmpty, ICUText.canonicalZone(identifier) != nil,
+        guard !identifier.isEmpty, identifier != "Etc/Unknown", ICUText.canonicalZone(identifier) != nil,
             let rules = ZoneRules(identifier: identifier)
         else { return nil }
         self.identifier = identifier

@@ -16,6 +16,7 @@ import Testing
         #expect(Zone(identifier: "Europe/Stokholm") == nil)
         #expect(Zone(identifier: "Mars/Olympus_Mons") == nil)
         #expect(Zone(identifier: "") == nil)
+        #expect(Zone(identifier: "Etc/Unknown") == nil)
         #expect(Zone(identifier: "Europe/Stockholm")?.identifier == "Europe/Stockholm")
         #expect(Zone(identifier: "America/New_York") != nil)
         #expect(Zone(identifier: "GMT+01:00")?.secondsFromGMT(for: Self.date("2026-07-01T00:00:00Z")) == 3600)
