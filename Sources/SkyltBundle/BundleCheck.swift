@@ -11,11 +11,17 @@ public enum BundleCheck {
         guard size <= limit else {
             throw PublishError(path: url.path, reason: "is \(size) bytes; the limit is \(limit)")
         }
+        // Capped as well: a device (a link to /dev/zero) has no size to check first.
+        let data: Data
         do {
-            return try Data(contentsOf: url)
+            data = try POSIXFile.read(url.path, limit: limit + 1)
         } catch {
             throw PublishError(path: url.path, reason: FileProblem.describe(error))
         }
+        guard data.count <= limit else {
+            throw PublishError(path: url.path, reason: "is larger than the limit of \(limit) bytes")
+        }
+        return data
     }
 
     /// Verifies manifest bytes against their signature with any of `keys`.
