@@ -121,10 +121,18 @@ format:
 
 # The whole suite: Swift tests, the studio's pages in a browser, then the Debian packages (a
 # release build, their contents, lintian, install/upgrade/purge, the apt repository).
+# The release build the package tests need runs beside the browser tests: it takes minutes of
+# CPU, they take minutes of clock mostly spent waiting (on pages, and on a kiosk's rotation to
+# reach a new slide). Its output goes to $(RELEASE_LOG), shown when it fails.
+RELEASE_LOG := .build/release-build.log
 test: test-deps lint
 	$(SWIFT) build --build-tests $(WERROR)
 	SDL_VIDEODRIVER=dummy $(SWIFT) test --skip-build
-	$(MAKE) test-browser
+	@echo "Building the release binaries beside the browser tests (log: $(RELEASE_LOG))"
+	@$(MAKE) --no-print-directory release > $(RELEASE_LOG) 2>&1 & release=$$!; \
+	$(MAKE) test-browser; browser=$$?; \
+	if ! wait $$release; then tail -50 $(RELEASE_LOG); echo "The release build failed"; exit 1; fi; \
+	exit $$browser
 	$(MAKE) package-test
 
 # The studio's pages in Debian's chromium through Playwright, with axe-core: needs the debug
