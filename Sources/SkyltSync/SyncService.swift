@@ -164,12 +164,7 @@ public final class SyncService: Service, Sendable {
             status.lastSuccess = clock.date
             status.successes += 1
             status.lastError = nil
-            if let stored = sync.cache.stored(),
-                let manifest = try? Manifest.decode(stored.manifest, source: "cache")
-            {
-                status.expires = manifest.expires
-                status.published = manifest.published
-            }
+            Self.describeCache(of: sync, in: &status)
             switch outcome {
             case .updated(let version, let fetched, let bytes):
                 logger.notice("channel '\(channel.name)' updated to v\(version) (\(fetched) assets, \(bytes) bytes)")
@@ -188,10 +183,23 @@ public final class SyncService: Service, Sendable {
             delay = backoff.failed(using: &random)
             status.lastError = error.reason
             status.failures += 1
+            // After a restart with the source down, what plays is the cache's content: its
+            // version and expiry are known, and an expired channel shows as stale.
+            if status.expires == nil { Self.describeCache(of: sync, in: &status) }
             logger.warning("\(error); retrying in \(Int(delay)) s")
         }
         status.nextPoll = clock.date.addingTimeInterval(delay)
         state.withLock { [status] in $0.statuses[channel.name] = status }
         return (delay, changed)
+    }
+
+    /// The version, publication and expiry of the manifest in the channel's cache.
+    private static func describeCache(of sync: ChannelSync, in status: inout ChannelState) {
+        guard let stored = sync.cache.stored(),
+            let manifest = try? Manifest.decode(stored.manifest, source: "cache")
+        else { return }
+        status.expires = manifest.expires
+        status.published = manifest.published
+        if status.version == nil { status.version = manifest.version }
     }
 }

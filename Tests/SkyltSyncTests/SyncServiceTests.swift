@@ -68,6 +68,29 @@ struct SyncServiceTests {
         #expect(world.events.all == ["changed"])
     }
 
+    @Test("restarted with the source down, a channel shows its cache's version and expiry, and stale once expired")
+    func restartOffline() throws {
+        let world = try World()
+        world.service.start()
+        #expect(world.clock.waitUntilAsleep(sleeps: 1))
+        world.service.stop()
+        world.server.stop()
+        var config = world.fixture.config(baseURL: world.server.baseURL, cache: world.cache.url)
+        config.channels[0].pollSeconds = World.pollSeconds
+        let clock = SteppedClock()
+        let restarted = SyncService(config: config, clock: clock) { _ in }
+        defer { restarted.stop() }
+        restarted.start()
+        #expect(clock.waitUntilAsleep(sleeps: 1))
+        let now = try #require(restarted.channelStates().first)
+        #expect(now.failures == 1 && now.lastSuccess == nil)
+        #expect(now.version == 1)
+        #expect(!now.stale)
+        // The bundle expires 30 days after publication; 40 days on, the cache's content is past it.
+        let later = try #require(restarted.channelStates(now: Date().addingTimeInterval(40 * 86400)).first)
+        #expect(later.stale)
+    }
+
     @Test("sync now polls at once, without the clock moving")
     func syncNow() throws {
         let world = try World()
