@@ -4,24 +4,14 @@ public import SkyltCore
 /// Checks a published bundle the way a kiosk would: the signature, the manifest, and every
 /// asset's size and hash.
 public enum BundleCheck {
-    /// Reads a file, refusing it when it is larger than `limit`.
+    /// Reads a regular file, refusing it when it is larger than `limit`; a FIFO, a device or a
+    /// folder is refused before a byte is read (see `ConfigFile`).
     public static func read(_ url: URL, limit: Int) throws(PublishError) -> Data {
-        let size = FileSize.of(url.path) ?? -1
-        guard size >= 0 else { throw PublishError(path: url.path, reason: "does not exist") }
-        guard size <= limit else {
-            throw PublishError(path: url.path, reason: "is \(size) bytes; the limit is \(limit)")
-        }
-        // Capped as well: a device (a link to /dev/zero) has no size to check first.
-        let data: Data
         do {
-            data = try POSIXFile.read(url.path, limit: limit + 1)
+            return try ConfigFile.read(url.path, limit: limit)
         } catch {
-            throw PublishError(path: url.path, reason: FileProblem.describe(error))
+            throw PublishError(path: url.path, reason: error.reason)
         }
-        guard data.count <= limit else {
-            throw PublishError(path: url.path, reason: "is larger than the limit of \(limit) bytes")
-        }
-        return data
     }
 
     /// Verifies manifest bytes against their signature with any of `keys`.

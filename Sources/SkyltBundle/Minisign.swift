@@ -47,6 +47,10 @@ func decodeBase64(_ text: String, length: Int, what: String) throws(MinisignErro
     return [UInt8](data)
 }
 
+/// Key files are two short lines (a secret key's base64 line is about 220 characters); this
+/// leaves room for long comments and refuses anything else before it is read.
+public let keyFileMaxBytes = 4096
+
 /// A minisign public key: `Ed` | key id (8) | Ed25519 public key (32).
 public struct PublicKey: Sendable, Equatable {
     public let keyID: [UInt8]

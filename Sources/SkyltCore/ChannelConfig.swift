@@ -43,7 +43,12 @@ public enum URLText {
     /// absolute URL (a file path, an asset reference) is returned as it is.
     public static func shown(_ url: String) -> String {
         guard let parts = URLComponents(string: url), let scheme = parts.scheme, let host = parts.host else {
-            return url
+            // Not parsed (a stray character): still never past a query, a fragment or a user.
+            guard let marker = url.firstRange(of: "://") else { return url }
+            var rest = url[marker.upperBound...]
+            rest = rest.prefix { $0 != "?" && $0 != "#" }
+            if let at = rest.prefix(while: { $0 != "/" }).lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+            return String(url[..<marker.upperBound] + rest)
         }
         let port = parts.port.map { ":\($0)" } ?? ""
         return "\(scheme)://\(host)\(port)\(parts.path)"
@@ -106,7 +111,7 @@ public struct ChannelConfig: Sendable, Equatable {
         case (nil, let url?):
             let parsed = URL(string: url)
             if parsed?.host == nil || !["http", "https"].contains(parsed?.scheme?.lowercased() ?? "") {
-                sink.report(channel.fieldPath("url"), "'\(url)' is not an http or https URL")
+                sink.report(channel.fieldPath("url"), "'\(URLText.shown(url))' is not an http or https URL")
             }
             if keys.isEmpty { sink.report(channel.fieldPath("keys"), "a bundle channel needs at least one public key") }
             if url.contains("@") { sink.report(channel.fieldPath("url"), "must not carry a user or password") }

@@ -1,4 +1,5 @@
 public import FoundationEssentials
+import Synchronization
 
 /// Whether the system clock can be believed. A mini-PC without a battery-backed clock may boot
 /// in 1970 or at its last shutdown; schedules must not act on such a time.
@@ -6,15 +7,34 @@ public import FoundationEssentials
 /// The clock is untrusted while it is earlier than any moment known to have passed: the
 /// build, the last time the player saw (kept in the state directory), or the publication of
 /// content it holds.
+///
+/// Only the build time is certain. The other two can be wrong for good: a last-seen time
+/// written after one forward jump of the clock, or a publication dated in the future by a
+/// publisher whose clock was wrong. So those two floors lapse once the wall clock has kept
+/// pace with the monotonic clock for `recoverySeconds` (no jump in that time: a clock that is
+/// being set is not steady), and a sync refuses a manifest published more than
+/// `publicationLeadSeconds` after the channel server's `Date` (see `ChannelSync`).
 public struct ClockTrust: Sendable, Equatable {
     public var notBefore: Date
     /// What set `notBefore`, for the status page.
     public var reason: String
+    /// The build time: no clock earlier than this is right, however steadily it runs.
+    public var hardFloor: Date
+    /// Tells how long the wall clock has run steadily; nil keeps every floor for good.
+    public var steadiness: ClockSteadiness?
 
     /// Backward steps smaller than this (an NTP correction) do not count.
     public static let toleranceSeconds = 300.0
+    /// How long a steady clock must run before a last-seen or publication floor ahead of it
+    /// lapses: long enough that a clock still waiting for NTP has usually been set.
+    public static let recoverySeconds = 6 * 3600.0
+    /// How far ahead of the channel server's time a manifest's publication may lie (clocks
+    /// of publishers drift); a later one is refused at sync and never becomes a floor.
+    public static let publicationLeadSeconds = 6 * 3600.0
 
-    public init(buildTime: Date, lastSeen: Date?, newestPublication: Date?) {
+    public init(
+        buildTime: Date, lastSeen: Date?, newestPublication: Date?, steadiness: ClockSteadiness? = ClockSteadiness()
+    ) {
         var floor = (buildTime, "the build time")
         if let lastSeen, lastSeen.addingTimeInterval(-Self.toleranceSeconds) > floor.0 {
             floor = (lastSeen.addingTimeInterval(-Self.toleranceSeconds), "the last time the player ran")
@@ -24,9 +44,45 @@ public struct ClockTrust: Sendable, Equatable {
         }
         notBefore = floor.0
         reason = floor.1
+        hardFloor = buildTime
+        self.steadiness = steadiness
     }
 
-    public func trusts(_ now: Date) -> Bool { now >= notBefore }
+    /// True when `now` is past every floor, or past the build time on a clock that has run
+    /// steadily for `recoverySeconds`.
+    public func trusts(_ now: Date) -> Bool {
+        if now >= notBefore { return true }
+        guard now >= hardFloor, let steadiness else { return false }
+        return steadiness.steadySeconds >= Self.recoverySeconds
+    }
+
+    public static func == (a: ClockTrust, b: ClockTrust) -> Bool {
+        a.notBefore == b.notBefore && a.reason == b.reason && a.hardFloor == b.hardFloor
+            && (a.steadiness == nil) == (b.steadiness == nil)
+    }
+}
+
+/// Watches the wall clock against the monotonic clock. While they advance together the wall
+/// clock is steady; a jump (someone or NTP setting it) starts the count again.
+public final class ClockSteadiness: Sendable {
+    private let clock: any LoopClock
+    /// The last moment the two clocks were found out of step, in both clocks' terms.
+    private let anchor: Mutex<(wall: Date, monotonic: Double)>
+
+    public init(clock: any LoopClock = SystemClock()) {
+        self.clock = clock
+        anchor = Mutex((clock.date, clock.now))
+    }
+
+    /// Seconds since the wall clock last jumped (or since this watch began).
+    public var steadySeconds: Double {
+        let (wall, monotonic) = (clock.date, clock.now)
+        return anchor.withLock { anchor in
+            let drift = wall.timeIntervalSince(anchor.wall) - (monotonic - anchor.monotonic)
+            if abs(drift) > ClockTrust.toleranceSeconds { anchor = (wall, monotonic) }
+            return monotonic - anchor.monotonic
+        }
+    }
 }
 
 /// The latest time the player has seen, kept in the state directory across restarts so that a
@@ -37,7 +93,7 @@ public enum LastSeen {
     public static let intervalSeconds = 300.0
 
     public static func read(from folder: URL) -> Date? {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else {
+        guard let text = try? ConfigFile.text(folder.appendingPathComponent(fileName).path, limit: 256) else {
             return nil
         }
         return ISO8601.parse(text.trimmed)

@@ -92,14 +92,10 @@ public struct KioskConfig: Sendable, Equatable {
         let sink = ProblemSink(file: file.path)
         let data: Data
         do {
-            data = try Data(contentsOf: file)
+            // Kind and size are checked before reading: a FIFO, a device or a huge file costs nothing.
+            data = try ConfigFile.read(file.path, limit: maxConfigBytes)
         } catch {
-            throw ProblemList([
-                Problem(file: file.path, field: "", message: "cannot be read: \(FileProblem.describe(error))")
-            ])
-        }
-        guard data.count <= maxConfigBytes else {
-            throw ProblemList([Problem(file: file.path, field: "", message: "is larger than \(maxConfigBytes) bytes")])
+            throw ProblemList([Problem(file: file.path, field: "", message: error.reason)])
         }
         let json: JSONValue
         do {

@@ -21,12 +21,16 @@ extension ChannelSync {
         return transferred
     }
 
-    /// The bytes an earlier attempt left in `partial` that can be kept (none if there are more
-    /// than the asset has), after checking the disk can take the rest and keep its reserve.
+    /// The bytes an earlier attempt left in `partial` that can be kept, after checking the disk
+    /// can take the rest and keep its reserve. A partial that cannot be the start of the signed
+    /// asset is discarded first: one longer than the asset, or one whose first bytes are not
+    /// those of the asset's media type (what a captive portal or an endless stream leaves).
     private func resumableBytes(_ partial: URL, of asset: Manifest.Asset, hex: String) throws(SyncError) -> Int64 {
         var have = Int64(FileSize.of(partial.path) ?? 0)
-        if have > Int64(asset.size) {
-            try? FileManager.default.removeItem(at: partial)
+        if have > Int64(asset.size) || (have > 0 && !Self.canStart(partial, type: asset.type)) {
+            logger.notice(
+                "channel '\(config.name)': asset \(hex): the partial download cannot be resumed; starting again")
+            discard(partial)
             have = 0
         }
         if let free = DiskSpace.freeBytes(at: cache.folder), free < Int64(asset.size) - have + settings.diskReserveBytes
@@ -69,6 +73,11 @@ extension ChannelSync {
         do {
             response = try client.get(request, into: .file(handle, resumedFrom: have))
         } catch {
+            if error.code == .tooLarge {
+                // More than the signed size came: what arrived is not this asset.
+                discard(partial)
+                throw fail(.transfer, hex, cause: error)
+            }
             // Keep what arrived, and the validator that lets the next attempt resume it.
             try? handle.synchronize()
             if let etag = error.headers["etag"] { try? Data(etag.utf8).write(to: etagFile) }
@@ -80,7 +89,25 @@ extension ChannelSync {
             throw refused(request.url, status: response.status)
         }
         try? handle.synchronize()
+        try checkWhole(response, partial: partial, of: asset, hex: hex)
         return response.bytesReceived
+    }
+
+    /// A response that came whole but cannot hold the asset (a captive portal's page answered
+    /// with 200, a range of a file of another size) is discarded at once rather than kept as
+    /// the start of a download that could never match its hash.
+    private func checkWhole(
+        _ response: HTTPResponse, partial: URL, of asset: Manifest.Asset, hex: String
+    ) throws(SyncError) {
+        var total: Int?
+        if response.status == 200 {
+            total = FileSize.of(partial.path)
+        } else if let range = response.headers["content-range"], let slash = range.lastIndex(of: "/") {
+            total = Int(range[range.index(after: slash)...])
+        }
+        guard let total, total != asset.size else { return }
+        discard(partial)
+        throw fail(.wrongSize(received: total, expected: asset.size), hex)
     }
 
     /// Checks the fetched file's size and hash and moves it into `objects/`. A wrong hash
@@ -99,8 +126,7 @@ extension ChannelSync {
             throw fail(.incomplete(received: hash.size, expected: asset.size), hex)
         }
         guard hash.hex == hex else {
-            try? FileManager.default.removeItem(at: partial)
-            try? FileManager.default.removeItem(at: etagFile)
+            discard(partial)
             throw fail(.hashMismatch(actual: hash.hex), hex)
         }
         do {
@@ -109,5 +135,38 @@ extension ChannelSync {
             throw fail(.cacheIO, cache.objectURL(reference, type: asset.type).path, cause: error)
         }
         try? FileManager.default.removeItem(at: etagFile)
+    }
+
+    /// Removes a partial download and the ETag kept to resume it.
+    private func discard(_ partial: URL) {
+        try? FileManager.default.removeItem(at: partial)
+        try? FileManager.default.removeItem(at: partial.appendingPathExtension("etag"))
+    }
+
+    /// Whether the first bytes of `partial` can begin a file of the media `type`: the magic
+    /// numbers of PNG, JPEG and WebP, and for SVG a `<` after an optional BOM and white space.
+    /// Cheap (a few bytes read), and it catches HTML pages and filler that were kept as a start.
+    static func canStart(_ partial: URL, type: String) -> Bool {
+        guard let file = try? POSIXFile(reading: partial.path), let head = try? file.read(upTo: 24) else {
+            return false
+        }
+        let bytes = Array(head)
+        func begins(_ magic: [UInt8?]) -> Bool {
+            zip(bytes, magic).allSatisfy { byte, expected in expected.map { $0 == byte } ?? true }
+        }
+        switch type {
+        case "image/png": return begins([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        case "image/jpeg": return begins([0xFF, 0xD8, 0xFF])
+        case "image/webp": return begins(Array("RIFF".utf8) + [nil, nil, nil, nil] + Array("WEBP".utf8))
+        case "image/svg+xml":
+            var rest = bytes[...]
+            if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+            rest = rest.drop { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+            // An SVG opens with its root, an XML declaration, a comment or its doctype; an
+            // HTML page ("<!DOCTYPE html", "<html") does not.
+            let text = String(decoding: rest, as: UTF8.self).lowercased()
+            return ["<svg", "<?xml", "<!--", "<!doctype svg"].contains { $0.hasPrefix(text) || text.hasPrefix($0) }
+        default: return true
+        }
     }
 }

@@ -199,6 +199,29 @@ public final class ChannelCache: Sendable {
             where !keepManifests.contains(name) {
                 try? FileManager.default.removeItem(at: manifests.appendingPathComponent(name))
             }
+            collectPartials(keeping: Set(keep.map { String($0.prefix { $0 != "." }) }), now: now)
+        }
+    }
+
+    /// True when partial downloads lie in the cache: an unchanged poll then collects those
+    /// that no manifest needs any more, instead of waiting for the next version.
+    var hasPartials: Bool { !((try? FileManager.default.contentsOfDirectory(atPath: partials.path)) ?? []).isEmpty }
+
+    /// Removes partial downloads (and their ETags) of assets that neither the current nor the
+    /// previous manifest needs: a version that was superseded before its download finished
+    /// would otherwise keep up to the asset cap on disk for each. The same grace as objects
+    /// spares a download another process is making for a newer manifest.
+    private func collectPartials(keeping hexes: Set<String>, now: Date) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: partials.path)) ?? [] {
+            let hex = name.hasSuffix(".etag") ? String(name.dropLast(5)) : name
+            guard !hexes.contains(hex) else { continue }
+            let url = partials.appendingPathComponent(name)
+            let modified =
+                (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+                ?? .distantPast
+            if now.timeIntervalSince(modified) > Self.collectGraceSeconds {
+                try? FileManager.default.removeItem(at: url)
+            }
         }
     }
 

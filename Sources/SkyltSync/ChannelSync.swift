@@ -75,6 +75,9 @@ public final class ChannelSync {
         fail(.transfer, url, cause: HTTPError(code: .status(status), url: url))
     }
 
+    /// The manifest's URL as people may see it, for the problems found in it.
+    var shownURL: String { URLText.shown(manifestURL) }
+
     /// The URL of something beside the manifest (its signature, an asset).
     func sibling(_ path: String) -> String {
         let base = manifestURL
@@ -130,11 +133,12 @@ public final class ChannelSync {
                 return try unchangedOrRepaired(manifest)
             }
         }
+        try checkPublication(manifest, serverDate: response.headers["date"], now: now)
         // The playlist inside must read cleanly against the manifest's own assets.
         let placeholders = Dictionary(
             uniqueKeysWithValues: manifest.assets.map { ($0.key, cache.objectURL($0.key, type: $0.value.type)) })
         let reading = PlaylistReader.decode(
-            manifest.playlist, file: manifestURL, folder: cache.folder, assets: placeholders)
+            manifest.playlist, file: shownURL, folder: cache.folder, assets: placeholders)
         if !reading.problems.isEmpty {
             throw fail(.manifestInvalid, manifestURL, cause: ProblemList(reading.problems))
         }
@@ -170,6 +174,7 @@ public final class ChannelSync {
     /// fetched again.
     func unchangedOrRepaired(_ manifest: Manifest) throws(SyncError) -> SyncOutcome {
         let (restored, _) = try fetchMissing(manifest)
+        if cache.hasPartials { try cache.collectGarbage() }
         guard restored > 0 else { return .unchanged(version: manifest.version) }
         logger.warning(
             "channel '\(config.name)': \(restored) assets of v\(manifest.version) were missing from the cache; fetched again"
@@ -187,7 +192,7 @@ public final class ChannelSync {
         }
         let manifest: Manifest
         do {
-            manifest = try Manifest.decode(data, source: manifestURL)
+            manifest = try Manifest.decode(data, source: shownURL)
         } catch {
             throw fail(.manifestInvalid, cause: error)
         }

@@ -97,7 +97,7 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
             }
         if let cause { text += ": \(FileProblem.describe(cause))" }
         if let curl { text += " (\(curl.message), curl error \(curl.code))" }
-        return text
+        return URLText.redacted(text)
     }
 
     public var description: String { "\(URLText.shown(url)): \(reason)" }

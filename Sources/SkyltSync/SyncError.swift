@@ -21,6 +21,9 @@ public struct SyncError: Error, Sendable {
         case wrongChannel(String)
         /// The manifest expired at this moment.
         case expired(Date)
+        /// The manifest is published further ahead of the server's time than clocks drift
+        /// (`ClockTrust.publicationLeadSeconds`); taken, it would make the kiosk distrust its clock.
+        case publishedAhead(published: Date, reference: Date)
         /// The server offers an older version than the kiosk has.
         case versionRollback(offered: Int, current: Int)
         /// This version was published twice with different content.
@@ -31,6 +34,9 @@ public struct SyncError: Error, Sendable {
         case diskFull(needed: Int64, reserve: Int64, free: Int64)
         /// An asset arrived shorter than the manifest says; the next attempt resumes it.
         case incomplete(received: Int, expected: Int)
+        /// A whole response for an asset had another size than the manifest says (a captive
+        /// portal's page, another file); it is discarded, not resumed.
+        case wrongSize(received: Int, expected: Int)
         /// An asset's content does not match its hash; it is discarded.
         case hashMismatch(actual: String)
         /// An asset the new version needs left the cache before the switch to it.
@@ -60,7 +66,10 @@ public struct SyncError: Error, Sendable {
 /// The messages for people, made from the code, the location and the cause.
 extension SyncError: CustomStringConvertible {
     /// What went wrong, without the channel: for the status page, which names it already.
-    public var reason: String {
+    /// Every URL in it, the cause's too, is shown without its query (see `URLText.redacted`).
+    public var reason: String { URLText.redacted(words) }
+
+    private var words: String {
         let place = shownLocation.map { "\($0): " } ?? ""
         let underneath = cause.map { ": \(Self.describe($0))" } ?? ""
         switch code {
@@ -71,6 +80,9 @@ extension SyncError: CustomStringConvertible {
         case .wrongChannel(let other):
             return "\(place)the manifest is for channel '\(other)', not '\(channel)'; refused"
         case .expired(let date): return "\(place)the manifest expired at \(ISO8601.format(date)); refused"
+        case .publishedAhead(let published, let reference):
+            return
+                "\(place)the manifest says it was published at \(ISO8601.format(published)), more than \(Int(ClockTrust.publicationLeadSeconds / 3600)) hours after the time of the sync (\(ISO8601.format(reference))); refused"
         case .versionRollback(let offered, let current):
             return "rollback refused: the server offers version \(offered), the kiosk has \(current)"
         case .versionConflict(let version):
@@ -82,6 +94,9 @@ extension SyncError: CustomStringConvertible {
                 "disk full: asset \(shownLocation ?? "") needs \(needed) bytes plus a reserve of \(reserve), \(free) are free"
         case .incomplete(let received, let expected):
             return "asset \(shownLocation ?? ""): got \(received) of \(expected) bytes; will resume"
+        case .wrongSize(let received, let expected):
+            return
+                "asset \(shownLocation ?? ""): the server sent a whole file of \(received) bytes, not the \(expected) signed; discarded"
         case .hashMismatch(let actual):
             return "asset \(shownLocation ?? ""): its content does not match its hash (got \(actual)); discarded"
         case .assetVanished(let version):

@@ -151,6 +151,17 @@ public final class FaultyHTTPServer: Sendable {
             respond(fd, code, "Injected")
             return
         }
+        if case .respond(let status, let headers, let body) = fault {
+            guard respond(fd, status, "Injected", headers: headers, contentLength: body.count) else { return }
+            if send(fd, body) { record(body.count) }
+            return
+        }
+        if case .endless(let byte) = fault {
+            guard send(fd, Data("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n".utf8)) else { return }
+            let chunk = Data(repeating: byte, count: 16 << 10)
+            while send(fd, chunk) { record(chunk.count) }
+            return
+        }
         if case .stall = fault {
             var chunk = [UInt8](repeating: 0, count: 16)
             while recv(fd, &chunk, chunk.count, 0) > 0 {}

@@ -17,5 +17,10 @@ extension FaultyHTTPServer {
         /// until `releaseHeld()`, `stop()` or the client going away. `heldTransfers` counts
         /// the holds reached, so a test knows for certain that a transfer is in progress.
         case hold(afterBytes: Int)
+        /// Answer with this status, these extra header lines and this body, whatever was asked
+        /// (a redirect, a compressed body, a captive portal's page).
+        case respond(status: Int, headers: [String], body: Data)
+        /// Send 200 without a length and then this byte for ever, until the client goes away.
+        case endless(UInt8)
     }
 }

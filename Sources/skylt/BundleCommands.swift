@@ -38,9 +38,9 @@ enum KeyFiles {
     static func secretKey(at path: String) throws(BundleCommandError) -> SecretKey {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try ConfigFile.text(path, limit: keyFileMaxBytes)
         } catch {
-            throw BundleCommandError("\(path): cannot be read: \(FileProblem.describe(error))")
+            throw BundleCommandError(error.description)
         }
         do {
             return try SecretKey(fileText: text) { password(prompt: "Password for \(path): ") }
@@ -52,12 +52,16 @@ enum KeyFiles {
     /// A public key file, or the key's base64 line itself.
     static func publicKey(_ argument: String) throws(BundleCommandError) -> PublicKey {
         if FileManager.default.fileExists(atPath: argument) {
+            let text: String
             do {
-                return try PublicKey(fileText: try String(contentsOfFile: argument, encoding: .utf8))
-            } catch let error as MinisignError {
-                throw BundleCommandError("\(argument): \(error)")
+                text = try ConfigFile.text(argument, limit: keyFileMaxBytes)
             } catch {
-                throw BundleCommandError("\(argument): cannot be read: \(FileProblem.describe(error))")
+                throw BundleCommandError(error.description)
+            }
+            do {
+                return try PublicKey(fileText: text)
+            } catch {
+                throw BundleCommandError("\(argument): \(error)")
             }
         }
         do {

@@ -17,10 +17,12 @@ enum SyncCommand {
 
         A manifest is accepted only when its minisign signature verifies against one of the
         channel's keys, it names the configured channel, its version is not lower than the
-        cached one (and the same version has the same bytes), and it has not expired. Assets
-        are fetched only when missing (resuming partial downloads), checked against their size
-        and SHA-256, and the new manifest becomes current only when all are there. Whatever
-        fails, the cache keeps the last good content.
+        cached one (and the same version has the same bytes), it has not expired, and it was
+        published at most 6 hours after the server's Date (a later time would make the kiosk
+        distrust its clock). Assets are fetched only when missing (resuming partial downloads
+        that can be their start), checked against their size and SHA-256, and the new manifest
+        becomes current only when all are there. Whatever fails, the cache keeps the last good
+        content. Errors show URLs without their query strings.
 
         Options:
           --config FILE   the kiosk's config (default /etc/skylt/config.json)
