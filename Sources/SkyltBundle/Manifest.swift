@@ -15,9 +15,9 @@ public struct Manifest: Sendable, Equatable {
     public static let format = 1
     /// A manifest is text about slides; anything larger is refused before parsing.
     public static let maxBytes = 1 << 20
-    /// A bundle's media: at most an image a slide, so the playlist's own cap on slides and some
-    /// room for replacements. Each asset is a download and a file in every kiosk's cache.
-    public static let maxAssetsPerManifest = PlaylistReader.maxSlidesPerPlaylist * 2
+    /// A bundle's media: at most an image a slide, so the playlist's own cap on slides. Each
+    /// asset is a download and a file in every kiosk's cache.
+    public static let maxAssetsPerManifest = PlaylistReader.maxSlidesPerPlaylist
     public static let fileName = "manifest.json"
     public static let signatureFileName = "manifest.json.minisig"
 

@@ -11,8 +11,9 @@ public enum PlaylistReader {
     public static let maxSlideIDLength = 64
     /// QR codes beyond this length get too dense to scan from a screen.
     public static let maxURLLength = 512
-    /// A shop's rotation has tens of slides; each is composed at every screen size when checked.
-    public static let maxSlidesPerPlaylist = 500
+    /// A shop's rotation has tens of slides, and a studio channel publishes at most 1,000;
+    /// each slide is composed at every screen size when checked.
+    public static let maxSlidesPerPlaylist = 2_000
     /// The languages one slide (or one text, or one story's readings) may be written in: more
     /// than the 33 whose own names Skylt knows, and more than a language row can name.
     public static let maxLanguagesPerSlide = 40
