@@ -42,7 +42,7 @@ let package = Package(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         .target(name: "SkyltCore", dependencies: ["CICUShim"]),
-        .target(name: "SkyltCLI"),
+        .target(name: "SkyltCLI", dependencies: ["SkyltCore"]),
         .target(
             name: "SkyltCompose",
             dependencies: ["SkyltCore", "CCairo", "CRsvg", "CQRencode", "CSDLImage", "CSDL2"]),

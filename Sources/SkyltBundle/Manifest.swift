@@ -15,6 +15,9 @@ public struct Manifest: Sendable, Equatable {
     public static let format = 1
     /// A manifest is text about slides; anything larger is refused before parsing.
     public static let maxBytes = 1 << 20
+    /// A bundle's media: at most an image a slide, so the playlist's own cap on slides. Each
+    /// asset is a download and a file in every kiosk's cache.
+    public static let maxAssetsPerManifest = PlaylistReader.maxSlidesPerPlaylist
     public static let fileName = "manifest.json"
     public static let signatureFileName = "manifest.json.minisig"
 
@@ -114,6 +117,12 @@ public struct Manifest: Sendable, Equatable {
     /// The assets by reference, in reference order so problems come out in a stable order.
     /// Only references that can never name a path, and media types the cache knows, are kept.
     private static func readAssets(_ object: ObjectReader) -> [String: Asset] {
+        guard object.fields.count <= maxAssetsPerManifest else {
+            object.sink.report(
+                object.path, "lists \(object.fields.count) assets; a manifest may have at most \(maxAssetsPerManifest)",
+                code: .tooManyAssets)
+            return [:]
+        }
         var assets: [String: Asset] = [:]
         for reference in object.fields.keys.sorted() {
             guard isAssetReference(reference) else {

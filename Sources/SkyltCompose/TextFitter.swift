@@ -113,6 +113,9 @@ final class TextFitter {
     /// Descriptions of other families (data's monospaced face), made on first use.
     private var others: [String: OpaquePointer] = [:]
     private let scale = Double(skylt_pango_scale())
+    /// How many layouts this fitter has made: each costs time linear in its text, so this is
+    /// what the bound on fitting is stated in, and what tests hold it to.
+    private(set) var layoutCount = 0
 
     init(cr: OpaquePointer) {
         self.cr = cr
@@ -133,6 +136,7 @@ final class TextFitter {
     private func layOut(_ text: String, width: Double, capHeight: Double, style: TextStyle, wrapInsideWords: Bool)
         -> (ink: PangoRectangle, logical: PangoRectangle)
     {
+        layoutCount += 1
         let description = description(style)
         pango_font_description_set_absolute_size(description, capHeight / Self.capHeightRatio * scale)
         pango_layout_set_font_description(layout, description)
@@ -218,31 +222,45 @@ final class TextFitter {
         Rect(x: Double(r.x) + dx, y: Double(r.y) + dy, width: Double(r.width), height: Double(r.height))
     }
 
-    /// Finds the largest cap height in the style's range at which `text` fits `box`, breaking
-    /// inside words (with a hyphen) only when whole words cannot fit at the minimum. Leaves the
-    /// layout set up for `draw`.
-    func fit(_ text: String, field: String, in box: Rect, style: TextStyle) throws(TextOverflow) -> FittedText {
+    /// The cap heights `fit` chooses from, largest first: the style's steps, or the range
+    /// from its maximum to its minimum in steps of `shrinkFactor`.
+    static func sizes(_ style: TextStyle) -> [Double] {
+        if let steps = style.steps, !steps.isEmpty { return steps }
         let minimum = style.minimumCapHeight
         var sizes: [Double] = []
         var size = max(style.maximumCapHeight, minimum)
         while size > minimum {
             sizes.append(size)
-            size *= Self.shrinkFactor
+            size *= shrinkFactor
         }
         sizes.append(minimum)
-        if let steps = style.steps { sizes = steps }
+        return sizes
+    }
+
+    /// Finds the largest cap height in the style's range at which `text` fits `box`, breaking
+    /// inside words (with a hyphen) only when whole words cannot fit at the minimum.
+    ///
+    /// Bounded: the sizes are searched by halving, so a text costs at most
+    /// 2 × (log2(sizes) + 2) layouts, and one that fits nowhere four. Each layout costs time
+    /// that grows with the text's length (Pango re-shapes the rest of a paragraph at each
+    /// line it breaks inside a word), which the reader's caps bound.
+    func fit(_ text: String, field: String, in box: Rect, style: TextStyle) throws(TextOverflow) -> FittedText {
+        let minimum = style.minimumCapHeight
+        let sizes = Self.sizes(style)
         for wrapInsideWords in [false, true] {
-            for capHeight in sizes {
-                if let fitted = attempt(
-                    text, field: field, in: box, style: style, capHeight: capHeight, wrap: wrapInsideWords)
-                {
-                    return fitted
-                }
+            if let fitted = largestFitting(
+                text, field: field, in: box, style: style, sizes: sizes, wrap: wrapInsideWords)
+            {
+                return fitted
             }
         }
         let bearing = Self.bearing(capHeight: minimum)
-        let extents = layOut(
-            text, width: box.width - 2 * bearing, capHeight: minimum, style: style, wrapInsideWords: true)
+        // The last layout tried was this one (the smallest size, breaking inside words):
+        // its extents are what the editor needs, without laying the text out again.
+        let extents =
+            sizes.last == minimum
+            ? currentExtents()
+            : layOut(text, width: box.width - 2 * bearing, capHeight: minimum, style: style, wrapInsideWords: true)
         let lines = max(1, Int(pango_layout_get_line_count(layout)))
         let needed =
             Double(max(extents.logical.y + extents.logical.height, extents.ink.y + extents.ink.height))
@@ -250,6 +268,41 @@ final class TextFitter {
         throw TextOverflow(
             field: field, box: box, minimumCapHeight: minimum, neededHeight: needed,
             lineHeight: Double(extents.logical.height) / Double(lines))
+    }
+
+    /// The extents of the layout as it was last laid out.
+    private func currentExtents() -> (ink: PangoRectangle, logical: PangoRectangle) {
+        var ink = PangoRectangle()
+        var logical = PangoRectangle()
+        pango_layout_get_pixel_extents(layout, &ink, &logical)
+        return (ink, logical)
+    }
+
+    /// The text fitted at the largest of `sizes` (largest first) at which it fits, or nil.
+    /// The largest is tried first, as most texts fit there in one layout, then the smallest,
+    /// as a text too long for it fits at none (and is left laid out there); then a binary
+    /// search between, since a text that fits at one size fits at the smaller ones.
+    private func largestFitting(
+        _ text: String, field: String, in box: Rect, style: TextStyle, sizes: [Double], wrap: Bool
+    ) -> FittedText? {
+        func attempt(_ index: Int) -> FittedText? {
+            self.attempt(text, field: field, in: box, style: style, capHeight: sizes[index], wrap: wrap)
+        }
+        if let largest = attempt(0) { return largest }
+        guard sizes.count > 1, var best = attempt(sizes.count - 1) else { return nil }
+        // sizes[low - 1] does not fit and sizes[high + 1] does: the answer is in low...high + 1.
+        var low = 1
+        var high = sizes.count - 2
+        while low <= high {
+            let middle = (low + high) / 2
+            if let fitted = attempt(middle) {
+                best = fitted
+                high = middle - 1
+            } else {
+                low = middle + 1
+            }
+        }
+        return best
     }
 
     /// Lays `text` out at one size; the fitted text when it fits `box`, lines balanced when

@@ -44,22 +44,44 @@ extension Templates {
         return bottom - box.y
     }
 
+    /// The heights of `groups` at `level` when they all fit `box` together, else nil.
+    func heights(_ groups: [[StackedText]], in box: Rect, between: Double, level: Int) -> [Double]? {
+        var heights: [Double] = []
+        for group in groups {
+            guard let height = measure(group, in: box, level: level) else { return nil }
+            heights.append(height)
+        }
+        guard heights.reduce(0, +) + between * Double(groups.count - 1) <= box.height else { return nil }
+        return heights
+    }
+
     /// The largest level (the fewest steps down) at which the groups all fit `box`, one above
     /// the other with `between` between each two; their heights there. When none fits, the
     /// error names the text that does not fit on its own, or the first group.
+    ///
+    /// Tries the first level, then the last (when that fails, none fits), then halves the
+    /// levels between: each try lays every text out, so the walk is kept short.
     func fitLevel(_ groups: [[StackedText]], in box: Rect, between: Double) throws(ComposeError)
         -> (level: Int, heights: [Double])
     {
-        let levels = groups.joined().map { ($0.style.steps ?? []).count }.max() ?? 1
-        for level in 0..<max(levels, 1) {
-            let heights = groups.compactMap { measure($0, in: box, level: level) }
-            guard heights.count == groups.count,
-                heights.reduce(0, +) + between * Double(groups.count - 1) <= box.height
-            else { continue }
-            return (level, heights)
+        let levels = max(groups.joined().map { ($0.style.steps ?? []).count }.max() ?? 1, 1)
+        if let first = heights(groups, in: box, between: between, level: 0) { return (0, first) }
+        if levels > 1, var best = heights(groups, in: box, between: between, level: levels - 1) {
+            var found = levels - 1
+            var low = 1
+            var high = levels - 2
+            while low <= high {
+                let middle = (low + high) / 2
+                if let fitting = heights(groups, in: box, between: between, level: middle) {
+                    (best, found, high) = (fitting, middle, middle - 1)
+                } else {
+                    low = middle + 1
+                }
+            }
+            return (found, best)
         }
         for text in groups.joined() {
-            _ = try painter.measure(text.field, text.text, in: box, style: style(text, level: max(levels, 1) - 1))
+            _ = try painter.measure(text.field, text.text, in: box, style: style(text, level: levels - 1))
         }
         throw painter.fail(groups.first?.first?.field ?? "title", "does not fit beside the other texts; shorten it")
     }

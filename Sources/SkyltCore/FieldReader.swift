@@ -11,8 +11,8 @@ public final class ProblemSink {
 
     public init(file: String) { self.file = file }
 
-    public func report(_ field: String, _ message: String) {
-        problems.append(Problem(file: file, slide: slide, field: field, message: message))
+    public func report(_ field: String, _ message: String, code: ProblemCode? = nil) {
+        problems.append(Problem(file: file, slide: slide, field: field, message: message, code: code))
     }
 }
 
@@ -51,12 +51,15 @@ public struct ObjectReader {
         return true
     }
 
-    public func string(_ key: String, required: Bool = false) -> String? {
+    /// A string within `limit`: its cap in characters, and no control characters (nor line
+    /// breaks, where the field takes one line).
+    public func string(_ key: String, required: Bool = false, limit: TextLimit = .plain) -> String? {
         if missing(key, required: required) { return nil }
         guard case .string(let value) = fields[key]! else {
             sink.report(fieldPath(key), "expected a string, found \(fields[key]!.typeName)")
             return nil
         }
+        guard checked(value, path: fieldPath(key), limit: limit) else { return nil }
         if required && value.trimmed.isEmpty {
             sink.report(fieldPath(key), "must not be empty")
             return nil
@@ -114,7 +117,7 @@ public struct ObjectReader {
         return items.enumerated().map { (fieldPath(key) + "[\($0.offset)]", $0.element) }
     }
 
-    public func stringArray(_ key: String, required: Bool = false) -> [String]? {
+    public func stringArray(_ key: String, required: Bool = false, limit: TextLimit = .singleLine) -> [String]? {
         guard let items = array(key, required: required) else { return nil }
         var strings: [String] = []
         for item in items {
@@ -122,14 +125,24 @@ public struct ObjectReader {
                 sink.report(item.path, "expected a string, found \(item.value.typeName)")
                 continue
             }
+            guard checked(value, path: item.path, limit: limit) else { continue }
             strings.append(value)
         }
         return strings
     }
 
+    /// Whether `value` is within `limit`; reports why not on `path`.
+    func checked(_ value: String, path: String, limit: TextLimit) -> Bool {
+        guard let problem = limit.problem(value) else { return true }
+        sink.report(path, problem.message, code: problem.code)
+        return false
+    }
+
     /// A text an editor may give as one string (the playlist's default language) or as an
-    /// object of translations keyed by language code.
-    public func localized(_ key: String, required: Bool = false, defaultLanguage: String) -> LocalizedText? {
+    /// object of translations keyed by language code; each within `limit`.
+    public func localized(
+        _ key: String, required: Bool = false, defaultLanguage: String, limit: TextLimit = .plain
+    ) -> LocalizedText? {
         if missing(key, required: required) { return nil }
         switch fields[key]! {
         case .string(let value):
@@ -137,9 +150,19 @@ public struct ObjectReader {
                 sink.report(fieldPath(key), "must not be empty")
                 return nil
             }
+            guard checked(value, path: fieldPath(key), limit: limit) else { return nil }
             return LocalizedText([defaultLanguage: value])
         case .object(let translations):
+            guard translations.count <= PlaylistReader.maxLanguagesPerSlide else {
+                sink.report(
+                    fieldPath(key),
+                    "has \(translations.count) translations; a text may have at most \(PlaylistReader.maxLanguagesPerSlide) languages",
+                    code: .tooManyLanguages)
+                return nil
+            }
             var texts: [String: String] = [:]
+            // Refused for their length or characters: reported once, not again as missing.
+            var refused: Set<String> = []
             for (language, value) in translations.sorted(by: { $0.key < $1.key }) {
                 let path = fieldPath(key) + "." + language
                 guard LanguageCode.isValid(language) else {
@@ -154,13 +177,17 @@ public struct ObjectReader {
                     sink.report(path, "must not be empty")
                     continue
                 }
+                guard checked(text, path: path, limit: limit) else {
+                    refused.insert(language)
+                    continue
+                }
                 texts[language] = text
             }
             if texts.isEmpty {
-                sink.report(fieldPath(key), "has no text in any language")
+                if refused.isEmpty { sink.report(fieldPath(key), "has no text in any language") }
                 return nil
             }
-            if texts[defaultLanguage] == nil {
+            if texts[defaultLanguage] == nil && !refused.contains(defaultLanguage) {
                 sink.report(fieldPath(key), "has no text in the default language '\(defaultLanguage)'")
             }
             return LocalizedText(texts)

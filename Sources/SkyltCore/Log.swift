@@ -38,11 +38,17 @@ public struct Logger: Sendable {
     /// Lines on stderr at `info` and above: what a command uses unless told otherwise.
     public static let standard = Logger(StandardErrorLogHandler())
 
-    public func error(_ message: String) { handler.log(.error, message) }
-    public func warning(_ message: String) { handler.log(.warning, message) }
-    public func notice(_ message: String) { handler.log(.notice, message) }
-    public func info(_ message: String) { handler.log(.info, message) }
-    public func debug(_ message: String) { handler.log(.debug, message) }
+    /// Messages carry text from playlists and servers: every handler gets them with control
+    /// characters escaped (`ControlCharacters.escaped`), line breaks kept for the handler to lay out.
+    public func error(_ message: String) { log(.error, message) }
+    public func warning(_ message: String) { log(.warning, message) }
+    public func notice(_ message: String) { log(.notice, message) }
+    public func info(_ message: String) { log(.info, message) }
+    public func debug(_ message: String) { log(.debug, message) }
+
+    private func log(_ level: LogLevel, _ message: String) {
+        handler.log(level, ControlCharacters.escaped(message, keepingLineBreaks: true))
+    }
 }
 
 /// Lines on stderr. Under systemd (when `JOURNAL_STREAM` is set) each line starts with
@@ -61,8 +67,9 @@ public struct StandardErrorLogHandler: LogHandler {
 
     public func log(_ level: LogLevel, _ message: String) {
         guard level >= minimum else { return }
-        let line =
-            (journal ? "<\(level.rawValue)>" : "\(level): ") + message.replacingAll("\n", with: " | ")
+        // One line per message whoever calls: line breaks become " | ", other controls `\u{..}`.
+        let flat = ControlCharacters.escaped(message.replacingAll("\n", with: " | "))
+        let line = (journal ? "<\(level.rawValue)>" : "\(level): ") + flat
         POSIXFile.writeStandardError(line + "\n")
     }
 }

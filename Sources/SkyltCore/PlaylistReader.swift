@@ -11,6 +11,17 @@ public enum PlaylistReader {
     public static let maxSlideIDLength = 64
     /// QR codes beyond this length get too dense to scan from a screen.
     public static let maxURLLength = 512
+    /// A shop's rotation has tens of slides, and a studio channel publishes at most 1,000;
+    /// each slide is composed at every screen size when checked.
+    public static let maxSlidesPerPlaylist = 2_000
+    /// The languages one slide (or one text, or one story's readings) may be written in: more
+    /// than the 33 whose own names Skylt knows, and more than a language row can name.
+    public static let maxLanguagesPerSlide = 40
+    /// The daily windows one schedule (or one day of opening hours) may list: one every
+    /// quarter of an hour. The planner tests each window at every step it plans.
+    public static let maxWindowsPerSchedule = 96
+    /// The daily windows all the slides of a playlist may list together.
+    public static let maxWindowsPerPlaylist = 1_000
 
     /// `visitorBaseURL`, the public URL the folder is published at, is what the codes of
     /// visitor pages lead to; without it they lead to `VisitorLinks.placeholderBaseURL`.
@@ -70,7 +81,7 @@ public enum PlaylistReader {
     ) -> Playlist? {
         guard let root = ObjectReader(json, path: "", sink: sink) else { return nil }
         root.rejectUnknown(["name", "defaultLanguage", "timeZone", "theme", "screens", "slides", "strings"])
-        let name = root.string("name", required: true) ?? folder.lastPathComponent
+        let name = root.string("name", required: true, limit: .line) ?? folder.lastPathComponent
         var language = root.string("defaultLanguage", required: true) ?? "sv"
         if !LanguageCode.isValid(language) {
             sink.report("defaultLanguage", "'\(language)' is not a language code such as 'sv' or 'en'")
@@ -83,7 +94,7 @@ public enum PlaylistReader {
         var seen: Set<String> = []
         let context = SlideReader.Context(
             folder: folder, defaultLanguage: language, timeZone: timeZone, media: media, visitorBaseURL: visitorBaseURL)
-        for item in root.array("slides", required: true) ?? [] {
+        for item in slideItems(root) {
             sink.slide = nil
             guard let object = ObjectReader(item.value, path: item.path, sink: sink) else { continue }
             let before = sink.problems.count
@@ -96,10 +107,38 @@ public enum PlaylistReader {
             if sink.problems.count == before { slides.append(slide) }
         }
         sink.slide = nil
-        let strings = root.object("strings").map(BuiltInStringsReader.read) ?? [:]
+        ScheduleReader.checkWindowTotal(slides, sink: sink)
+        let strings = root.object("strings").map(readStrings) ?? [:]
         return Playlist(
             name: name, defaultLanguage: language, timeZone: timeZone, theme: theme, slides: slides, screens: screens,
             strings: strings, folder: folder)
+    }
+
+    /// The `slides` list, refused whole beyond `maxSlidesPerPlaylist`: each slide costs a
+    /// composition at every screen size, and a list that long is no rotation a visitor sees.
+    static func slideItems(_ root: ObjectReader) -> [(path: String, value: JSONValue)] {
+        let items = root.array("slides", required: true) ?? []
+        guard items.count <= maxSlidesPerPlaylist else {
+            root.sink.report(
+                "slides", "has \(items.count) slides; a playlist may have at most \(maxSlidesPerPlaylist)",
+                code: .tooManySlides)
+            return []
+        }
+        return items
+    }
+
+    /// The playlist's own wording for built-in texts, each within `TextLimit.builtIn`.
+    static func readStrings(_ object: ObjectReader) -> [BuiltInText: LocalizedText] {
+        var strings = BuiltInStringsReader.read(object)
+        for (key, text) in strings.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            var kept = text.translations
+            for (language, value) in text.translations.sorted(by: { $0.key < $1.key }) {
+                let path = object.fieldPath(key.rawValue) + "." + language
+                if !object.checked(value, path: path, limit: .builtIn) { kept[language] = nil }
+            }
+            strings[key] = kept.isEmpty ? nil : LocalizedText(kept)
+        }
+        return strings
     }
 
     /// The `screens` list: sizes such as "1080x1920", at least one; the defaults when absent.

@@ -7,12 +7,15 @@ public struct Problem: Sendable, Equatable, CustomStringConvertible {
     public var slide: String?
     public var field: String
     public var message: String
+    /// The kind of problem, where a caller may act on it; nil for problems without one.
+    public var code: ProblemCode?
 
-    public init(file: String, slide: String? = nil, field: String, message: String) {
+    public init(file: String, slide: String? = nil, field: String, message: String, code: ProblemCode? = nil) {
         self.file = file
         self.slide = slide
         self.field = field
         self.message = message
+        self.code = code
     }
 
     public var description: String {

@@ -2,6 +2,11 @@ import FoundationEssentials
 
 /// Reads schedules, daily windows and opening hours from JSON, reporting every problem.
 enum ScheduleReader {
+    /// The exceptions to opening hours: every day of a year and more.
+    static let maxOpeningExceptions = 400
+    static let maxWindowsPerSchedule = PlaylistReader.maxWindowsPerSchedule
+    static let maxWindowsPerPlaylist = PlaylistReader.maxWindowsPerPlaylist
+
     static func schedule(_ object: ObjectReader) -> Schedule {
         object.rejectUnknown(["validFrom", "validUntil", "weekdays", "times"])
         let validFrom = date(object, "validFrom")
@@ -37,9 +42,18 @@ enum ScheduleReader {
         return nil
     }
 
-    /// A list of `{"from": "HH:MM", "to": "HH:MM"}` windows.
+    /// A list of `{"from": "HH:MM", "to": "HH:MM"}` windows, refused whole beyond
+    /// `maxWindowsPerSchedule`.
     static func windowList(_ items: [(path: String, value: JSONValue)], sink: ProblemSink) -> [DailyWindow] {
-        items.compactMap { item in
+        guard items.count <= maxWindowsPerSchedule else {
+            // The list's own path: its first item's without the "[0]".
+            let path = String(items[0].path.dropLast(3))
+            sink.report(
+                path, "lists \(items.count) windows; a schedule may have at most \(maxWindowsPerSchedule)",
+                code: .tooManyWindows)
+            return []
+        }
+        return items.compactMap { item in
             guard let window = ObjectReader(item.value, path: item.path, sink: sink) else { return nil }
             window.rejectUnknown(["from", "to"])
             let from = time(window, "from")
@@ -69,7 +83,15 @@ enum ScheduleReader {
             if let items = object.array(day.rawValue) { weekly[day] = windowList(items, sink: object.sink) }
         }
         var exceptions: [String: [DailyWindow]] = [:]
-        for item in object.array("exceptions") ?? [] {
+        var items = object.array("exceptions") ?? []
+        if items.count > maxOpeningExceptions {
+            object.sink.report(
+                object.fieldPath("exceptions"),
+                "lists \(items.count) days; opening hours may have at most \(maxOpeningExceptions) exceptions",
+                code: .tooManyWindows)
+            items = []
+        }
+        for item in items {
             guard let exception = ObjectReader(item.value, path: item.path, sink: object.sink) else { continue }
             exception.rejectUnknown(["date", "times"])
             guard let date = exception.string("date", required: true) else { continue }
@@ -81,5 +103,17 @@ enum ScheduleReader {
             exceptions[date] = exception.array("times").map { windowList($0, sink: object.sink) } ?? []
         }
         return OpeningHours(weekly: weekly, exceptions: exceptions)
+    }
+}
+
+extension ScheduleReader {
+    /// Reports a playlist whose slides list more than `maxWindowsPerPlaylist` windows in all:
+    /// the planner's work grows with them, for every slide it considers.
+    static func checkWindowTotal(_ slides: [Slide], sink: ProblemSink) {
+        let total = slides.reduce(0) { $0 + $1.schedule.windows.count }
+        guard total > maxWindowsPerPlaylist else { return }
+        sink.report(
+            "slides", "list \(total) schedule windows in all; a playlist may have at most \(maxWindowsPerPlaylist)",
+            code: .tooManyWindows)
     }
 }

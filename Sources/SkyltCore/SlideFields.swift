@@ -7,7 +7,18 @@ extension SlideReader {
         let context: Context
 
         func text(_ key: String, required: Bool = false) -> LocalizedText? {
-            object.localized(key, required: required, defaultLanguage: context.defaultLanguage)
+            object.localized(
+                key, required: required, defaultLanguage: context.defaultLanguage, limit: Self.limit(of: key))
+        }
+
+        /// The cap of each text field of the templates, by its role on the screen.
+        static func limit(of key: String) -> TextLimit {
+            switch key {
+            case "title", "headline": .title
+            case "body", "text", "description": .body
+            case "caption": .caption
+            default: .line
+            }
         }
 
         /// The content of a slide of `template`, each field read and every problem reported.
@@ -80,8 +91,8 @@ extension SlideReader {
 
         private func wifi() -> SlideContent? {
             let title = text("title")
-            let ssid = object.string("ssid", required: true)
-            let password = object.string("password")
+            let ssid = object.string("ssid", required: true, limit: .singleLine)
+            let password = object.string("password", limit: .password)
             var security: WifiSecurity? = object.choice("security")
             let hidden = object.bool("hidden") ?? false
             if let ssid, ssid.utf8.count > 32 {
@@ -186,7 +197,7 @@ extension SlideReader {
         func url(_ key: String, required: Bool = false, path: String? = nil, in reader: ObjectReader? = nil) -> String?
         {
             let reader = reader ?? object
-            guard let text = reader.string(key, required: required) else { return nil }
+            guard let text = reader.string(key, required: required, limit: .singleLine) else { return nil }
             let field = reader.fieldPath(key)
             guard text.utf8.count <= PlaylistReader.maxURLLength else {
                 reader.sink.report(
@@ -207,7 +218,7 @@ extension SlideReader {
         func qr(_ key: String) -> QRLink? {
             guard let link = object.object(key) else { return nil }
             link.rejectUnknown(["url", "label", "file"])
-            let label = link.localized("label", defaultLanguage: context.defaultLanguage)
+            let label = link.localized("label", defaultLanguage: context.defaultLanguage, limit: .label)
             if link.has("file") {
                 guard let page = filePage(link) else { return nil }
                 return QRLink(url: page.url, label: label, file: page.file)
@@ -222,6 +233,13 @@ extension SlideReader {
                 object.sink.report(object.fieldPath("readings"), "needs at least one reading")
                 return nil
             }
+            guard items.count <= PlaylistReader.maxLanguagesPerSlide else {
+                object.sink.report(
+                    object.fieldPath("readings"),
+                    "has \(items.count) readings; a story may have at most \(PlaylistReader.maxLanguagesPerSlide), one a language",
+                    code: .tooManyLanguages)
+                return nil
+            }
             var readings: [Reading] = []
             var languages: Set<String> = []
             for item in items {
@@ -230,7 +248,7 @@ extension SlideReader {
                 let language = reading.string("language", required: true)
                 let hasPage = reading.has("audio") || reading.has("text")
                 let url = hasPage ? nil : url("url", required: true, in: reading)
-                let label = reading.string("label")
+                let label = reading.string("label", limit: .label)
                 guard let language, LanguageCode.isValid(language) else {
                     if let language {
                         object.sink.report(

@@ -58,6 +58,13 @@ enum SlideReader {
         var schedule = object.object("schedule").map(ScheduleReader.schedule) ?? .always
         let framing = template.fields.contains("image") ? fields.imageFraming() : .standard
         guard let content = fields.content(template) else { return nil }
+        let languages = content.languages.count
+        if languages > PlaylistReader.maxLanguagesPerSlide {
+            object.sink.report(
+                object.path,
+                "is written in \(languages) languages; a slide may have at most \(PlaylistReader.maxLanguagesPerSlide)",
+                code: .tooManyLanguages)
+        }
         if case .event(_, _, _, _, _, nil, _, _) = content {
             for key in TemplateName.imageFields.sorted() where object.has(key) {
                 object.sink.report(object.fieldPath(key), "is set but the slide has no 'image'")

@@ -68,7 +68,7 @@ extension SlideReader.Fields {
     }
 
     private func storyText(_ reading: ObjectReader) -> String? {
-        guard let text = reading.string("text") else { return nil }
+        guard let text = reading.string("text", limit: .storyText) else { return nil }
         let field = reading.fieldPath("text")
         if text.trimmed.isEmpty {
             reading.sink.report(field, "is empty; leave it out or give the story's text")
