@@ -1,4 +1,4 @@
-public import SkyltCore
+import SkyltCore
 
 /// A media file could not be used. `code` says why, with the figures behind it, so that a
 /// caller (and a test) can tell a FIFO from a picture that is too large without reading words;
