@@ -1,5 +1,6 @@
 import Foundation
 import SkyltBundle
+import SkyltCore
 import SkyltTestSupport
 import Testing
 
@@ -30,5 +31,18 @@ struct PublishMediaFileTests {
         let stored = try Data(
             contentsOf: fixture.bundle.appendingPathComponent("assets/" + Manifest.hex(of: reference)))
         #expect(stored == original && manifest.assets[reference]?.size == original.count)
+    }
+
+    @Test("verify reports an asset that is a FIFO as a problem instead of waiting on it")
+    func verifyFIFO() throws {
+        let fixture = BundleFixture(slides: 1)
+        let manifest = try fixture.publish()
+        let reference = try #require(manifest.assets.keys.first)
+        let asset = fixture.bundle.appendingPathComponent("assets/" + Manifest.hex(of: reference))
+        try FileManager.default.removeItem(at: asset)
+        #expect(mkfifo(asset.path, 0o644) == 0)
+        let result = BundleCheck.verify(folder: fixture.bundle, keys: [fixture.publicKey])
+        #expect(result.problems.count == 1 && result.problems.first?.file == asset.path)
+        #expect(result.problems.first?.message.contains("not a regular file") == true)
     }
 }
