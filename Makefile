@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PYTHON ?= python3
 # Build, run and test everything the player needs.
-DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libcairo2-dev libpango1.0-dev librsvg2-dev \
+DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libpng-dev libjpeg-dev libwebp-dev libxml2-dev libcairo2-dev libpango1.0-dev librsvg2-dev \
 	libqrencode-dev libsodium-dev libcurl4-openssl-dev libmicrohttpd-dev libsystemd-dev libsqlite3-dev libicu-dev ca-certificates \
 	fonts-noto-core fonts-noto-mono fonts-dejavu-core
 # Only the tests need these: two QR decoders (zbar, and zxing-cpp for Debian's Python) to prove

@@ -41,11 +41,20 @@ let package = Package(
         .target(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
+        // Image headers through libpng, libjpeg-turbo and libwebp, so that a picture's pixel
+        // size is known (and capped) before SDL2_image decodes it.
+        .target(
+            name: "CImageHeader",
+            linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg"), .linkedLibrary("webp")]),
+        .systemLibrary(
+            name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "SkyltCore", dependencies: ["CICUShim"]),
         .target(name: "SkyltCLI", dependencies: ["SkyltCore"]),
         .target(
             name: "SkyltCompose",
-            dependencies: ["SkyltCore", "CCairo", "CRsvg", "CQRencode", "CSDLImage", "CSDL2"]),
+            dependencies: [
+                "SkyltCore", "CCairo", "CRsvg", "CQRencode", "CSDLImage", "CSDL2", "CImageHeader", "CXML2",
+            ]),
         .target(name: "SkyltPlayer", dependencies: ["SkyltCore", "SkyltCompose", "CSDL2", "CLinux"]),
         .target(name: "SkyltBundle", dependencies: ["SkyltCore", "CSodium"]),
         .target(name: "SkyltSync", dependencies: ["SkyltCore", "SkyltBundle", "CCurl"]),

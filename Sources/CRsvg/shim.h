@@ -2,6 +2,7 @@
    The helpers keep GLib types (GError, GObject) out of Swift: errors come back as text. */
 #ifndef SKYLT_CRSVG_SHIM_H
 #define SKYLT_CRSVG_SHIM_H
+#include <stdint.h>
 #include <string.h>
 #include <librsvg/rsvg.h>
 
@@ -13,10 +14,12 @@ static inline void skylt_rsvg_copy_error(GError *error, char *_Nonnull buffer, s
     if (error) g_error_free(error);
 }
 
-/* Loads an SVG file; NULL with a message in `buffer` when it cannot be parsed. */
-static inline RsvgHandle *_Nullable skylt_rsvg_load(const char *_Nonnull path, char *_Nonnull buffer, size_t length) {
+/* Loads an SVG from memory; NULL with a message in `buffer` when it cannot be parsed. A
+   document read from memory has no base file, so librsvg follows no reference to other files. */
+static inline RsvgHandle *_Nullable skylt_rsvg_load_data(const uint8_t *_Nonnull data, size_t size,
+                                                         char *_Nonnull buffer, size_t length) {
     GError *error = NULL;
-    RsvgHandle *handle = rsvg_handle_new_from_file(path, &error);
+    RsvgHandle *handle = rsvg_handle_new_from_data(data, size, &error);
     if (!handle) skylt_rsvg_copy_error(error, buffer, length);
     return handle;
 }

@@ -195,19 +195,14 @@ public enum BundleWriter {
         guard let type = Manifest.mediaType(forExtension: file.pathExtension) else {
             throw PublishError(path: file.path, reason: "is not a PNG, JPEG, WebP or SVG file")
         }
-        let total = FileSize.of(file.path) ?? 0
-        var reported = 0
+        // Opened once, as a regular file only (a FIFO named as a medium would block publishing
+        // for ever), and both hashed and copied from that one descriptor.
+        let source: POSIXFile
+        do { source = try POSIXFile.openRegular(file.path) } catch {
+            throw PublishError(path: file.path, reason: "cannot be read: \(error.reason)")
+        }
         let hash: (hex: String, size: Int)
-        do {
-            hash = try SHA256Hasher.hashFile(file) { done in
-                guard total >= progressThresholdBytes else { return }
-                let percent = done * 100 / max(total, 1)
-                if percent >= reported + 10 {
-                    reported = percent - percent % 10
-                    progress("hashing \(name): \(reported)% of \(total >> 20) MiB")
-                }
-            }
-        } catch {
+        do { hash = try hashReporting(source, named: name, progress: progress) } catch {
             throw PublishError(path: file.path, reason: "cannot be read: \(FileProblem.describe(error))")
         }
         let target = folder.appendingPathComponent(hash.hex)
@@ -218,7 +213,7 @@ public enum BundleWriter {
             let temporary = folder.appendingPathComponent(".\(hash.hex).tmp")
             do {
                 try? FileManager.default.removeItem(at: temporary)
-                try FileManager.default.copyItem(at: file, to: temporary)
+                try copy(source, to: temporary)
                 try AtomicFile.sync(temporary)
                 if let fileMode { try setMode(fileMode, of: temporary) }
                 try AtomicFile.rename(temporary, to: target)
@@ -232,5 +227,40 @@ public enum BundleWriter {
             progress("\(name): \(hash.size) bytes -> assets/\(hash.hex)")
         }
         return ("sha256:" + hash.hex, Manifest.Asset(size: hash.size, type: type))
+    }
+}
+
+extension BundleWriter {
+    /// Hashes an open medium from its start in 1 MiB pieces, telling progress by tens of
+    /// percent for one of `progressThresholdBytes` or more.
+    static func hashReporting(_ file: POSIXFile, named name: String, progress: (String) -> Void) throws -> (
+        hex: String, size: Int
+    ) {
+        let total = Int(try file.seekToEnd())
+        try file.seek(to: 0)
+        var hasher = SHA256Hasher()
+        var size = 0
+        var reported = 0
+        while case let chunk = try file.read(upTo: 1 << 20), !chunk.isEmpty {
+            hasher.update(chunk)
+            size += chunk.count
+            let percent = size * 100 / max(total, 1)
+            if total >= progressThresholdBytes, percent >= reported + 10 {
+                reported = percent - percent % 10
+                progress("hashing \(name): \(reported)% of \(total >> 20) MiB")
+            }
+        }
+        return (hasher.finalHex(), size)
+    }
+
+    /// Copies an open medium from its start into a new file at `target`.
+    static func copy(_ source: POSIXFile, to target: URL) throws {
+        try source.seek(to: 0)
+        let descriptor = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let output = POSIXFile(descriptor: descriptor)
+        while case let chunk = try source.read(upTo: 1 << 20), !chunk.isEmpty {
+            try output.write(chunk)
+        }
     }
 }

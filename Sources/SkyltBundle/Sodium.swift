@@ -86,9 +86,10 @@ public struct SHA256Hasher {
         return digest.hex
     }
 
-    /// Hashes a file in 1 MiB pieces; `progress` gets the bytes done so far.
+    /// Hashes a regular file in 1 MiB pieces; `progress` gets the bytes done so far. Anything
+    /// else (a FIFO would block for ever) is refused with a `RegularFileError`.
     public static func hashFile(_ url: URL, progress: (Int) -> Void = { _ in }) throws -> (hex: String, size: Int) {
-        let file = try POSIXFile(reading: url.path)
+        let file = try POSIXFile.openRegular(url.path)
         var hasher = SHA256Hasher()
         var size = 0
         while case let chunk = try file.read(upTo: 1 << 20), !chunk.isEmpty {

@@ -9,20 +9,16 @@ public import SkyltCore
 /// How an image fills its box: the editor's choice in a playlist, the template's otherwise.
 typealias ImageFit = ImageFraming.Fit
 
-/// A media file could not be used.
-public struct MediaError: Error, Sendable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
-}
-
 /// A decoded image, ready to draw: raster media as a cairo surface, SVG as a librsvg handle
 /// that renders at whatever size the box needs.
 final class Picture {
     /// Media files larger than this are refused before decoding.
     static let maxFileBytes = 32 << 20
-    /// Decoded rasters larger than this are refused (about 8K x 4K).
+    /// Rasters larger than this are refused (about 8K x 4K), by their header before decoding.
     static let maxPixels = 36_000_000
+    /// Nor may a side be longer than this (a 1 x 36,000,000 strip is no picture, and more than
+    /// cairo's 32767 a side would fail to draw); it caps an SVG's intrinsic size too.
+    static let maxSidePixels = 16_384
 
     private enum Storage {
         case raster(OpaquePointer)
@@ -33,37 +29,25 @@ final class Picture {
     let width: Double
     let height: Double
 
+    /// Reads and decodes a medium. Only a regular file within `maxFileBytes` is read (a FIFO
+    /// or device is refused without waiting), and it is decoded from those bytes in memory,
+    /// never reopened by name; a raster's size comes from its header and is capped before any
+    /// decoder allocates for it, an SVG's embedded images likewise before librsvg loads them.
     init(contentsOf url: URL) throws(MediaError) {
         let path = url.path
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw MediaError(path: path, reason: String(cString: strerror(errno)))
-        }
-        guard info.st_size <= Self.maxFileBytes else {
-            throw MediaError(path: path, reason: "is \(info.st_size) bytes; the limit is \(Self.maxFileBytes)")
-        }
-        switch MediaKind(path: path) {
+        guard let kind = MediaKind(path: path) else { throw MediaError(.unsupportedType, path: path) }
+        let data: Data
+        do { data = try POSIXFile.readRegular(path, limit: Self.maxFileBytes) } catch { throw MediaError(error) }
+        switch kind {
         case .svg:
-            var message = [CChar](repeating: 0, count: 512)
-            guard let handle = skylt_rsvg_load(path, &message, message.count) else {
-                throw MediaError(path: path, reason: "not a readable SVG: " + cText(message))
-            }
-            var w = 0.0
-            var h = 0.0
-            guard skylt_rsvg_size(handle, &w, &h) == 1, w >= 1, h >= 1, w.isFinite, h.isFinite else {
-                skylt_rsvg_free(handle)
-                throw MediaError(path: path, reason: "the SVG has no size (give it width and height or a viewBox)")
-            }
+            let (handle, size) = try Self.loadSVG(data, path: path)
             storage = .svg(handle)
-            width = w
-            height = h
+            (width, height) = size
         case .raster:
-            let surface = try Self.decodeRaster(path)
+            let surface = try Self.decodeRaster(data, path: path)
             storage = .raster(surface)
             width = Double(cairo_image_surface_get_width(surface))
             height = Double(cairo_image_surface_get_height(surface))
-        case nil:
-            throw MediaError(path: path, reason: "not a PNG, JPEG, WebP or SVG file")
         }
     }
 
@@ -74,26 +58,69 @@ final class Picture {
         }
     }
 
+    /// An SVG whose embedded images are within the caps, loaded by librsvg from memory, with
+    /// its intrinsic size (each side at most `maxSidePixels`).
+    private static func loadSVG(_ data: Data, path: String) throws(MediaError) -> (
+        UnsafeMutablePointer<RsvgHandle>, (Double, Double)
+    ) {
+        try SVGEmbeds.check(data, path: path)
+        var message = [CChar](repeating: 0, count: 512)
+        let loaded = data.withUnsafeBytes { bytes in
+            skylt_rsvg_load_data(
+                bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count, &message, message.count)
+        }
+        guard let handle = loaded else { throw MediaError(.unreadableSVG(cText(message)), path: path) }
+        var w = 0.0
+        var h = 0.0
+        guard skylt_rsvg_size(handle, &w, &h) == 1, w >= 1, h >= 1, w.isFinite, h.isFinite else {
+            skylt_rsvg_free(handle)
+            throw MediaError(.noSize, path: path)
+        }
+        guard w <= Double(maxSidePixels), h <= Double(maxSidePixels) else {
+            skylt_rsvg_free(handle)
+            throw MediaError(.svgTooLarge(width: w, height: h, limit: maxSidePixels), path: path)
+        }
+        return (handle, (w, h))
+    }
+
     /// Decodes with SDL2_image and converts to cairo's premultiplied ARGB32.
     ///
     /// Compose touches SDL only here: SDL2_image is its PNG, JPEG and WebP decoder, and it
     /// hands back an `SDL_Surface`, which SDL itself must convert and free (hence the direct
-    /// `CSDL2` import rather than reaching SDL through SDL2_image's headers). The pixels are
-    /// copied into a cairo surface at once, so no SDL type leaves this function.
-    private static func decodeRaster(_ path: String) throws(MediaError) -> OpaquePointer {
-        guard let loaded = IMG_Load(path) else {
-            throw MediaError(path: path, reason: "not a readable image: " + String(cString: SDL_GetError()))
+    /// `CSDL2` import rather than reaching SDL through SDL2_image's headers). The header is
+    /// checked first, and SDL2_image is told the format it names, so no other decoder (or a
+    /// format without a signature) gets the bytes. The pixels are copied into a cairo surface
+    /// at once, so no SDL type leaves this function.
+    private static func decodeRaster(_ data: Data, path: String) throws(MediaError) -> OpaquePointer {
+        let header = try RasterHeader.checked(data, path: path)
+        let decoded = data.withUnsafeBytes { bytes -> UnsafeMutablePointer<SDL_Surface>? in
+            guard let stream = SDL_RWFromConstMem(bytes.baseAddress, Int32(bytes.count)) else { return nil }
+            return IMG_LoadTyped_RW(stream, 1, header.format.sdlType)
         }
-        defer { SDL_FreeSurface(loaded) }
+        guard let loaded = decoded else {
+            throw MediaError(.undecodable(String(cString: SDL_GetError())), path: path)
+        }
         let w = Int(loaded.pointee.w)
         let h = Int(loaded.pointee.h)
-        guard w > 0, h > 0, w * h <= maxPixels else {
-            throw MediaError(path: path, reason: "is \(w)x\(h) pixels; the limit is \(maxPixels) pixels")
+        guard w == header.width, h == header.height else {
+            SDL_FreeSurface(loaded)
+            let detail = "decoded as \(w)x\(h) pixels, but its header says \(header.width)x\(header.height)"
+            throw MediaError(.undecodable(detail), path: path)
         }
-        guard let argb = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888.rawValue, 0) else {
-            throw MediaError(path: path, reason: "cannot convert pixels: " + String(cString: SDL_GetError()))
+        let converted = SDL_ConvertSurfaceFormat(loaded, SDL_PIXELFORMAT_ARGB8888.rawValue, 0)
+        // Freed before cairo's copy is made: two copies of a large picture at once, not three.
+        SDL_FreeSurface(loaded)
+        guard let argb = converted else {
+            throw MediaError(.undecodable("cannot convert pixels: " + String(cString: SDL_GetError())), path: path)
         }
         defer { SDL_FreeSurface(argb) }
+        return premultipliedSurface(argb, width: w, height: h)
+    }
+
+    /// A cairo ARGB32 surface with the pixels of `argb` (straight alpha), premultiplied.
+    private static func premultipliedSurface(_ argb: UnsafeMutablePointer<SDL_Surface>, width w: Int, height h: Int)
+        -> OpaquePointer
+    {
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(w), Int32(h))!
         cairo_surface_flush(surface)
         let target = cairo_image_surface_get_data(surface)!
@@ -156,7 +183,7 @@ final class Picture {
                 skylt_rsvg_render(handle, cr, target.x, target.y, target.width, target.height, &message, message.count)
                     == 1
             else {
-                throw MediaError(path: "svg", reason: "cannot render: " + cText(message))
+                throw MediaError(.cannotRender(cText(message)), path: "svg")
             }
         }
         return target

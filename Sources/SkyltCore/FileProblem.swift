@@ -7,6 +7,7 @@ import FoundationEssentials
 public enum FileProblem {
     public static func describe(_ error: any Error) -> String {
         if let posix = error as? POSIXError { return reason(posix.code.rawValue) }
+        if let regular = error as? RegularFileError { return regular.reason }
         if let cocoa = error as? CocoaError {
             if let posix = cocoa.underlying as? POSIXError { return reason(posix.code.rawValue) }
             switch cocoa.code {

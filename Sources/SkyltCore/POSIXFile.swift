@@ -127,3 +127,76 @@ public func sleepThread(seconds: Double) {
     var remaining = timespec()
     while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
 }
+
+/// A file refused as input because of what it is, or one the system could not open or read.
+public struct RegularFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Code: Sendable, Equatable {
+        /// The system refused: the `errno` (no such file, permission denied, ...).
+        case system(errno: Int32)
+        /// A folder, FIFO, socket or device: nothing that ends, or nothing to read.
+        case notRegularFile
+        /// Larger than the caller's cap (`bytes` is what the file had when it was refused).
+        case tooLarge(bytes: Int, limit: Int)
+    }
+
+    public var code: Code
+    public var path: String
+
+    public init(_ code: Code, path: String) {
+        self.code = code
+        self.path = path
+    }
+
+    /// The reason in words, without the path.
+    public var reason: String {
+        switch code {
+        case .system(let number): FileProblem.reason(number)
+        case .notRegularFile: "is not a regular file (a folder, FIFO, socket or device)"
+        case .tooLarge(let bytes, let limit): "is \(bytes) bytes; the limit is \(limit)"
+        }
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+extension POSIXFile {
+    /// Opens `path` for reading only if it is a regular file. The open never waits
+    /// (`O_NONBLOCK`: opening a FIFO with no writer would block for ever, past SIGTERM), and
+    /// the type and size are taken from the descriptor itself with `fstat`, so the path cannot
+    /// be swapped for something else between the check and the read.
+    public static func openRegular(_ path: String, limit: Int = .max) throws(RegularFileError) -> POSIXFile {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw RegularFileError(.system(errno: errno), path: path) }
+        let file = POSIXFile(descriptor: descriptor)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw RegularFileError(.system(errno: errno), path: path) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw RegularFileError(.notRegularFile, path: path) }
+        guard Int(info.st_size) <= limit else {
+            throw RegularFileError(.tooLarge(bytes: Int(info.st_size), limit: limit), path: path)
+        }
+        return file
+    }
+
+    /// The whole of the regular file `path`, at most `limit` bytes: a FIFO, device, socket or
+    /// folder is refused without reading, and so is a file larger than `limit`, even one that
+    /// grows while it is read.
+    public static func readRegular(_ path: String, limit: Int) throws(RegularFileError) -> Data {
+        let file = try openRegular(path, limit: limit)
+        // One byte past the cap tells a file that grew from one that fits exactly.
+        let readCap = limit == .max ? limit : limit + 1
+        var data = Data()
+        do {
+            while data.count < readCap {
+                let chunk = try file.read(upTo: min(1 << 16, readCap - data.count))
+                if chunk.isEmpty { return data }
+                data.append(chunk)
+            }
+        } catch {
+            throw RegularFileError(.system(errno: error.code.rawValue), path: path)
+        }
+        guard data.count <= limit else {
+            throw RegularFileError(.tooLarge(bytes: data.count, limit: limit), path: path)
+        }
+        return data
+    }
+}

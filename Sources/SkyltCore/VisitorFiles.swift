@@ -91,9 +91,9 @@ public enum VisitorFileKind: String, Sendable, CaseIterable {
         return nil
     }
 
-    /// The first bytes of a regular file (the caller has checked it is one: a FIFO would block).
+    /// The first bytes of a regular file; nil for anything else (opening a FIFO would block).
     public static func head(of url: URL) -> [UInt8]? {
-        guard let file = try? POSIXFile(reading: url.path) else { return nil }
+        guard let file = try? POSIXFile.openRegular(url.path) else { return nil }
         guard let data = try? file.read(upTo: headBytes) else { return [] }
         return Array(data)
     }
