@@ -118,6 +118,21 @@ public struct LocalTime: Sendable {
         let endDay = window.crossesMidnight ? addingDays(1, to: day) : day
         return Interval(start: start, end: instant(window.to, on: endDay))
     }
+
+    /// The windows' spans on the local day that starts at `day`, as `interval` gives them; on
+    /// ordinary days by arithmetic alone, which a schedule of many windows needs.
+    func intervals(_ windows: [DailyWindow], on day: Date) -> [Interval] {
+        let next = addingDays(1, to: day)
+        guard isUniform(day), isUniform(next) else {
+            return windows.map { interval($0, on: day) }
+        }
+        return windows.map { window in
+            let end = window.crossesMidnight ? next : day
+            return Interval(
+                start: day.addingTimeInterval(Double(window.from.minutes * 60)),
+                end: end.addingTimeInterval(Double(window.to.minutes * 60)))
+        }
+    }
 }
 
 /// When a slide may play: a validity range, weekdays and daily windows, all in the kiosk's
@@ -180,7 +195,7 @@ public struct Schedule: Sendable, Equatable {
                 guard weekdays?.contains(local.weekday(day)) ?? true else { return [] }
                 return windows.isEmpty
                     ? [Interval(start: day, end: local.addingDays(1, to: day))]
-                    : windows.map { local.interval($0, on: day) }
+                    : local.intervals(windows, on: day)
             }
             inWindow = days.active
             since = days.since
@@ -222,12 +237,15 @@ enum DaySpans {
             }
             for span in spans(day) where span.start < span.end {
                 if span.contains(date) { inside = true }
-                for edge in [span.start, span.end] {
-                    if edge > date {
-                        next = min(next ?? edge, edge)
-                    } else {
-                        previous = max(previous, edge)
-                    }
+                if span.start > date {
+                    next = min(next ?? span.start, span.start)
+                } else {
+                    previous = max(previous, span.start)
+                }
+                if span.end > date {
+                    next = min(next ?? span.end, span.end)
+                } else {
+                    previous = max(previous, span.end)
                 }
             }
         }
