@@ -89,16 +89,16 @@ final class ComposeWorker: @unchecked Sendable {
         condition.broadcast()
         let deadline = Self.monotonicNow() + seconds
         var nextTick = tickSeconds.map { Self.monotonicNow() + $0 } ?? deadline
-        while job.result == nil {
+        var stopped = false
+        while job.result == nil && !stopped {
             let now = Self.monotonicNow()
             if now >= deadline { break }
             if woken || now >= nextTick {
                 woken = false
                 nextTick = tickSeconds.map { now + $0 } ?? deadline
                 condition.unlock()
-                let goOn = tick()
+                stopped = !tick()
                 condition.lock()
-                if !goOn { break }
                 continue
             }
             condition.wait(untilMonotonic: min(deadline, nextTick))
@@ -108,7 +108,7 @@ final class ComposeWorker: @unchecked Sendable {
         case .failure(let error): return .failed(error)
         case nil:
             retire(mailbox)
-            return Self.monotonicNow() >= deadline ? .timedOut : .stopped
+            return stopped ? .stopped : .timedOut
         }
     }
 
