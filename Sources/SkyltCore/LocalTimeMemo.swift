@@ -17,6 +17,7 @@ final class LocalTimeMemo: Sendable {
         var addedDays: [Key: Date] = [:]
         var instants: [Key: Date] = [:]
         var weekdays: [Double: Weekday] = [:]
+        var uniformDays: [Double: Bool] = [:]
     }
 
     private let memo = Mutex(Memo())
@@ -47,6 +48,19 @@ final class LocalTimeMemo: Sendable {
 
     func weekday(_ date: Date, compute: () -> Weekday) -> Weekday {
         memo.withLock { Self.remember(date.timeIntervalSinceReferenceDate, in: &$0.weekdays, compute) }
+    }
+
+    /// Whether the local day that starts at `day` is known to be uniform (24 hours at one
+    /// offset); nil when not asked yet. Found outside the lock, since finding it asks the memo.
+    func uniform(_ day: Date) -> Bool? {
+        memo.withLock { $0.uniformDays[day.timeIntervalSinceReferenceDate] }
+    }
+
+    func remember(uniform: Bool, for day: Date) {
+        memo.withLock { memo in
+            if memo.uniformDays.count >= Self.limit { memo.uniformDays.removeAll(keepingCapacity: true) }
+            memo.uniformDays[day.timeIntervalSinceReferenceDate] = uniform
+        }
     }
 
     private static func remember<K: Hashable, V>(_ key: K, in memo: inout [K: V], _ compute: () -> V) -> V {

@@ -86,6 +86,9 @@ public struct LocalTime: Sendable {
     /// start of the next day.
     public func instant(_ time: TimeOfDay, on day: Date) -> Date {
         if time.hour == 24 { return addingDays(1, to: day) }
+        // Most days are 24 hours at one offset: a time is then its minutes after the start,
+        // without asking the zone (a schedule may have a window for every minute of the day).
+        if isUniform(day) { return day.addingTimeInterval(Double(time.minutes * 60)) }
         return memo.instant(minutes: time.minutes, on: day) {
             var reading = timeZone.civil(day).startOfDay
             reading.hour = time.hour
@@ -94,11 +97,41 @@ public struct LocalTime: Sendable {
         }
     }
 
+    /// Whether `day` is the first instant of a local day that lasts 24 hours at one offset.
+    /// Zones change their offset at most once in two days (as `Zone.date` relies on), so equal
+    /// offsets at its first and last second mean none changed in between.
+    private func isUniform(_ day: Date) -> Bool {
+        if let known = memo.uniform(day) { return known }
+        let reading = timeZone.civil(day)
+        let next = addingDays(1, to: day)
+        let uniform =
+            reading.hour == 0 && reading.minute == 0 && reading.second == 0
+            && next.timeIntervalSince(day) == 86_400
+            && timeZone.secondsFromGMT(for: day) == timeZone.secondsFromGMT(for: next.addingTimeInterval(-1))
+        memo.remember(uniform: uniform, for: day)
+        return uniform
+    }
+
     /// The window's span on the local day that starts at `day`.
     public func interval(_ window: DailyWindow, on day: Date) -> Interval {
         let start = instant(window.from, on: day)
         let endDay = window.crossesMidnight ? addingDays(1, to: day) : day
         return Interval(start: start, end: instant(window.to, on: endDay))
+    }
+
+    /// The windows' spans on the local day that starts at `day`, as `interval` gives them; on
+    /// ordinary days by arithmetic alone, which a schedule of many windows needs.
+    func intervals(_ windows: [DailyWindow], on day: Date) -> [Interval] {
+        let next = addingDays(1, to: day)
+        guard isUniform(day), isUniform(next) else {
+            return windows.map { interval($0, on: day) }
+        }
+        return windows.map { window in
+            let end = window.crossesMidnight ? next : day
+            return Interval(
+                start: day.addingTimeInterval(Double(window.from.minutes * 60)),
+                end: end.addingTimeInterval(Double(window.to.minutes * 60)))
+        }
     }
 }
 
@@ -162,7 +195,7 @@ public struct Schedule: Sendable, Equatable {
                 guard weekdays?.contains(local.weekday(day)) ?? true else { return [] }
                 return windows.isEmpty
                     ? [Interval(start: day, end: local.addingDays(1, to: day))]
-                    : windows.map { local.interval($0, on: day) }
+                    : local.intervals(windows, on: day)
             }
             inWindow = days.active
             since = days.since
@@ -193,16 +226,26 @@ enum DaySpans {
         let today = local.startOfDay(date)
         // Looked at from the start of yesterday: a span that crossed midnight may still be open.
         var previous = local.addingDays(-1, to: today)
+        var day = previous
         for offset in -1...Schedule.horizonDays {
-            let day = local.addingDays(offset, to: today)
+            // A day's spans start on it, so once the next edge found comes no later than the
+            // start of a day, that day and those after it cannot change the answer: the search
+            // stops there instead of looking at every span of every day to the horizon.
+            if offset > -1 {
+                day = local.addingDays(offset, to: today)
+                if let next, next <= day { break }
+            }
             for span in spans(day) where span.start < span.end {
                 if span.contains(date) { inside = true }
-                for edge in [span.start, span.end] {
-                    if edge > date {
-                        next = min(next ?? edge, edge)
-                    } else {
-                        previous = max(previous, edge)
-                    }
+                if span.start > date {
+                    next = min(next ?? span.start, span.start)
+                } else {
+                    previous = max(previous, span.start)
+                }
+                if span.end > date {
+                    next = min(next ?? span.end, span.end)
+                } else {
+                    previous = max(previous, span.end)
                 }
             }
         }

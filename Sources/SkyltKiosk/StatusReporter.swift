@@ -50,7 +50,7 @@ public final class StatusReporter: PlayObserver {
             hub.composed(seconds: seconds)
         case .switched(let change):
             report(change)
-        case .firstFrame, .finished:
+        case .firstFrame, .finished, .skipped:
             break
         }
     }

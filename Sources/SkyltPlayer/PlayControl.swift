@@ -12,13 +12,20 @@ public final class PlayControl: Sendable {
     /// the opening hours change.
     private let display = Mutex<(on: Bool, askedWhileOpen: Bool?)?>(nil)
     private let clock: any LoopClock
+    /// What else the loop may be waiting on besides its clock (a slide being composed).
+    private let wakers = Mutex<[@Sendable () -> Void]>([])
 
     init(clock: any LoopClock) { self.clock = clock }
 
-    /// Asks the loop to stop at its next wake-up. Safe from any thread and from signal sources.
+    /// Has a stop request also cut short a wait that is not on the clock.
+    func alsoWake(_ wake: @escaping @Sendable () -> Void) { wakers.withLock { $0.append(wake) } }
+
+    /// Asks the loop to stop at its next wake-up, or at once while it waits for a slide to be
+    /// composed. Safe from any thread and from signal sources.
     public func requestStop() {
         stopFlag.store(true, ordering: .sequentiallyConsistent)
         clock.wake()
+        for wake in wakers.withLock({ $0 }) { wake() }
     }
 
     /// Stops the loop so that the process exits for its service manager to start it again.

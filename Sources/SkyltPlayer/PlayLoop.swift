@@ -9,7 +9,10 @@ public import SkyltCore
 ///
 /// The loop only stages, waits and draws; everything else that happens at a switch reaches
 /// its `PlayObserver`s. Runs on the thread that owns the screen (the main thread for SDL).
-/// `control` and `ProgramStore` changes may come from any thread.
+/// Slides are composed on a worker thread (`ComposeWorker`): while the loop waits for one, at
+/// most `PlayerOptions.maxComposeSeconds`, it keeps its heartbeat, its screen's events and its
+/// stop requests, so no slide can hold it. `control` and `ProgramStore` changes may come from
+/// any thread.
 public final class PlayLoop {
     private let screen: any Screen
     private let clock: any LoopClock
@@ -19,6 +22,8 @@ public final class PlayLoop {
     private let logger: Logger
     private var observers: [any PlayObserver] = []
     private var stopAt: Double?
+    /// What is on screen, for the screen's events while a slide composes.
+    private var onScreen: ShownSlide?
 
     /// Stops the loop from any thread.
     public let control: PlayControl
@@ -33,9 +38,12 @@ public final class PlayLoop {
     /// The planner's memory of what played.
     public var plays: PlayHistory { slots.plays }
 
+    /// `compose` draws a slide on the worker thread; by default a composer like `composer`
+    /// (which also draws the built-in screens on the loop's thread).
     public init(
         screen: any Screen, composer: SlideComposer, store: ProgramStore, clock: any LoopClock, options: PlayerOptions,
-        planner: Planner? = nil, display: DisplayPower? = nil, logger: Logger = .standard
+        planner: Planner? = nil, display: DisplayPower? = nil, logger: Logger = .standard,
+        compose: SlideComposing? = nil
     ) {
         self.logger = logger
         self.screen = screen
@@ -44,7 +52,17 @@ public final class PlayLoop {
         self.display = display
         control = PlayControl(clock: clock)
         slots = SlotMaker(
-            planner: planner, composer: composer, store: store, options: options, control: control, logger: logger)
+            planner: planner, composer: composer, compose: compose ?? Self.composing(like: composer), store: store,
+            options: options, control: control, logger: logger)
+    }
+
+    /// Composes with a composer of its own for each slide, made like `composer`: a composer is
+    /// used from one thread only, and making one costs next to nothing.
+    private static func composing(like composer: SlideComposer) -> SlideComposing {
+        let (profile, languages) = (composer.profile, composer.displayLanguages)
+        return { slide, language throws(ComposeError) in
+            try SlideComposer(profile: profile, displayLanguages: languages).compose(slide, language: language)
+        }
     }
 
     /// Adds an observer; call before `run()`.
@@ -57,6 +75,7 @@ public final class PlayLoop {
     /// the screen failed, so that the service manager can restart the player.
     @discardableResult
     public func run() -> Bool {
+        defer { slots.shutDown() }
         do {
             try play()
             return true
@@ -110,6 +129,7 @@ public final class PlayLoop {
         var shown = next.shown
         shown.shownAt = now
         shown.start = date(at: now)
+        onScreen = shown
         counts.switches += 1
         slots.record(shown)
         logShown(shown)
@@ -166,11 +186,11 @@ public final class PlayLoop {
         return wakeAt
     }
 
-    private func handleEvents(showing shown: ShownSlide) {
+    private func handleEvents(showing shown: ShownSlide?) {
         for event in screen.pollEvents() {
             switch event {
             case .quit: requestStop()
-            case .redraw: if !shown.dark { screen.draw(fade: 0) }
+            case .redraw: if let shown, !shown.dark { screen.draw(fade: 0) }
             }
         }
     }
@@ -179,9 +199,21 @@ public final class PlayLoop {
     private func prepare(at moment: Double) throws(ScreenError) -> PreparedSlot {
         // Content that arrived counts from now, not from the moment decided for.
         slots.refresh(at: date(at: clock.now))
-        let prepared = slots.make(
-            at: date(at: moment), composed: { emit(.composed(template: $0, seconds: $1)) }, now: { clock.now })
+        let prepared = slots.make(at: date(at: moment), composing)
         return try stage(prepared)
+    }
+
+    /// While a slide composes, the loop proves itself alive as often as it does while a slide
+    /// shows, and answers its screen and stop requests.
+    private var composing: Composing {
+        let intervals = [options.heartbeatSeconds, screen.eventPollIntervalSeconds].compactMap { $0 }
+        return Composing(
+            now: { [clock] in clock.now }, tickSeconds: intervals.min(),
+            tick: { [self] in
+                emit(.heartbeat)
+                handleEvents(showing: onScreen)
+                return !control.isStopping
+            }, emit: { [self] in emit($0) })
     }
 
     private func stage(_ prepared: PreparedSlot) throws(ScreenError) -> PreparedSlot {

@@ -23,6 +23,8 @@ public enum PlayEvent {
     case switched(PlaySwitch)
     /// A slot left the screen after `seconds` on it: proof of play for a slide.
     case finished(ShownSlide, seconds: Double)
+    /// A slide (its key, "channel/id") was left out: it cannot be drawn, or not in time.
+    case skipped(slide: String, reason: String)
 }
 
 /// A switch to a new slot, with what a status report needs to say about it.

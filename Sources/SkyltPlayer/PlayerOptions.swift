@@ -16,6 +16,12 @@ public struct PlayerOptions: Sendable {
     public var addresses: @Sendable () -> [String] = { [] }
     /// The loop wakes at least this often while a slide shows, so observers can prove it alive.
     public var heartbeatSeconds: Double?
+    /// The longest the loop waits for one slide to be composed (on a worker thread, in real
+    /// seconds); a slide in a language that takes longer is skipped until the program changes.
+    public var maxComposeSeconds = PlayerOptions.defaultMaxComposeSeconds
+    /// A few seconds: a slide within the text and image caps composes in well under one on a
+    /// kiosk, and the watchdog is pinged while the loop waits anyway.
+    public static let defaultMaxComposeSeconds = 5.0
     /// A switch later than this after its deadline counts as missed.
     public var missedDeadlineSeconds = 0.1
     /// What tells the system clock from a wrong one.

@@ -8,12 +8,27 @@ struct PreparedSlot {
     var frame: Frame?
 }
 
+/// What `SlotMaker.make` needs from the loop while a slide composes: its clock, and what it
+/// does meanwhile (heartbeats, the screen's events, stop requests) and when a slide is skipped.
+struct Composing {
+    /// The loop's monotonic time.
+    var now: () -> Double
+    /// How often `tick` runs while the loop waits for a composition; nil: only after a wake.
+    var tickSeconds: Double?
+    /// Runs while the loop waits; false ends the wait (the loop is stopping).
+    var tick: () -> Bool
+    var emit: (PlayEvent) -> Void
+}
+
 /// Decides and composes what shows next for the play loop: the planner's slot, drawn by the
-/// composer. Keeps the current program, the planner's memory of what played, and the slides
-/// that failed to draw (left out until the program changes). Used on the loop's thread only.
+/// composer on a worker thread. Keeps the current program, the planner's memory of what
+/// played, the slides that failed to draw and the slides (in one language) that took longer
+/// than `PlayerOptions.maxComposeSeconds`, each left out until the program changes. Used on
+/// the loop's thread only.
 final class SlotMaker {
     let planner: Planner
     private let composer: SlideComposer
+    private let worker: ComposeWorker
     private let store: ProgramStore
     private let options: PlayerOptions
     private let control: PlayControl
@@ -23,22 +38,34 @@ final class SlotMaker {
     private(set) var program = Program.empty
     private var cache = EligibilityCache()
     private var broken: Set<String> = []
+    /// Slides, each in one language, whose composition missed its deadline.
+    private var slow: Set<SlideLanguage> = []
     /// The planner's memory of what played.
     private(set) var plays = PlayHistory()
     private(set) var skipped = 0
 
+    /// A slide's key and a language.
+    private struct SlideLanguage: Hashable {
+        var key, language: String
+    }
+
     /// Without a planner, plans with the options' languages in the machine's time zone.
     init(
-        planner: Planner?, composer: SlideComposer, store: ProgramStore, options: PlayerOptions, control: PlayControl,
-        logger: Logger
+        planner: Planner?, composer: SlideComposer, compose: @escaping SlideComposing, store: ProgramStore,
+        options: PlayerOptions, control: PlayControl, logger: Logger
     ) {
         self.logger = logger
         self.planner = planner ?? Planner(settings: PlanSettings(timeZone: .current, languages: options.languages))
         self.composer = composer
+        worker = ComposeWorker(compose: compose)
         self.store = store
         self.options = options
         self.control = control
+        control.alsoWake { [worker] in worker.wake() }
     }
+
+    /// Lets the worker thread end, once the loop has.
+    func shutDown() { worker.shutDown() }
 
     func trusts(_ date: Date) -> Bool { options.clockTrust.trusts(date) }
 
@@ -52,6 +79,7 @@ final class SlotMaker {
         if latest != program {
             program = latest
             broken = []
+            slow = []
             cache = EligibilityCache()
             plays.arrive(Set(latest.slides.map(\.key)), at: date)
         }
@@ -60,26 +88,73 @@ final class SlotMaker {
 
     /// What shows from `date`, composed, from the program last taken by `refresh(at:)` (the
     /// caller refreshes with the real time, so an arrival is never dated in the future). A
-    /// slide that cannot be drawn is logged once and left out until the program changes, and
-    /// the planner is asked again.
-    func make(at date: Date, composed: (String, Double) -> Void, now: () -> Double) -> PreparedSlot {
-        for _ in 0...program.slides.count {
+    /// slide that cannot be drawn, or not within `maxComposeSeconds` in a language, is logged,
+    /// reported and left out (in that language) until the program changes, and the planner is
+    /// asked again: each pass leaves one more slide or language out, so the search ends.
+    func make(at date: Date, _ composing: Composing) -> PreparedSlot {
+        while true {
             let slot = decide(at: date)
-            guard case .slide(let slide, let language, _) = slot else { return prepared(slot, at: date) }
-            let started = now()
-            do {
-                let composition = try composer.compose(slide, language: language)
-                composed(slide.slide.content.templateName, now() - started)
-                return PreparedSlot(
-                    shown: shown(slot, language: language, at: date, seconds: slide.slide.durationSeconds),
-                    frame: composition.frame)
-            } catch {
+            guard case .slide(let slide, let chosen, let reason) = slot else { return prepared(slot, at: date) }
+            guard let language = language(of: slide, from: chosen) else {
                 broken.insert(slide.key)
-                skipped += 1
-                logger.warning("skipping \(slide.channel)/\(slide.slide.id): \(error)")
+                continue
+            }
+            let started = composing.now()
+            let outcome = worker.compose(
+                slide, language: language, seconds: options.maxComposeSeconds, tickSeconds: composing.tickSeconds,
+                tick: composing.tick)
+            switch outcome {
+            case .composed(let composition):
+                composing.emit(
+                    .composed(template: slide.slide.content.templateName, seconds: composing.now() - started))
+                let chosen = Slot.slide(slide, language: language, reason: reason)
+                return PreparedSlot(
+                    shown: shown(chosen, language: language, at: date, seconds: slide.slide.durationSeconds),
+                    frame: composition.frame)
+            case .failed(let error):
+                broken.insert(slide.key)
+                skip(slide, because: "\(error)", composing)
+            case .timedOut:
+                slow.insert(SlideLanguage(key: slide.key, language: language))
+                skip(slide, because: "composing it in '\(language)' took longer than \(seconds) s", composing)
+                if worker.isSaturated {
+                    logger.warning(
+                        "\(ComposeWorker.maxThreads) slides are still being composed: no slide is drawn until one ends")
+                }
+            case .busy:
+                // The system has no thread to give: the calm screen, and another try after it.
+                return prepared(.noContent(reason: "no thread to compose slides on"), at: date)
+            case .stopped:
+                // The loop is on its way out: nothing more shows.
+                return prepared(.closed(until: nil), at: date)
             }
         }
-        preconditionFailure("every slide was excluded, yet the planner chose one")
+    }
+
+    /// The planner's language for `slide` or, when that one is too slow to compose, the next
+    /// of its languages that is not; nil when none is left.
+    private func language(of slide: ProgramSlide, from chosen: String) -> String? {
+        guard !slow.isEmpty else { return chosen }
+        let offered = LanguageChoice.languages(for: slide, display: planner.settings.languages)
+        let start = offered.firstIndex(of: chosen) ?? 0
+        for step in 0..<offered.count {
+            let language = offered[(start + step) % offered.count]
+            if !slow.contains(SlideLanguage(key: slide.key, language: language)) { return language }
+        }
+        return nil
+    }
+
+    /// The slides the planner must leave out: those that cannot be drawn and, while every
+    /// worker allowed is stuck on a slow slide, all of them (so that the calm screen holds
+    /// until a worker is free, instead of giving way to content it cannot draw).
+    private var excluded: Set<String> { worker.isSaturated ? Set(program.slides.map(\.key)) : broken }
+
+    private var seconds: String { NumberText.fixed(options.maxComposeSeconds, decimals: 1) }
+
+    private func skip(_ slide: ProgramSlide, because reason: String, _ composing: Composing) {
+        skipped += 1
+        logger.warning("skipping \(slide.key): \(reason)")
+        composing.emit(.skipped(slide: slide.key, reason: reason))
     }
 
     /// The identify screen, which holds for `Slot.identifySeconds`.
@@ -94,7 +169,7 @@ final class SlotMaker {
     func interruption(of shown: ShownSlide, at date: Date) -> String? {
         guard shown.slot.kind != .identify else { return nil }
         return planner.interruption(
-            of: shown.record, program, at: date, history: plays, clockTrusted: trusts(date), excluding: broken,
+            of: shown.record, program, at: date, history: plays, clockTrusted: trusts(date), excluding: excluded,
             cache: cache)
     }
 
@@ -124,11 +199,11 @@ final class SlotMaker {
             return .closed(until: planner.nextBoundary(program, after: date, clockTrusted: trusted, cache: cache))
         }
         let slot = planner.decide(
-            program, at: date, history: plays, clockTrusted: trusted, excluding: broken, cache: cache)
+            program, at: date, history: plays, clockTrusted: trusted, excluding: excluded, cache: cache)
         if override == true, case .closed = slot {
             // On while closed: decide as if the hours were unknown.
             return planner.decide(
-                program, at: date, history: plays, clockTrusted: false, excluding: broken, cache: cache)
+                program, at: date, history: plays, clockTrusted: false, excluding: excluded, cache: cache)
         }
         return slot
     }

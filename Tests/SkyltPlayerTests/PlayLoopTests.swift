@@ -29,6 +29,9 @@ struct LoopRig {
         self.screen = screen ?? RecordingScreen(clock: clock)
         var options = PlayerOptions(kioskName: "Ängsby Handel", languages: languages)
         options.exitAfterSeconds = exitAfter
+        // Hours of playback on a manual clock: a machine busy with other builds must not make
+        // a slide miss its real-time deadline (ComposeDeadlineTests hold that one).
+        options.maxComposeSeconds = 120
         let composer = SlideComposer(profile: DisplayProfile.standard.resized(width: size.0, height: size.1))
         loop = PlayLoop(
             screen: self.screen, composer: composer, store: self.store, clock: clock, options: options,
