@@ -108,6 +108,7 @@ SOAK_SHORT_KILLS := 24
 SOAK_SHORT_PUBLISH_KILLS := 16
 MONTH_DAYS ?= 30
 MONTH_SHORT_DAYS := 2
+MONTH_SHORT_SIZE := 320x180
 MONTH_SHORT_GROWTH_MB := 8
 soak: build
 	./.build/debug/skylt-soak kills --sync $(SOAK_KILLS) --publish $(SOAK_PUBLISH_KILLS)
@@ -149,7 +150,8 @@ test: test-deps lint
 	$(SWIFT) build --build-tests $(WERROR)
 	SDL_VIDEODRIVER=dummy $(SWIFT) test --skip-build
 	./.build/debug/skylt-soak kills --sync $(SOAK_SHORT_KILLS) --publish $(SOAK_SHORT_PUBLISH_KILLS)
-	./.build/debug/skylt-soak month --days $(MONTH_SHORT_DAYS) --max-growth-mb $(MONTH_SHORT_GROWTH_MB)
+	./.build/debug/skylt-soak month --days $(MONTH_SHORT_DAYS) --size $(MONTH_SHORT_SIZE) \
+		--max-growth-mb $(MONTH_SHORT_GROWTH_MB)
 	@echo "Building the release binaries beside the browser tests (log: $(RELEASE_LOG))"
 	@$(MAKE) --no-print-directory release > $(RELEASE_LOG) 2>&1 & release=$$!; \
 	$(MAKE) test-browser; browser=$$?; \

@@ -9,6 +9,8 @@ import SkyltTestSupport
 /// One simulated month: the publisher's side (a signed site on the fault-injecting server),
 /// the kiosk, and the driver that follows the plan on its own clock: new versions, network
 /// outages, status requests, and a sample of the process's figures each simulated day.
+/// Unchecked: what changes after `init` is changed by the driver's thread alone, and read by
+/// others only after `waitForDriver()`.
 final class MonthRun: @unchecked Sendable {
     /// A sample taken at the end of a simulated day.
     struct DaySample {

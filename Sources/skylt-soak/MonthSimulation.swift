@@ -4,7 +4,7 @@ import SkyltCLI
 import SkyltCore
 import SkyltTestSupport
 
-/// `skylt-soak month`: the demo channel played for a simulated month. Prints resident memory,
+/// `skylt-soak month`: the demo channel played for a simulated month. Prints memory,
 /// open files and threads each simulated day, and at the end whether they stayed flat, the
 /// missed deadlines, and what the status page says after the last long outage.
 enum MonthSimulation {

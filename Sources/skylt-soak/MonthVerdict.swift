@@ -4,7 +4,7 @@ import SkyltStatus
 import SkyltTestSupport
 
 extension MonthRun {
-    /// Prints the month's figures and returns what failed: resident memory that grew more
+    /// Prints the month's figures and returns what failed: private memory that grew more
     /// than `maxGrowthBytes` after the first day, open files or threads that grew, a missed
     /// deadline, a status request that failed, and at the end (after the last outage) a kiosk
     /// that no longer plays or does not say that its content is stale, with its age.
@@ -13,17 +13,19 @@ extension MonthRun {
             return ["fewer than two days were sampled"]
         }
         var failures: [String] = []
-        let growth = last.figures.residentBytes - first.figures.residentBytes
+        // Private memory: resident memory also counts pages mapped from files, which the
+        // kernel drops and reads again as other processes need RAM; a leak is in what is written.
+        let growth = last.figures.privateBytes - first.figures.privateBytes
         say("month: day \(first.day): \(first.figures.description); day \(last.day): \(last.figures.description)")
         say(
-            String(format: "month: resident memory grew %.2f MB after day %d", Double(growth) / 1e6, first.day)
+            String(format: "month: private memory grew %.2f MB after day %d", Double(growth) / 1e6, first.day)
                 + "; \(last.counts.switches) switches, \(last.counts.missed) missed deadlines, "
                 + "\(statusAnswers) status requests answered; "
                 + String(
                     format: "%.1f s a slide on average", last.counts.slideSeconds / Double(max(1, last.counts.slides))))
         if growth > maxGrowthBytes {
             failures.append(
-                String(format: "resident memory grew %.2f MB after day %d", Double(growth) / 1e6, first.day))
+                String(format: "private memory grew %.2f MB after day %d", Double(growth) / 1e6, first.day))
         }
         if last.figures.openFiles > first.figures.openFiles {
             failures.append("open files grew from \(first.figures.openFiles) to \(last.figures.openFiles)")
