@@ -94,6 +94,27 @@ bench: release
 bench-studio: release
 	$(PYTHON) Tools/studio_bench.py --build .build/release
 
+# Crash safety at scale: `skylt sync --once` SIGKILLed SOAK_KILLS times at random moments while
+# new versions arrive, and `skylt publish` SOAK_PUBLISH_KILLS times; after each kill the cache,
+# or the published folder, must hold the old or the new version whole. Prints kills,
+# consistent, inconsistent and the time taken, and fails on any inconsistent one. A simulated
+# month: the demo played for MONTH_DAYS days of simulated time (sync each minute, outages, new
+# versions, status requests), with memory, open files and threads each day. `make test` runs
+# short versions of both (about a minute together).
+.PHONY: soak month
+SOAK_KILLS ?= 2000
+SOAK_PUBLISH_KILLS ?= 1000
+SOAK_SHORT_KILLS := 24
+SOAK_SHORT_PUBLISH_KILLS := 16
+MONTH_DAYS ?= 30
+MONTH_SHORT_DAYS := 2
+MONTH_SHORT_SIZE := 320x180
+MONTH_SHORT_GROWTH_MB := 8
+soak: build
+	./.build/debug/skylt-soak kills --sync $(SOAK_KILLS) --publish $(SOAK_PUBLISH_KILLS)
+month: build
+	./.build/debug/skylt-soak month --days $(MONTH_DAYS)
+
 # Small pictures of the demo's slides (Swedish) and the multilingual playlist's Persian pages
 # (right to left), landscape and portrait, a quarter of the screen on a side, for the READMEs.
 GALLERY := docs/gallery
@@ -128,6 +149,9 @@ RELEASE_LOG := .build/release-build.log
 test: test-deps lint
 	$(SWIFT) build --build-tests $(WERROR)
 	SDL_VIDEODRIVER=dummy $(SWIFT) test --skip-build
+	./.build/debug/skylt-soak kills --sync $(SOAK_SHORT_KILLS) --publish $(SOAK_SHORT_PUBLISH_KILLS)
+	./.build/debug/skylt-soak month --days $(MONTH_SHORT_DAYS) --size $(MONTH_SHORT_SIZE) \
+		--max-growth-mb $(MONTH_SHORT_GROWTH_MB)
 	@echo "Building the release binaries beside the browser tests (log: $(RELEASE_LOG))"
 	@$(MAKE) --no-print-directory release > $(RELEASE_LOG) 2>&1 & release=$$!; \
 	$(MAKE) test-browser; browser=$$?; \

@@ -89,6 +89,13 @@ let package = Package(
 
         .target(
             name: "SkyltTestSupport", dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle"]),
+        // `make soak` and `make month`: the kill soak and the simulated month, a test tool.
+        .executableTarget(
+            name: "skylt-soak",
+            dependencies: [
+                "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus", "SkyltKiosk",
+                "SkyltCLI", "SkyltTestSupport",
+            ]),
         .testTarget(
             name: "SkyltStatusTests",
             dependencies: ["SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltStatus", "SkyltHTTP", "SkyltTestSupport"]),

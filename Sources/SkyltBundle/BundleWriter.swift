@@ -133,8 +133,9 @@ public enum BundleWriter {
         return (newSlides, assets)
     }
 
-    /// Writes the manifest and its signature beside each other, each atomically, the
-    /// manifest first; with `fileMode`, each has that mode before it is renamed into place.
+    /// Writes the manifest and its signature beside each other, each atomically, the manifest
+    /// first and the signature right after it; with `fileMode`, each has that mode before it
+    /// is renamed into place.
     static func writeSigned(_ data: Data, signature: String, in out: URL, fileMode: mode_t? = nil)
         throws(PublishError)
     {
@@ -160,8 +161,14 @@ public enum BundleWriter {
                 try? FileManager.default.setAttributes(
                     [.modificationDate: Date(timeIntervalSince1970: stamp)], ofItemAtPath: temporary.path)
             }
-            try AtomicFile.rename(manifestTemporary, to: manifestFile)
-            try AtomicFile.rename(signatureTemporary, to: signatureFile)
+            // Both renames back to back, then one fsync of the folder: the new manifest stands
+            // beside the old signature (which kiosks refuse) only between two system calls, not
+            // for the length of a disk flush, where `make soak` found kills landing.
+            for (temporary, final) in [(manifestTemporary, manifestFile), (signatureTemporary, signatureFile)]
+            where Glibc.rename(temporary.path, final.path) != 0 {
+                throw PublishError(path: final.path, reason: String(cString: strerror(errno)))
+            }
+            AtomicFile.syncFolder(out)
         } catch let error as AtomicFile.WriteError {
             throw PublishError(path: error.path, reason: error.reason)
         } catch let error as PublishError {

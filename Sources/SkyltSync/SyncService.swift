@@ -159,7 +159,7 @@ public final class SyncService: Service, Sendable {
         var delay: Double
         var changed = false
         do {
-            let outcome = try sync.syncOnce()
+            let outcome = try sync.syncOnce(now: clock.date)
             delay = backoff.succeeded(pollSeconds: channel.pollSeconds, using: &random)
             status.lastSuccess = clock.date
             status.successes += 1

@@ -29,6 +29,7 @@ public final class FaultyHTTPServer: Sendable {
         var bytesSent = 0
         var held = 0
         var releases = 0
+        var offline = false
     }
 
     public init(root: URL, validator: Validator = .etag) throws {
@@ -110,6 +111,12 @@ public final class FaultyHTTPServer: Sendable {
         }
     }
 
+    /// While offline, every connection is closed as soon as it is accepted, before a byte is
+    /// read or sent: to a client, the network is down.
+    public func setOffline(_ offline: Bool) {
+        state.withLock { $0.offline = offline }
+    }
+
     /// How many `.hold` faults have reached their hold so far.
     public var heldTransfers: Int { state.withLock { $0.held } }
 
@@ -125,7 +132,7 @@ public final class FaultyHTTPServer: Sendable {
                 if state.withLock({ $0.stopped }) { return }
                 continue
             }
-            handle(client)
+            if !state.withLock({ $0.offline }) { handle(client) }
             close(client)
         }
     }
