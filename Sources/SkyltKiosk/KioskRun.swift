@@ -156,11 +156,10 @@ final class KioskRun {
         return services
     }
 
-    /// The status page, when the config enables it and a token for its actions is at hand.
+    /// The status page, when the config enables it; it starts even when no token can be kept.
     private func statusServer(control: PlayControl) -> StatusServer? {
-        guard config.status.enabled, let token = StatusWiring.token(config: config, state: state, logger: logger)
-        else { return nil }
-        var settings = StatusSettings(token: token)
+        guard config.status.enabled else { return nil }
+        var settings = StatusSettings(token: StatusWiring.token(config: config, state: state, logger: logger).token)
         settings.address = config.status.address
         settings.port = UInt16(config.status.port)
         settings.perIPConnectionLimit = UInt32(config.status.perIPConnectionLimit)
