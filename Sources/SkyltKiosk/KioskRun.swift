@@ -138,9 +138,11 @@ final class KioskRun {
         }
         if let playLog { observers.append(ProofOfPlayRecorder(log: playLog)) }
         let sync = sync
-        let facts = StatusReporter.Facts(
+        var facts = StatusReporter.Facts(
             kioskID: config.id, kioskName: config.name, timeZone: config.timeZone, clockTrust: trust,
             channels: { sync.channelStates() })
+        let store = store
+        facts.programGeneration = { store.generation }
         observers.append(StatusReporter(facts: facts, folder: state, hub: hub, notifier: notifier, logger: logger))
         let notifier = notifier
         observers.append(FirstFrameReporter(clock: clock, logger: logger) { notifier.ready() })

@@ -23,6 +23,8 @@ public enum PlayEvent {
     case switched(PlaySwitch)
     /// A slot left the screen after `seconds` on it: proof of play for a slide.
     case finished(ShownSlide, seconds: Double)
+    /// A slide was skipped because its composition exceeded its bound; the rotation goes on.
+    case skipped(slide: String, reason: String)
 }
 
 /// A switch to a new slot, with what a status report needs to say about it.
