@@ -25,6 +25,12 @@ typedef void (*skylt_mhd_logger)(void *_Nullable context, const char *_Nonnull f
 typedef void (*skylt_mhd_completed)(void *_Nullable context, struct MHD_Connection *_Nullable connection,
                                     void *_Nullable *_Nullable connection_context, enum MHD_RequestTerminationCode code);
 
+/* Told when a connection opens (STARTED) and just before its socket is closed (CLOSED), so that
+   the server can time each request from its accept and shut down the sockets of slow ones. */
+typedef void (*skylt_mhd_connection_notice)(void *_Nullable context, struct MHD_Connection *_Nonnull connection,
+                                            void *_Nullable *_Nullable socket_context,
+                                            enum MHD_ConnectionNotificationCode code);
+
 /* Starts a daemon on `address` (IPv4, network byte order inside) with an internal polling
    thread (or a pool of `thread_pool_size` such threads when above 1) and explicit limits.
    NULL on failure. */
@@ -32,6 +38,7 @@ static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr
                                                           skylt_mhd_handler _Nonnull handler, void *_Nullable context,
                                                           skylt_mhd_logger _Nonnull logger,
                                                           skylt_mhd_completed _Nonnull completed,
+                                                          skylt_mhd_connection_notice _Nonnull connection_notice,
                                                           unsigned int connection_limit, unsigned int per_ip_limit,
                                                           unsigned int timeout_seconds, size_t memory_limit,
                                                           unsigned int thread_pool_size, int *_Nonnull error) {
@@ -41,6 +48,7 @@ static inline struct MHD_Daemon *_Nullable skylt_mhd_start(const struct sockaddr
                             (MHD_AccessHandlerCallback)handler, context,
                             MHD_OPTION_EXTERNAL_LOGGER, logger, context, /* first, so it gets every message */
                             MHD_OPTION_NOTIFY_COMPLETED, completed, context,
+                            MHD_OPTION_NOTIFY_CONNECTION, connection_notice, context,
                             MHD_OPTION_SOCK_ADDR, address,
                             MHD_OPTION_CONNECTION_LIMIT, connection_limit,
                             MHD_OPTION_PER_IP_CONNECTION_LIMIT, per_ip_limit,
@@ -66,6 +74,13 @@ static inline const char *_Nullable skylt_mhd_header(struct MHD_Connection *_Non
 static inline uint16_t skylt_mhd_port(struct MHD_Daemon *_Nonnull daemon) {
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
     return info ? info->port : 0;
+}
+
+/* The socket of a connection, or -1: the server shuts down (never closes) the socket of a request
+   past its deadline, and libmicrohttpd then closes the connection as if the client had. */
+static inline int skylt_mhd_connection_fd(struct MHD_Connection *_Nonnull connection) {
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+    return info ? info->connect_fd : -1;
 }
 
 /* The client's IPv4 or IPv6 address as text, for rate limits and logs. */

@@ -34,6 +34,9 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     public var channels: [ChannelState] = []
     public var slidesInProgram: Int
     public var written: String
+    /// Slides the play loop skipped since the program last changed; nil from a player older
+    /// than this field.
+    public var skipped: [SkippedSlide]?
 
     public init(
         kioskID: String, kioskName: String, timeZone: String, clockTrusted: Bool, clockNotBefore: Date,
@@ -53,6 +56,28 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     }
 
     public static let fileName = "status.json"
+
+    /// The kiosk's zone, for showing times: the snapshot's, else the system's.
+    public var zone: Zone { Zone(identifier: timeZone) ?? .current }
+
+    /// `date` on the kiosk's wall clock, with the offset: "2026-11-28 00:08:07 +01:00", so a
+    /// technician reads local time and still knows which.
+    public func localTime(_ date: Date) -> String { Self.localTime(date, in: zone) }
+
+    /// `date` on the wall clock of `zone`, with the offset.
+    public static func localTime(_ date: Date, in zone: Zone) -> String {
+        let offset = zone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        let minutes = abs(offset) / 60
+        return "\(zone.civil(date)) \(sign)\(NumberText.zeroPadded(minutes / 60, width: 2)):"
+            + NumberText.zeroPadded(minutes % 60, width: 2)
+    }
+
+    /// An ISO 8601 time of the snapshot (`since`, `written`) on the kiosk's wall clock; the
+    /// text as it is when it is not one.
+    public func localTime(iso text: String) -> String {
+        ISO8601.parse(text).map(localTime) ?? text
+    }
 
     /// Writes atomically: temporary file, then rename.
     public func write(to folder: URL) throws {

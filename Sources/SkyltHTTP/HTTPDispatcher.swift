@@ -9,6 +9,8 @@ final class HTTPDispatcher: Sendable {
     let name: String
     let settings: HTTPSettings
     let logger: Logger
+    /// The connections' deadlines and the server's notices.
+    let watch: HTTPWatch
     private let gate: HTTPGate
     private let handler: HTTPServer.Handler
 
@@ -22,6 +24,7 @@ final class HTTPDispatcher: Sendable {
         self.logger = logger
         self.handler = handler
         gate = HTTPGate(settings: settings)
+        watch = HTTPWatch(name: name, settings: settings, logger: logger)
     }
 
     /// One request's state between libmicrohttpd's calls: the body so far, or the refusal
@@ -48,6 +51,7 @@ final class HTTPDispatcher: Sendable {
                 return MHD_Result.YES
             }
             exchange.answered = true
+            watch.requestIn(connection)
             return refuse(refusal, method: method, url: url, on: connection)
         }
         let exchange = Unmanaged<Exchange>.fromOpaque(context).takeUnretainedValue()
@@ -56,6 +60,7 @@ final class HTTPDispatcher: Sendable {
         }
         if exchange.answered { return MHD_Result.YES }
         exchange.answered = true
+        watch.requestIn(connection)
         if let refusal = exchange.refusal {
             return refuse(refusal, method: method, url: url, on: connection)
         }

@@ -10,6 +10,12 @@ import Synchronization
 /// whose answers take work (the studio's previews) asks for a pool of threads
 /// (`HTTPSettings.threadPoolSize`), and its handler is then called on several at once.
 ///
+/// Every request has a deadline from its accept to its last byte
+/// (`HTTPSettings.requestDeadlineSeconds`), and a new connection always gets a place: when all
+/// are taken, the one that has waited longest for its request is cut. The server's own notices
+/// (libmicrohttpd's complaints, cut connections) are limited to a few a minute, so a flood of
+/// them never pushes the player's own lines out of the status page's log.
+///
 /// Before the handler runs, the server refuses a foreign Host (421), a state-changing request
 /// from a foreign or missing Origin (403, per `originCheck`) and a body over the cap (413); every
 /// answer carries the settings' security headers.
@@ -27,6 +33,10 @@ public final class HTTPServer: Service, Sendable {
 
     /// libmicrohttpd's own messages are cut at this length.
     static let maxLibraryMessageBytes = 512
+    /// libmicrohttpd may take this many connections beyond `connectionLimit`: the server cuts
+    /// the longest-waiting one to keep to the limit itself, so the library must never refuse
+    /// the new connection first (it would, at its own limit, before telling the server).
+    static let libraryHeadroomConnections: UInt32 = 16
 
     /// `name` starts the server's log lines ("status page", "studio").
     public init(name: String, settings: HTTPSettings, logger: Logger = .standard, handler: @escaping Handler) {
@@ -55,6 +65,10 @@ public final class HTTPServer: Service, Sendable {
             guard let started = Self.startDaemon(&address, dispatcher: dispatcher, error: &error) else {
                 throw HTTPServerError(code: .listen, location: "\(settings.address):\(settings.port)", errno: error)
             }
+            guard dispatcher.watch.start() else {
+                MHD_stop_daemon(started)
+                throw HTTPServerError(code: .thread, location: "\(settings.address):\(settings.port)")
+            }
             running = (started, skylt_mhd_port(started))
             dispatcher.logger.notice("\(name) on http://\(settings.address):\(skylt_mhd_port(started))/")
         }
@@ -66,6 +80,7 @@ public final class HTTPServer: Service, Sendable {
     public func stop() {
         running.withLock { running in
             if let daemon = running?.daemon {
+                dispatcher.watch.stop()
                 MHD_stop_daemon(daemon)
                 running = nil
             }
@@ -91,12 +106,23 @@ public final class HTTPServer: Service, Sendable {
                 let saved = Glibc.errno
                 defer { Glibc.errno = saved }
                 let dispatcher = Unmanaged<HTTPDispatcher>.fromOpaque(context).takeUnretainedValue()
-                dispatcher.logger.notice(
-                    "\(dispatcher.name): libmicrohttpd: \(HTTPServer.libraryMessage(format, arguments))")
+                dispatcher.watch.notice("libmicrohttpd: \(HTTPServer.libraryMessage(format, arguments))")
             },
-            { _, _, connectionContext, _ in HTTPDispatcher.complete(connectionContext) },
-            settings.connectionLimit, settings.perIPConnectionLimit, settings.connectionTimeoutSeconds,
-            settings.maxHeaderBytes, settings.threadPoolSize, &error)
+            { context, connection, connectionContext, _ in
+                let dispatcher = Unmanaged<HTTPDispatcher>.fromOpaque(context!).takeUnretainedValue()
+                if let connection { dispatcher.watch.answered(connection) }
+                HTTPDispatcher.complete(connectionContext)
+            },
+            { context, connection, _, code in
+                let dispatcher = Unmanaged<HTTPDispatcher>.fromOpaque(context!).takeUnretainedValue()
+                if code.rawValue == 0 {  // MHD_CONNECTION_NOTIFY_STARTED; 1 is CLOSED
+                    dispatcher.watch.opened(connection)
+                } else {
+                    dispatcher.watch.closed(connection)
+                }
+            },
+            settings.connectionLimit + libraryHeadroomConnections, settings.perIPConnectionLimit,
+            settings.connectionTimeoutSeconds, settings.maxHeaderBytes, settings.threadPoolSize, &error)
     }
 
     /// The library's own complaints (a client that broke a limit, a closed connection) as one

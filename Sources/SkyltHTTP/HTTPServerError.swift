@@ -9,6 +9,8 @@ public struct HTTPServerError: Error, CustomStringConvertible {
         case address
         /// libmicrohttpd could not listen there.
         case listen
+        /// The system gave no thread for the server's deadlines.
+        case thread
     }
 
     public var code: Code
@@ -27,6 +29,7 @@ public struct HTTPServerError: Error, CustomStringConvertible {
         switch code {
         case .address: "address '\(location)' is not an IPv4 address"
         case .listen: "cannot listen on \(location)" + (errno.map { ": \(String(cString: strerror($0)))" } ?? "")
+        case .thread: "cannot start the thread that keeps the deadlines of \(location)"
         }
     }
 }

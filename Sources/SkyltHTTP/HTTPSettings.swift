@@ -21,10 +21,18 @@ public struct HTTPSettings: Sendable {
     public var address = "127.0.0.1"
     /// 0 lets the kernel choose; the server's `port` tells which.
     public var port: UInt16 = 0
+    /// Connections kept at once. When all are taken, a new connection cuts the one that has
+    /// waited longest for its request, so that slow clients, however many addresses they
+    /// come from, never keep a quick one out.
     public var connectionLimit: UInt32 = 256
     public var perIPConnectionLimit: UInt32 = 32
     /// A connection idle (or half-sent) this long is closed.
     public var connectionTimeoutSeconds: UInt32 = 10
+    /// From a connection's accept (or the end of its previous answer) to the last byte of its
+    /// request's headers and body: a request not all in by then is cut, however steadily it
+    /// trickles, which the idle timeout alone never catches. Generous by default, for uploads
+    /// over a slow line; the status page, whose requests are a few hundred bytes, sets less.
+    public var requestDeadlineSeconds = 120.0
     /// Memory for one connection's request line and headers; a request beyond it is refused
     /// by libmicrohttpd (431 or a closed connection).
     public var maxHeaderBytes = 32 * 1024

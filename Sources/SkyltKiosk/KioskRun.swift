@@ -138,9 +138,11 @@ final class KioskRun {
         }
         if let playLog { observers.append(ProofOfPlayRecorder(log: playLog)) }
         let sync = sync
-        let facts = StatusReporter.Facts(
+        var facts = StatusReporter.Facts(
             kioskID: config.id, kioskName: config.name, timeZone: config.timeZone, clockTrust: trust,
             channels: { sync.channelStates() })
+        let store = store
+        facts.programGeneration = { store.generation }
         observers.append(StatusReporter(facts: facts, folder: state, hub: hub, notifier: notifier, logger: logger))
         let notifier = notifier
         observers.append(FirstFrameReporter(clock: clock, logger: logger) { notifier.ready() })
@@ -156,11 +158,10 @@ final class KioskRun {
         return services
     }
 
-    /// The status page, when the config enables it and a token for its actions is at hand.
+    /// The status page, when the config enables it; it starts even when no token can be kept.
     private func statusServer(control: PlayControl) -> StatusServer? {
-        guard config.status.enabled, let token = StatusWiring.token(config: config, state: state, logger: logger)
-        else { return nil }
-        var settings = StatusSettings(token: token)
+        guard config.status.enabled else { return nil }
+        var settings = StatusSettings(token: StatusWiring.token(config: config, state: state, logger: logger).token)
         settings.address = config.status.address
         settings.port = UInt16(config.status.port)
         settings.perIPConnectionLimit = UInt32(config.status.perIPConnectionLimit)

@@ -10,13 +10,15 @@ public enum StateDirectory {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             guard access(folder.path, W_OK) == 0 else {
-                logger.warning("state directory \(folder.path) is not writable; no play log is kept")
+                logger.warning(
+                    "state directory \(folder.path) is not writable; no play log or status page token is kept there")
                 return nil
             }
             return folder
         } catch {
             logger.warning(
-                "cannot create the state directory \(folder.path): \(FileProblem.describe(error)); no play log is kept")
+                "cannot create the state directory \(folder.path): \(FileProblem.describe(error)); no play log or status page token is kept there"
+            )
             return nil
         }
     }

@@ -13,6 +13,9 @@ public final class StatusReporter: PlayObserver {
         public var clockTrust: ClockTrust
         /// The channels' state, asked for at each switch.
         public var channels: @Sendable () -> [ChannelState]
+        /// Which program plays (`ProgramStore.generation`): skipped slides are forgotten when
+        /// it changes, since the new program may have mended them.
+        public var programGeneration: @Sendable () -> Int = { 0 }
 
         public init(
             kioskID: String, kioskName: String, timeZone: Zone, clockTrust: ClockTrust,
@@ -31,6 +34,12 @@ public final class StatusReporter: PlayObserver {
     private let hub: StatusHub
     private let notifier: Notifier
     private let logger: Logger
+    /// Slides skipped since the program changed, the latest skip of each, oldest first; only
+    /// the play loop's thread touches it.
+    private var skipped: (generation: Int, slides: [SkippedSlide]) = (0, [])
+
+    /// Skipped slides the status keeps; beyond, the oldest are dropped.
+    static let maxSkippedSlides = 20
 
     /// Writes `status.json` into `folder` when there is one.
     public init(facts: Facts, folder: URL?, hub: StatusHub, notifier: Notifier, logger: Logger) {
@@ -50,9 +59,27 @@ public final class StatusReporter: PlayObserver {
             hub.composed(seconds: seconds)
         case .switched(let change):
             report(change)
-        case .firstFrame, .finished, .skipped:
+        case .skipped(let slide, let reason):
+            noteSkipped(slide: slide, reason: reason)
+        case .firstFrame, .finished:
             break
         }
+    }
+
+    /// Keeps the skip for the status (and says it at once on the page), the latest per slide.
+    func noteSkipped(slide: String, reason: String, now: Date = Date()) {
+        var slides = currentSkipped()
+        slides.removeAll { $0.slide == slide }
+        slides.append(SkippedSlide(slide: slide, reason: reason, at: now))
+        skipped.slides = Array(slides.suffix(Self.maxSkippedSlides))
+        hub.skipped(skipped.slides)
+    }
+
+    /// The skipped slides, emptied first when the program has changed since.
+    private func currentSkipped() -> [SkippedSlide] {
+        let generation = facts.programGeneration()
+        if generation != skipped.generation { skipped = (generation, []) }
+        return skipped.slides
     }
 
     private func report(_ change: PlaySwitch) {
@@ -84,6 +111,7 @@ public final class StatusReporter: PlayObserver {
                 reason: shown.reason, since: ISO8601.format(shown.start)),
             slidesInProgram: change.slidesInProgram, written: now)
         status.channels = facts.channels()
+        status.skipped = currentSkipped()
         return status
     }
 }

@@ -31,25 +31,71 @@ final class Throttled<Value: Sendable>: Sendable {
 enum StatusWiring {
     static let tokenFile = "status-token"
 
-    /// The token from the config, or the one kept in the state directory (made at first start).
-    /// It is never logged or shown: the log says where it is.
-    static func token(config: KioskConfig, state: URL?, logger: Logger) -> String? {
-        if let token = config.status.token { return token }
-        guard let state else { return nil }
-        let file = state.appendingPathComponent(tokenFile)
-        if let text = try? String(contentsOf: file, encoding: .utf8), text.count >= 16 {
-            return text.trimmed
+    /// Where this run's status page token is kept, so that the technician can read it.
+    enum TokenKeeping: Equatable {
+        /// The config's `status.token`.
+        case config
+        /// `status-token` in the state directory, kept from one start to the next.
+        case stateDirectory(URL)
+        /// `status-token` in the runtime directory (systemd's `RuntimeDirectory=`, /run/skylt):
+        /// the state directory could not keep it, so a new one is made at each start.
+        case runtime(URL)
+        /// Nowhere but in memory: no action can be sent until the config gives a token.
+        case memory
+    }
+
+    /// The runtime directory systemd makes for the unit (`RuntimeDirectory=skylt`), if any.
+    static func runtimeDirectory() -> URL? {
+        guard let path = ProcessInfo.processInfo.environment["RUNTIME_DIRECTORY"], !path.isEmpty else { return nil }
+        return URL(fileURLWithPath: String(path.prefix { $0 != ":" }))
+    }
+
+    /// The token for the status page's actions: the config's, the one kept in the state
+    /// directory (made at first start), or, when the state directory cannot keep one (missing,
+    /// read-only), one made for this run, so that the page always starts. The token is never
+    /// logged or shown: the log says where it is, and what to do when it is nowhere.
+    static func token(config: KioskConfig, state: URL?, runtime: URL? = runtimeDirectory(), logger: Logger)
+        -> (token: String, kept: TokenKeeping)
+    {
+        if let token = config.status.token { return (token, .config) }
+        let folder = config.stateDirectory.path
+        var problem = "the state directory \(folder) cannot be written"
+        if let state {
+            let file = state.appendingPathComponent(tokenFile)
+            if let text = try? String(contentsOf: file, encoding: .utf8), text.trimmed.count >= 16 {
+                return (text.trimmed, .stateDirectory(file))
+            }
+            let token = newToken()
+            do {
+                try AtomicFile.write(Data((token + "\n").utf8), to: file, mode: AtomicFile.secretMode)
+                logger.notice("made a status page token for actions; it is in \(file.path)")
+                return (token, .stateDirectory(file))
+            } catch {
+                problem = "\(file.path) cannot be written (\(FileProblem.describe(error)))"
+            }
         }
+        let token = newToken()
+        let remedy = "to keep one, set status.token in the config or make \(folder) writable, and restart"
+        if let runtime {
+            let file = runtime.appendingPathComponent(tokenFile)
+            if (try? AtomicFile.write(Data((token + "\n").utf8), to: file, mode: AtomicFile.secretMode)) != nil {
+                logger.warning(
+                    "status page: no status.token in the config and \(problem), so actions take a token made for "
+                        + "this run, in \(file.path) (sudo cat it; it changes at each start); \(remedy)")
+                return (token, .runtime(file))
+            }
+        }
+        logger.warning(
+            "status page: no status.token in the config and \(problem), so no token can be kept: the page and "
+                + "/healthz work, but no action can be sent; \(remedy)")
+        return (token, .memory)
+    }
+
+    /// 24 random bytes in URL-safe base64: a token to paste into curl.
+    static func newToken() -> String {
         let bytes = (0..<24).map { _ in UInt8.random(in: 0...255) }
-        let token = Data(bytes).base64EncodedString().replacingAll("+", with: "-")
+        return Data(bytes).base64EncodedString().replacingAll("+", with: "-")
             .replacingAll("/", with: "_").replacingAll("=", with: "")
-        do {
-            try AtomicFile.write(Data((token + "\n").utf8), to: file, mode: AtomicFile.secretMode)
-            logger.notice("made a status page token for actions; it is in \(file.path)")
-        } catch {
-            logger.warning("cannot keep a status page token in \(file.path): \(error)")
-        }
-        return token
     }
 
     static func folderBytes(_ folder: URL) -> Int64 {

@@ -21,7 +21,7 @@ public final class StatusHub: LogHandler {
         var next: String?
         var heartbeat: Date?
         var counters = Counters()
-        var logs: [String] = []
+        var logs: [(date: Date, line: String)] = []
     }
 
     private let state = Mutex(State())
@@ -55,18 +55,27 @@ public final class StatusHub: LogHandler {
         }
     }
 
+    /// Slides skipped since the program changed: shown at once, before the next switch.
+    public func skipped(_ slides: [SkippedSlide]) {
+        state.withLock { $0.snapshot?.skipped = slides }
+    }
+
     /// Keeps the line for the page's log, the latest `logLimit` lines only.
     public func log(_ level: LogLevel, _ message: String) {
         guard level >= .info else { return }
-        let line = "\(ISO8601.format(Date())) \(level) \(message)"
+        let entry = (Date(), "\(level) \(message)")
         state.withLock {
-            $0.logs.append(line)
+            $0.logs.append(entry)
             if $0.logs.count > Self.logLimit { $0.logs.removeFirst($0.logs.count - Self.logLimit) }
         }
     }
 
+    /// The latest switch's snapshot, what comes next, the counters, and the log lines, each
+    /// starting with its time on the kiosk's wall clock (the snapshot's zone, with its offset).
     public func read() -> (snapshot: StatusSnapshot?, next: String?, counters: Counters, logs: [String]) {
-        state.withLock { ($0.snapshot, $0.next, $0.counters, $0.logs) }
+        let (snapshot, next, counters, logs) = state.withLock { ($0.snapshot, $0.next, $0.counters, $0.logs) }
+        let zone = snapshot?.zone ?? .current
+        return (snapshot, next, counters, logs.map { "\(StatusSnapshot.localTime($0.date, in: zone)) \($0.line)" })
     }
 
     /// The frame on screen as PNG, encoded once per frame, outside the lock.

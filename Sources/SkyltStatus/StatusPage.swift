@@ -9,24 +9,12 @@ enum StatusPage {
 
     static func escape(_ text: String) -> String { HTMLEscape.text(text) }
 
-    static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds)
-        if s < 120 { return "\(s) s" }
-        if s < 7200 { return "\(s / 60) min" }
-        if s < 172_800 { return "\(s / 3600) h" }
-        return "\(s / 86400) days"
-    }
+    static func duration(_ seconds: Double) -> String { Health.duration(seconds) }
 
-    static func bytes(_ value: Int64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var amount = Double(value)
-        var unit = 0
-        while amount >= 1024 && unit < units.count - 1 {
-            amount /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(value) B" : "\(NumberText.fixed(amount, decimals: 1)) \(units[unit])"
-    }
+    static func bytes(_ value: Int64) -> String { Health.bytes(value) }
+
+    /// A time on the kiosk's wall clock, with its offset.
+    static func time(_ date: Date, _ zone: Zone) -> String { StatusSnapshot.localTime(date, in: zone) }
 
     static func row(_ name: String, _ value: String, bad: Bool = false) -> String {
         "<tr><th>\(escape(name))</th><td\(bad ? " class=\"bad\"" : "")>\(escape(value))</td></tr>"
@@ -41,13 +29,14 @@ enum StatusPage {
             <title>\(escape(report.snapshot.kioskName)) · Skylt</title>
             <link rel="stylesheet" href="/style.css"></head><body>
             <header><h1>\(escape(report.snapshot.kioskName))</h1>
-            <p class="\(report.healthy ? "ok" : "bad")">\(report.healthy ? "Playing" : "The player is stuck") · \(escape(report.snapshot.display == "on" ? "screen on" : "screen off (opening hours)"))</p></header>
-            <section><h2>On screen now</h2>
             """
-        html += onScreenNow(report)
-        html += "</section><section><h2>Kiosk</h2><table>" + kioskRows(report)
+        let zone = report.snapshot.zone
+        html += topLine(report) + "</header><section><h2>On screen now</h2>"
+        html += onScreenNow(report, zone)
+        html += skippedSlides(report, zone)
+        html += "</section><section><h2>Kiosk</h2><table>" + kioskRows(report, zone)
         html += "</table></section><section><h2>Channels</h2>"
-        for channel in report.snapshot.channels { html += channelTable(channel) }
+        for channel in report.snapshot.channels { html += channelTable(channel, zone) }
         html += "</section><section><h2>Played today</h2><table>" + playedTodayRows(report)
         html += "</table></section><section><h2>Log</h2><pre>"
         html += report.logs.reversed().map(escape).joined(separator: "\n")
@@ -56,8 +45,43 @@ enum StatusPage {
         return html
     }
 
+    /// The first thing on the phone's screen: green only when all is well; otherwise what is
+    /// wrong, in plain words, right under it.
+    static func topLine(_ report: StatusReport) -> String {
+        let health = report.assessedHealth
+        let screen = report.snapshot.display == "on" ? "screen on" : "screen off (opening hours)"
+        let (style, words) =
+            switch health.level {
+            case .ok: ("ok", "Playing · \(screen) · all well")
+            case .degraded:
+                (
+                    "warn",
+                    "Playing, \(health.problems.count == 1 ? "one problem" : "\(health.problems.count) problems") · \(screen)"
+                )
+            case .stuck: ("bad", "The player is stuck · \(screen)")
+            }
+        var html = "<p class=\"health \(style)\">\(escape(words))</p>"
+        if !health.problems.isEmpty {
+            html += "<ul class=\"problems\">"
+            for problem in health.problems { html += "<li>\(escape(problem.text))</li>" }
+            html += "</ul>"
+        }
+        return html
+    }
+
+    /// Slides the play loop skipped since the program changed, when there are any.
+    static func skippedSlides(_ report: StatusReport, _ zone: Zone) -> String {
+        guard let skipped = report.snapshot.skipped, !skipped.isEmpty else { return "" }
+        var html = "<h3>Skipped slides</h3><table>"
+        for slide in skipped {
+            let at = ISO8601.parse(slide.at).map { time($0, zone) } ?? slide.at
+            html += row(slide.slide, "\(slide.reason) (last \(at))", bad: true)
+        }
+        return html + "</table>"
+    }
+
     /// The screenshot, while the screen is on, and what is showing and why.
-    static func onScreenNow(_ report: StatusReport) -> String {
+    static func onScreenNow(_ report: StatusReport, _ zone: Zone) -> String {
         var html = ""
         if report.snapshot.display == "on" {
             html += "<img src=\"/screenshot.png\" alt=\"The frame on screen now\" width=\"640\" height=\"360\">"
@@ -66,16 +90,20 @@ enum StatusPage {
         let what =
             showing.slide.map { "\(showing.channel ?? "")/\($0)" + (showing.language.map { " (\($0))" } ?? "") }
             ?? "no slide"
-        html += "<table>" + row("Showing", what) + row("Why", showing.reason) + row("Since", showing.since)
+        html +=
+            "<table>" + row("Showing", what) + row("Why", showing.reason)
+            + row("Since", ISO8601.parse(showing.since).map { time($0, zone) } ?? showing.since)
         html += row("Next", report.next ?? "–") + "</table>"
         return html
     }
 
-    static func kioskRows(_ report: StatusReport) -> String {
+    static func kioskRows(_ report: StatusReport, _ zone: Zone) -> String {
         var html =
             row("Name", report.snapshot.kioskName) + row("Id", report.snapshot.kioskID)
             + row("Version", report.snapshot.version)
-        html += row("Uptime", duration(report.uptimeSeconds)) + row("Time zone", report.snapshot.timeZone)
+        html +=
+            row("Uptime", duration(report.uptimeSeconds))
+            + row("Time zone", "\(zone.identifier), now \(time(Date(), zone))")
         html += row(
             "Clock",
             report.snapshot.clockTrusted ? "trusted" : "untrusted: earlier than \(report.snapshot.clockReason)",
@@ -88,7 +116,7 @@ enum StatusPage {
     }
 
     /// One channel's heading and table; a local folder has no sync state to show.
-    static func channelTable(_ channel: ChannelState) -> String {
+    static func channelTable(_ channel: ChannelState, _ zone: Zone) -> String {
         var html = "<h3>\(escape(channel.name))</h3><table>"
         html += row("Source", channel.source)
         guard channel.kind == .bundle else {
@@ -101,10 +129,12 @@ enum StatusPage {
             channel.version.map { "v\($0)" + (channel.ageSeconds.map { ", published \(duration($0)) ago" } ?? "") }
                 ?? "none yet")
         html += row(
-            "Last good sync", channel.lastSuccess.map(ISO8601.format) ?? "never",
+            "Last good sync",
+            channel.lastSuccess.map { "\(time($0, zone)) (\(duration(channel.observed.timeIntervalSince($0))) ago)" }
+                ?? "never",
             bad: channel.lastSuccess == nil && channel.failures > 0)
         html += row("Last error", channel.lastError ?? "none", bad: channel.lastError != nil)
-        html += row("Next poll", channel.nextPoll.map(ISO8601.format) ?? "–")
+        html += row("Next poll", channel.nextPoll.map { time($0, zone) } ?? "–")
         html += row("Manifest", channel.stale ? "expired: stale, still playing" : "current", bad: channel.stale)
         html += row(
             "Cached files",
@@ -136,6 +166,9 @@ enum StatusPage {
         pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.8rem; background: #fff; border: 1px solid #ddd; padding: 0.4rem; max-height: 30rem; overflow: auto; }
         .ok { color: #0a6b2d; font-weight: 600; }
         .bad { color: #9b1c1c; font-weight: 600; }
+        .warn { color: #7a4100; font-weight: 600; }
+        .health { font-size: 1.1rem; margin: 0.3rem 0; padding: 0.4rem 0.6rem; border-left: 0.4rem solid; background: #fff; }
+        .problems { margin: 0.2rem 0 0.6rem; padding-left: 1.4rem; color: #7a4100; }
         footer { margin: 1rem 0; font-size: 0.85rem; }
         """
 }

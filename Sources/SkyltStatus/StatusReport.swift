@@ -29,12 +29,24 @@ public struct StatusReport: Sendable, Codable {
         public var startTimeSeconds: Double?
         /// The size of the cache's file system; nil when it cannot be asked.
         public var diskSizeBytes: Int64?
+        /// How the kiosk is, with the reasons; nil from an older player (`Health(report)`
+        /// works it out from the rest then).
+        public var health: Health?
     }
 
     public var snapshot: StatusSnapshot
     public var facts: Facts
 
     public subscript<Value>(dynamicMember path: KeyPath<Facts, Value>) -> Value { facts[keyPath: path] }
+
+    /// The report's health: the player's own word, or, from an older player, worked out the
+    /// same way from what it reports.
+    public var assessedHealth: Health {
+        facts.health
+            ?? Health(
+                snapshot: snapshot, playing: facts.healthy, starting: facts.starting,
+                freeDiskBytes: facts.freeDiskBytes, diskSizeBytes: facts.diskSizeBytes)
+    }
 
     init(snapshot: StatusSnapshot, facts: Facts) {
         self.snapshot = snapshot

@@ -61,9 +61,21 @@ final class StatusResponder: Sendable {
             guard let png = sources.hub.screenshot() else { return .text(404, "nothing on screen") }
             return HTTPResponse(status: 200, type: "image/png", body: png)
         case "/healthz":
-            return healthy() ? .text(200, "ok") : .text(503, "the play loop is stuck")
+            return Self.healthz(report().assessedHealth)
         default:
             return .text(404, "not found")
+        }
+    }
+
+    /// `/healthz` keeps its meaning for systemd and monitors: 503 only when the play loop is
+    /// stuck (a restart may help); a kiosk that plays with problems (a failing channel, a
+    /// distrusted clock) answers 200, and the body says "degraded" and why, since restarting
+    /// mends none of those.
+    static func healthz(_ health: Health) -> HTTPResponse {
+        switch health.level {
+        case .ok: .text(200, "ok")
+        case .degraded: .text(200, "degraded: \(health.summary)")
+        case .stuck: .text(503, "stuck: \(health.summary)")
         }
     }
 
@@ -131,6 +143,8 @@ final class StatusResponder: Sendable {
             cacheBytes: sources.cacheBytes(), freeDiskBytes: sources.freeDiskBytes(), addresses: sources.addresses(),
             logs: Array(logs.suffix(50)), playsToday: sources.playsToday(), starting: written == nil,
             startTimeSeconds: sources.hub.started.timeIntervalSince1970, diskSizeBytes: sources.diskSizeBytes())
-        return StatusReport(snapshot: snapshot, facts: facts)
+        var report = StatusReport(snapshot: snapshot, facts: facts)
+        report.facts.health = report.assessedHealth
+        return report
     }
 }

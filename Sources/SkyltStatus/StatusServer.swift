@@ -11,6 +11,9 @@ public struct StatusSettings: Sendable {
     public var connectionLimit: UInt32 = 256
     public var perIPConnectionLimit: UInt32 = 32
     public var connectionTimeoutSeconds: UInt32 = 10
+    /// A request (a few hundred bytes from a phone) must be all in this long after its accept,
+    /// however steadily it trickles.
+    public var requestDeadlineSeconds = 10.0
     /// Memory for one connection's request (headers and body), in bytes.
     public var connectionMemoryLimitBytes = 32 * 1024
     /// The play loop is stuck when it has not ticked for this long.
@@ -63,6 +66,7 @@ public final class StatusServer: Service, Sendable {
         http.connectionLimit = settings.connectionLimit
         http.perIPConnectionLimit = settings.perIPConnectionLimit
         http.connectionTimeoutSeconds = settings.connectionTimeoutSeconds
+        http.requestDeadlineSeconds = settings.requestDeadlineSeconds
         http.maxHeaderBytes = settings.connectionMemoryLimitBytes
         http.maxBodyBytes = StatusResponder.maxBodyBytes
         http.allowedHosts = { responder.allowedHosts() }

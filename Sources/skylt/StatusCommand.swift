@@ -58,38 +58,63 @@ enum StatusCommand {
         func line(_ name: String, _ value: String) {
             Console.out(name.padded(to: 18).prefix(18) + value)
         }
+        let snapshot = report.snapshot
+        let zone = snapshot.zone
+        func time(_ date: Date) -> String { StatusSnapshot.localTime(date, in: zone) }
         line(
             "Kiosk",
-            "\(report.snapshot.kioskName) (\(report.snapshot.kioskID)), Skylt \(report.snapshot.version), up \(Int(report.uptimeSeconds)) s"
+            "\(snapshot.kioskName) (\(snapshot.kioskID)), Skylt \(snapshot.version), up \(Health.duration(report.uptimeSeconds))"
         )
-        line("Health", report.healthy ? "playing" : "STUCK: the play loop does not advance")
+        let health = report.assessedHealth
+        switch health.level {
+        case .ok: line("Health", "playing, all well")
+        case .degraded: line("Health", "DEGRADED: playing, with \(health.problems.count) problem(s)")
+        case .stuck: line("Health", "STUCK: the play loop does not advance")
+        }
+        for problem in health.problems { line("  problem", problem.text) }
+        line("Time", "\(time(Date())) (\(zone.identifier))")
         line(
             "Clock",
-            report.snapshot.clockTrusted
-                ? "trusted (\(report.snapshot.timeZone))" : "UNTRUSTED: earlier than \(report.snapshot.clockReason)")
-        line("Display", report.snapshot.display)
-        let showing = report.snapshot.showing
+            snapshot.clockTrusted ? "trusted" : "UNTRUSTED: earlier than \(snapshot.clockReason)")
+        line("Display", snapshot.display)
+        let showing = snapshot.showing
         line(
             "On screen",
-            (showing.slide.map { "\(showing.channel ?? "")/\($0)" } ?? "no slide") + " since \(showing.since)")
+            (showing.slide.map { "\(showing.channel ?? "")/\($0)" } ?? "no slide")
+                + " since \(snapshot.localTime(iso: showing.since))")
         line("Why", showing.reason)
         line("Next", report.next ?? "–")
         line("Slides shown", "\(report.slidesShown), missed deadlines \(report.missedDeadlines)")
-        line("Cache", "\(report.cacheBytes) bytes, \(report.freeDiskBytes) bytes free")
-        line("Addresses", report.addresses.joined(separator: ", "))
-        for channel in report.snapshot.channels {
-            line("Channel", "\(channel.name): \(channel.source)")
-            guard channel.kind == .bundle else {
-                line("  kind", "local folder, read at start and on SIGHUP")
-                continue
-            }
-            line("  version", (channel.version.map { "v\($0)" } ?? "none") + (channel.stale ? " (STALE: expired)" : ""))
-            line("  last sync", channel.lastSuccess.map(ISO8601.format) ?? "never")
-            line("  last error", channel.lastError ?? "none")
-            line("  next poll", channel.nextPoll.map(ISO8601.format) ?? "–")
-            if let matches = channel.cacheMatches { line("  cache", matches ? "matches its hashes" : "DAMAGED") }
+        for skipped in snapshot.skipped ?? [] {
+            line("  skipped", "\(skipped.slide): \(skipped.reason) (last \(snapshot.localTime(iso: skipped.at)))")
         }
+        line(
+            "Cache",
+            "\(Health.bytes(report.cacheBytes)), \(Health.bytes(report.freeDiskBytes)) free"
+                + (report.diskSizeBytes.map { " of \(Health.bytes($0))" } ?? ""))
+        line("Addresses", report.addresses.joined(separator: ", "))
+        for channel in snapshot.channels { printChannel(channel, line: line, time: time) }
         Console.out("Log:")
         for entry in report.logs.suffix(15) { Console.out("  " + entry) }
+    }
+
+    /// One channel's lines; a local folder has no sync to tell of.
+    static func printChannel(
+        _ channel: ChannelState, line: (String, String) -> Void, time: (Date) -> String
+    ) {
+        line("Channel", "\(channel.name): \(channel.source)")
+        guard channel.kind == .bundle else {
+            line("  kind", "local folder, read at start and on SIGHUP")
+            return
+        }
+        line("  version", (channel.version.map { "v\($0)" } ?? "none") + (channel.stale ? " (STALE: expired)" : ""))
+        line(
+            "  last sync",
+            channel.lastSuccess.map {
+                "\(time($0)) (\(Health.duration(channel.observed.timeIntervalSince($0))) ago)"
+            } ?? "never")
+        line("  last error", channel.lastError ?? "none")
+        line("  next poll", channel.nextPoll.map(time) ?? "–")
+        if let matches = channel.cacheMatches { line("  cache", matches ? "matches its hashes" : "DAMAGED") }
     }
 }
