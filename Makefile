@@ -153,9 +153,9 @@ test: test-deps lint
 	./.build/debug/skylt-soak month --days $(MONTH_SHORT_DAYS) --size $(MONTH_SHORT_SIZE) \
 		--max-growth-mb $(MONTH_SHORT_GROWTH_MB)
 	@echo "Building the release binaries beside the browser tests (log: $(RELEASE_LOG))"
-	@$(MAKE) --no-print-directory release > $(RELEASE_LOG) 2>&1 & release=$$!; \
+	@$(MAKE) --no-print-directory release fuzz-smoke > $(RELEASE_LOG) 2>&1 & release=$$!; \
 	$(MAKE) test-browser; browser=$$?; \
-	if ! wait $$release; then tail -50 $(RELEASE_LOG); echo "The release build failed"; exit 1; fi; \
+	if ! wait $$release; then tail -50 $(RELEASE_LOG); echo "The release build or fuzz-smoke failed"; exit 1; fi; \
 	exit $$browser
 	$(MAKE) package-test
 
@@ -163,6 +163,39 @@ test: test-deps lint
 # build that `make test` makes first.
 test-browser:
 	$(PYTHON) -m unittest discover -s Tests/Browser -v
+
+# Fuzzing and sanitizers (see README, "Fuzzing and sanitizers"). `make fuzz` runs each libFuzzer
+# target of Fuzz/ for FUZZ_SECONDS (FUZZ_TARGETS picks some; `Tools/fuzz list` names them),
+# keeping what it finds in .build/fuzz/corpus; `make fuzz-smoke` runs each for
+# FUZZ_SMOKE_SECONDS from its seeds only, beside the browser tests in `make test`.
+# `make test-sanitize` runs the suite under AddressSanitizer, then under ThreadSanitizer, each
+# built in its own scratch path so that the normal build is untouched.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
+FUZZ_TARGETS ?=
+LSAN_SUPPRESSIONS := $(CURDIR)/Tools/lsan-suppressions.txt
+TSAN_SUPPRESSIONS := $(CURDIR)/Tools/tsan-suppressions.txt
+.PHONY: fuzz fuzz-build fuzz-smoke test-sanitize test-asan test-tsan
+fuzz-build: deps
+	Tools/fuzz build
+
+fuzz: fuzz-build
+	Tools/fuzz run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-build
+	Tools/fuzz smoke $(FUZZ_SMOKE_SECONDS)
+
+test-sanitize: test-asan test-tsan
+
+test-asan: test-deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build/asan $(WERROR)
+	SDL_VIDEODRIVER=dummy LSAN_OPTIONS="suppressions=$(LSAN_SUPPRESSIONS)" \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build/asan
+
+test-tsan: test-deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build/tsan $(WERROR)
+	SDL_VIDEODRIVER=dummy TSAN_OPTIONS="suppressions=$(TSAN_SUPPRESSIONS) halt_on_error=1" \
+		$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build/tsan
 
 # Installs the binaries, the demo playlist, the units, an example config (and the config
 # itself if there is none), and the skylt and skylt-studio system users.

@@ -67,9 +67,10 @@ public struct HTTPFormBody: Sendable {
             let afterDelimiter = start.upperBound
             if whole[afterDelimiter...].starts(with: Data("--".utf8)) { break }
             guard let next = whole[afterDelimiter..<whole.endIndex].firstRange(of: delimiter) else { break }
-            var partStart = afterDelimiter
-            if whole[partStart...].starts(with: Data("\r\n".utf8)) { partStart += 2 }
-            form.read(part: whole[partStart..<next.lowerBound])
+            // The CRLF that ends the boundary line is the part's only when the part has one:
+            // a boundary line right before the next has none, as that CRLF is the next's.
+            let part = whole[afterDelimiter..<next.lowerBound]
+            form.read(part: part.starts(with: Data("\r\n".utf8)) ? part.dropFirst(2) : part)
             parts += 1
             cursor = next.lowerBound
         }
