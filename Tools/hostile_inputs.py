@@ -107,8 +107,8 @@ def poster(image):
     return {"id": "bad", "template": "poster", "duration": 10, "image": image, "caption": {"sv": "Affisch"}}
 
 
-def info(title, body):
-    return {"id": "bad", "template": "info", "duration": 10, "title": {"sv": title}, "body": {"sv": body}}
+def notice(title, body):
+    return {"id": "bad", "template": "notice", "duration": 10, "title": {"sv": title}, "body": {"sv": body}}
 
 
 def wifi(password):
@@ -121,42 +121,51 @@ def link(url):
             "caption": {"sv": "Affisch"}, "qr": {"url": url, "label": {"sv": "Läs mer"}}}
 
 
-def windows():
-    times = [{"from": f"{m // 60:02}:{m % 60:02}", "to": f"{(m + 1) // 60 % 24:02}:{(m + 1) % 60:02}"}
-             for m in range(1440)]
-    slide = info("Öppet", "Varje minut.")
+def windows(first, count, step):
+    """Daily windows of one minute, `step` minutes apart, from minute `first` of the day."""
+    return [{"from": f"{m // 60:02}:{m % 60:02}", "to": f"{(m + 1) // 60 % 24:02}:{(m + 1) % 60:02}"}
+            for m in range(first, first + count * step, step)]
+
+
+def scheduled(index, times):
+    slide = notice("Öppet", "Varje minut.")
+    slide["id"] = f"bad{index}"
     slide["schedule"] = {"times": times}
     return slide
 
 
 OK_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600"><rect width="800" height="600"/></svg>'
 
-# name: (what the issue found, the slide, {media file: bytes or "fifo"}, command words)
+PLAN = ["plan", "--from", "2026-12-01T09:00:00+01:00", "--to", "2026-12-01T12:00:00+01:00"]
+
+# name: (what the issue found, the slides, {media file: bytes or "fifo"}, command words)
 CASES = {
-    "png-rgba": ("30000x30000 RGBA PNG", poster("media/big.png"),
+    "png-rgba": ("30000x30000 RGBA PNG", [poster("media/big.png")],
                  {"big.png": lambda: png_bytes(30000, 30000, 6)}, ["validate"]),
-    "png-grey": ("30000x30000 greyscale PNG", poster("media/big.png"),
+    "png-grey": ("30000x30000 greyscale PNG", [poster("media/big.png")],
                  {"big.png": lambda: png_bytes(30000, 30000, 0)}, ["validate"]),
-    "jpeg": ("JPEG header claiming 60000x60000", poster("media/big.jpg"),
+    "jpeg": ("JPEG header claiming 60000x60000", [poster("media/big.jpg")],
              {"big.jpg": lambda: jpeg_bytes(60000, 60000)}, ["validate"]),
-    "webp": ("WebP header claiming 16384x16384, the simple format's largest", poster("media/big.webp"),
+    "webp": ("WebP header claiming 16384x16384, the simple format's largest", [poster("media/big.webp")],
              {"big.webp": lambda: webp_bytes(16384)}, ["validate"]),
-    "webp-canvas": ("animated WebP whose canvas claims 60000x60000", poster("media/big.webp"),
+    "webp-canvas": ("animated WebP whose canvas claims 60000x60000", [poster("media/big.webp")],
                     {"big.webp": lambda: animated_webp_bytes(60000, 60000)}, ["validate"]),
-    "svg-data-uri": ("SVG embedding a 25000x25000 PNG as data: URI", poster("media/big.svg"),
+    "svg-data-uri": ("SVG embedding a 25000x25000 PNG as data: URI", [poster("media/big.svg")],
                      {"big.svg": lambda: svg_with_data_uri(25000, 25000)}, ["validate"]),
-    "fifo": ("FIFO named as a medium", poster("media/pipe.png"), {"pipe.png": "fifo"}, ["validate"]),
-    "title-1mb": ("1 MB title", info("Öppet " * 150000, "Kort."), {}, ["validate"]),
-    "body-200kb": ("200 KB body without spaces", info("Öppet", "x" * 200_000), {}, ["validate"]),
-    "nul-wifi": ("NUL inside a Wi-Fi password", wifi("kanel\u0000bulle"), {}, ["validate"]),
-    "nul-url": ("NUL inside a URL", link("https://example.org/a\u0000b"), {"ok.svg": lambda: OK_SVG},
+    "fifo": ("FIFO named as a medium", [poster("media/pipe.png")], {"pipe.png": "fifo"}, ["validate"]),
+    "title-1mb": ("1 MB title", [notice("Öppet " * 140000, "Kort.")], {}, ["validate"]),
+    "body-200kb": ("200 KB body without spaces", [notice("Öppet", "x" * 200_000)], {}, ["validate"]),
+    "nul-wifi": ("NUL inside a Wi-Fi password", [wifi("kanel\u0000bulle")], {}, ["validate"]),
+    "nul-url": ("NUL inside a URL", [link("https://example.org/a\u0000b")], {"ok.svg": lambda: OK_SVG},
                 ["validate"]),
-    "plan-1440": ("1,440 schedule windows, plan for three hours", windows(), {},
-                  ["plan", "--from", "2026-12-01T09:00:00+01:00", "--to", "2026-12-01T12:00:00+01:00"]),
+    "plan-1440": ("one slide with 1,440 schedule windows, plan for three hours",
+                  [scheduled(0, windows(0, 1440, 1))], {}, PLAN),
+    "plan-960": ("10 slides with 96 windows each, plan for three hours",
+                 [scheduled(i, windows(i, 96, 15)) for i in range(10)], {}, PLAN),
 }
 
 
-def make_case(folder, slide, media):
+def make_case(folder, slides, media):
     os.makedirs(os.path.join(folder, "media"), exist_ok=True)
     for name, content in media.items():
         path = os.path.join(folder, "media", name)
@@ -166,14 +175,16 @@ def make_case(folder, slide, media):
             with open(path, "wb") as file:
                 file.write(content())
     with open(os.path.join(folder, "playlist.json"), "w", encoding="utf-8") as file:
-        json.dump(dict(PLAYLIST_HEAD, slides=[slide]), file, ensure_ascii=False)
+        json.dump(dict(PLAYLIST_HEAD, slides=slides), file, ensure_ascii=False)
 
 
 def measure(argv, timeout):
     """Runs argv; returns (outcome, seconds, peak MB, first output line). Kills the child
     with SIGKILL at the timeout: some of these inputs made it ignore SIGTERM."""
     started = time.monotonic()
-    child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    # Output goes to a file, not a pipe: a child that prints much would wait on a full pipe.
+    sink = tempfile.TemporaryFile()
+    child = subprocess.Popen(argv, stdout=sink, stderr=subprocess.STDOUT,
                              env=dict(os.environ, SDL_VIDEODRIVER="dummy"))
     timed_out = False
     while True:
@@ -187,7 +198,9 @@ def measure(argv, timeout):
             break
         time.sleep(0.02)
     seconds = time.monotonic() - started
-    output = child.stdout.read().decode("utf-8", "replace").strip().splitlines()
+    sink.seek(0)
+    output = sink.read().decode("utf-8", "replace").strip().splitlines()
+    sink.close()
     if timed_out:
         outcome = f"killed after {timeout:.0f} s"
     elif os.WIFSIGNALED(status):
@@ -213,10 +226,10 @@ def main():
     print(f"{'case':<14} {'outcome':<22} {'seconds':>8} {'peak MB':>8}  first line of output")
     try:
         for name in names:
-            what, slide, media, words = CASES[name]
+            what, slides, media, words = CASES[name]
             folder = os.path.join(root, name)
             shutil.rmtree(folder, ignore_errors=True)
-            make_case(folder, slide, media)
+            make_case(folder, slides, media)
             outcome, seconds, peak, first = measure([arguments.skylt, words[0], folder] + words[1:],
                                                     arguments.timeout)
             print(f"{name:<14} {outcome:<22} {seconds:8.2f} {peak:8.1f}  {first[:110]!r}  ({what})", flush=True)
