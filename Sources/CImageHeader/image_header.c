@@ -69,6 +69,9 @@ static void skylt_jpeg_message(j_common_ptr info) { (void)info; }
 static int skylt_jpeg_header(const uint8_t *data, size_t size, uint32_t *width, uint32_t *height) {
     struct jpeg_decompress_struct info;
     struct skylt_jpeg_errors errors;
+    /* Zeroed, so that destroying after an error inside jpeg_create_decompress itself (a
+       library and header of different versions) finds no memory manager to free. */
+    memset(&info, 0, sizeof info);
     info.err = jpeg_std_error(&errors.manager);
     errors.manager.error_exit = skylt_jpeg_exit;
     errors.manager.output_message = skylt_jpeg_message;

@@ -8,25 +8,26 @@ import Synchronization
 /// build, the last time the player saw (kept in the state directory), or the publication of
 /// content it holds.
 ///
-/// Only the build time is certain. The other two can be wrong for good: a last-seen time
-/// written after one forward jump of the clock, or a publication dated in the future by a
-/// publisher whose clock was wrong. So those two floors lapse once the wall clock has kept
-/// pace with the monotonic clock for `recoverySeconds` (no jump in that time: a clock that is
-/// being set is not steady), and a sync refuses a manifest published more than
-/// `publicationLeadSeconds` after the channel server's `Date` (see `ChannelSync`).
+/// The build time is certain, and so is a publication the kiosk accepted: a sync refuses a
+/// manifest published more than `publicationLeadSeconds` after the channel server's `Date`
+/// (see `ChannelSync`), so a publication in 2099 never becomes a floor, and one that did is
+/// evidence signed by a publisher. Those two floors hold for good. The last-seen time can be
+/// wrong for good (written after one forward jump of the clock), so that floor alone lapses
+/// once the wall clock has kept pace with the monotonic clock for `recoverySeconds` (no jump
+/// in that time: a clock that is being set is not steady).
 public struct ClockTrust: Sendable, Equatable {
     public var notBefore: Date
     /// What set `notBefore`, for the status page.
     public var reason: String
-    /// The build time: no clock earlier than this is right, however steadily it runs.
+    /// The later of the build time and the newest accepted publication: no clock earlier than
+    /// this is right, however steadily it runs.
     public var hardFloor: Date
     /// Tells how long the wall clock has run steadily; nil keeps every floor for good.
     public var steadiness: ClockSteadiness?
 
     /// Backward steps smaller than this (an NTP correction) do not count.
     public static let toleranceSeconds = 300.0
-    /// How long a steady clock must run before a last-seen or publication floor ahead of it
-    /// lapses: long enough that a clock still waiting for NTP has usually been set.
+    /// How long a steady clock must run before a last-seen floor ahead of it lapses: long enough that a clock still waiting for NTP has usually been set.
     public static let recoverySeconds = 6 * 3600.0
     /// How far ahead of the channel server's time a manifest's publication may lie (clocks
     /// of publishers drift); a later one is refused at sync and never becomes a floor.
@@ -44,12 +45,12 @@ public struct ClockTrust: Sendable, Equatable {
         }
         notBefore = floor.0
         reason = floor.1
-        hardFloor = buildTime
+        hardFloor = max(buildTime, newestPublication ?? buildTime)
         self.steadiness = steadiness
     }
 
-    /// True when `now` is past every floor, or past the build time on a clock that has run
-    /// steadily for `recoverySeconds`.
+    /// True when `now` is past every floor, or past the build time and the newest publication
+    /// on a clock that has run steadily for `recoverySeconds`.
     public func trusts(_ now: Date) -> Bool {
         if now >= notBefore { return true }
         guard now >= hardFloor, let steadiness else { return false }

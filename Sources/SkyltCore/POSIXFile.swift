@@ -165,7 +165,9 @@ extension POSIXFile {
     /// the type and size are taken from the descriptor itself with `fstat`, so the path cannot
     /// be swapped for something else between the check and the read.
     public static func openRegular(_ path: String, limit: Int = .max) throws(RegularFileError) -> POSIXFile {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        // O_NOCTTY: a terminal named as a medium must not become the service's controlling
+        // terminal (a hangup on it would then signal the player) before it is refused.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { throw RegularFileError(.system(errno: errno), path: path) }
         let file = POSIXFile(descriptor: descriptor)
         var info = stat()

@@ -15,6 +15,11 @@ public struct TextLimit: Sendable, Equatable {
     /// Whether the field may hold line breaks and tabs.
     public var lineBreaks: Bool
 
+    /// Most code points a character may take on average: a character is a grapheme cluster,
+    /// and one base letter with half a million combining marks is one cluster that Pango must
+    /// still shape whole. Emoji sequences and stacked diacritics stay well under eight.
+    public static let maxScalarsPerCharacter = 8
+
     public init(role: String, maxCharacters: Int?, lineBreaks: Bool) {
         self.role = role
         self.maxCharacters = maxCharacters
@@ -48,6 +53,13 @@ public struct TextLimit: Sendable, Equatable {
     /// skipped when the UTF-8 length already proves the text short enough.
     func problem(_ text: String) -> (message: String, code: ProblemCode)? {
         if let maxCharacters, text.utf8.count > maxCharacters {
+            let scalars = text.unicodeScalars.count
+            if scalars > maxCharacters * Self.maxScalarsPerCharacter {
+                return (
+                    "holds \(scalars) code points; \(role) may have at most \(maxCharacters) characters of at most \(Self.maxScalarsPerCharacter) code points each on average",
+                    .textTooLong
+                )
+            }
             let count = text.count
             if count > maxCharacters {
                 return (

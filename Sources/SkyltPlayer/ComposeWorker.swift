@@ -9,8 +9,8 @@ public typealias SlideComposing = @Sendable (ProgramSlide, String) throws(Compos
 /// for a composition until a deadline, and meanwhile keeps its heartbeat, its screen's events
 /// and its stop requests (`tick`, called at least every `tickSeconds`).
 ///
-/// The rule for threads: one worker composes, one slide at a time, and keeps its fonts warm
-/// between slides. A worker whose slide misses the deadline is retired: it finishes that slide
+/// The rule for threads: one worker composes, one slide at a time (with a composer made for
+/// that slide, since a composer belongs to one thread; fontconfig's caches are shared). A worker whose slide misses the deadline is retired: it finishes that slide
 /// on its own, throws the result away and ends, and a fresh worker takes the next slide. At
 /// most `maxThreads` workers live at once, so slides stuck for good cannot pile up threads;
 /// while that many are stuck, nothing is composed (`isSaturated`) until one of them ends.

@@ -65,8 +65,8 @@ public final class FaultyHTTPServer: Sendable {
 
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    /// An IMF-fixdate, as HTTP's Last-Modified carries it.
-    static func httpDate(_ date: Date) -> String {
+    /// An IMF-fixdate, as HTTP's Last-Modified and Date carry it.
+    public static func httpDate(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

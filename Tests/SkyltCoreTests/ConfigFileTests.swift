@@ -7,7 +7,7 @@ import Testing
 /// Config, key and state files are checked for their kind and size on the open descriptor,
 /// before a byte is read: a folder, a FIFO, a device or a huge file costs only its error,
 /// which names the file.
-@Suite("Reading config files", .timeLimit(.minutes(1)))
+@Suite("Reading config files", .timeLimit(.minutes(5)))
 struct ConfigFileTests {
     /// The error reading `path` under `limit` throws, or nil.
     func refusal(_ path: String, limit: Int) -> ConfigFileError? {

@@ -32,6 +32,22 @@ struct TextCapsTests {
         #expect(result.problems.first?.message.contains("at most \(TextLimit.title.maxCharacters!)") == true)
     }
 
+    @Test("a title of one letter and half a million combining marks, one character as people count, is too long")
+    func combiningMarkFlood() {
+        let title = "a" + String(repeating: "\u{301}", count: 500_000)
+        #expect(title.count == 1)
+        let result = read([#"{"id": "lang", "template": "notice", "title": "\#(title)", "body": "Kort."}"#])
+        expectOne(result, slide: "lang", field: "slides[0].title", code: .textTooLong)
+    }
+
+    @Test("emoji sequences of seven code points each, up to the cap, are taken")
+    func clustersWithinCap() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466}"
+        let title = String(repeating: family, count: TextLimit.title.maxCharacters!)
+        let result = read([#"{"id": "lang", "template": "notice", "title": "\#(title)", "body": "Kort."}"#])
+        #expect(!result.problems.contains { $0.code == .textTooLong })
+    }
+
     @Test("a 200 KB body without spaces is refused by the reader as too long")
     func bodyWithoutSpaces() {
         let body = String(repeating: "a", count: 200_000)

@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// The pieces `skylt-soak` judges with: if they could not fail, neither could the soak.
-@Suite("Soak support: simulated time and the published-site check", .timeLimit(.minutes(1)))
+@Suite("Soak support: simulated time and the published-site check", .timeLimit(.minutes(5)))
 struct SoakSupportTests {
     @Test("simulated time jumps to the earliest deadline, and only once every loop sleeps")
     func simulatedTimeOrder() throws {

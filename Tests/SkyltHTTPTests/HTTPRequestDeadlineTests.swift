@@ -8,7 +8,7 @@ import Testing
 /// Slow clients, spread over many addresses, each under the per-address limit: the server
 /// bounds every request by a deadline and makes room for a new client, and its notices of
 /// them stay few.
-@Suite("HTTP server under slow clients", .serialized, .timeLimit(.minutes(2)))
+@Suite("HTTP server under slow clients", .serialized, .timeLimit(.minutes(5)))
 struct HTTPRequestDeadlineTests {
     /// 127.0.0.2, 127.0.0.3, … : each a client of its own for the per-address limit.
     static func address(_ index: Int) -> String { "127.0.0.\(2 + index)" }

@@ -7,7 +7,7 @@ import Testing
 
 /// Health worked out once from the snapshot and the disk, and shown alike by the page's top
 /// line, /healthz and /api/status; times in the kiosk's zone.
-@Suite("Honest health", .serialized, .timeLimit(.minutes(2)))
+@Suite("Honest health", .serialized, .timeLimit(.minutes(5)))
 struct HealthTests {
     /// 2026-11-27 23:08:07 UTC: 00:08:07 the next day in Stockholm (+01:00).
     static let moment = Date(timeIntervalSince1970: 1_795_820_887)

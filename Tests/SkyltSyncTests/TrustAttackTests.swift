@@ -229,7 +229,7 @@ struct TrustAttackTests {
         try world.publishNext()
         let body = try Self.manifestData(world)
         let published = try Manifest.decode(body, source: "m").published
-        let serverDate = "Date: " + Self.httpDate(published.addingTimeInterval(60))
+        let serverDate = "Date: " + FaultyHTTPServer.httpDate(published.addingTimeInterval(60))
         let kioskIn1970 = Date(timeIntervalSince1970: 0)
         // A kiosk whose clock booted in 1970 takes a manifest the server's time vouches for ...
         world.server.inject("/manifest.json", [.respond(status: 200, headers: [serverDate], body: body)])
@@ -270,13 +270,5 @@ struct TrustAttackTests {
         try world.fixture.serveSigned(manifest.encode())
         world.expectFailure(.manifestInvalid)
         #expect(!world.server.takeRequests().contains { $0.path.hasPrefix("/assets/") })
-    }
-
-    static func httpDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
-        return formatter.string(from: date)
     }
 }
