@@ -27,7 +27,7 @@ public struct TextLimit: Sendable, Equatable {
     }
 
     /// Titles and an offer's headline: large type, balanced over a few lines.
-    public static let title = TextLimit(role: "a title", maxCharacters: 200, lineBreaks: false)
+    public static let title = TextLimit(role: "a title", maxCharacters: 500, lineBreaks: false)
     /// Bodies, an offer's text and an event's description.
     public static let body = TextLimit(role: "a body", maxCharacters: 5_000, lineBreaks: true)
     /// A poster's caption, at body size in a band under the image.
