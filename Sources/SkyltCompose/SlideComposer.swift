@@ -1,4 +1,4 @@
-import FoundationEssentials
+public import FoundationEssentials
 public import SkyltCore
 
 /// Turns slides into frames at one display size. Templates take care of layout, legibility and
@@ -27,15 +27,18 @@ public final class SlideComposer {
         return LanguageChoice.languages(for: slide, display: displayLanguages)
     }
 
-    /// Composes a slide in a language. Throws when a field cannot be drawn legibly or a medium
-    /// cannot be read; nothing overflowing or clipped is ever drawn.
-    public func compose(_ slide: ProgramSlide, language: String) throws(ComposeError) -> Composition {
+    /// Composes a slide in a language as it is at `now` (data templates count down to it).
+    /// Throws when a field cannot be drawn legibly or a medium cannot be read; nothing
+    /// overflowing or clipped is ever drawn.
+    public func compose(_ slide: ProgramSlide, language: String, at now: Date = Date()) throws(ComposeError)
+        -> Composition
+    {
         let canvas = Canvas(width: profile.widthPixels, height: profile.heightPixels)
         let urgent = slide.slide.priority == .urgent
         let painter = SlidePainter(
             canvas: canvas, legibility: legibility, slide: slide, language: language, urgent: urgent,
             languages: languages(of: slide))
-        let templates = Templates(painter: painter, slide: slide)
+        let templates = Templates(painter: painter, slide: slide, now: now)
         try templates.draw()
         painter.paintLanguages()
         return Composition(frame: canvas.finish(), layout: painter.layout)

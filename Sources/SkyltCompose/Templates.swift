@@ -1,11 +1,14 @@
 import FoundationEssentials
 import SkyltCore
 
-/// The layouts of the seven templates, for landscape and portrait screens. Each one only
+/// The layouts of the thirteen templates (seven for editors, six for data), for landscape and portrait screens. Each one only
 /// divides the screen into boxes; the painter fits, checks and draws.
 struct Templates {
     let painter: SlidePainter
     let slide: ProgramSlide
+    /// The moment the slide is composed for: data templates count down to it and drop what
+    /// is past.
+    let now: Date
 
     var portrait: Bool { painter.isPortrait }
     var gap: Double { painter.gap }
@@ -29,6 +32,12 @@ struct Templates {
             try wifi(title: title, ssid: ssid, password: password, security: security, hidden: hidden)
         case .poster(let image, let caption, let qr):
             try poster(image: image, caption: caption, qr: qr)
+        case .departures(let board): try departures(board)
+        case .weather(let forecast): try weather(forecast)
+        case .agenda(let events): try agenda(events)
+        case .news(let item): try news(item)
+        case .figure(let reading): try figure(reading)
+        case .alert(let warning): try alert(warning)
         }
     }
 

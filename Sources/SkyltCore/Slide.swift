@@ -106,6 +106,14 @@ public enum SlideContent: Sendable, Equatable {
     case story(title: LocalizedText, author: LocalizedText, image: URL, readings: [Reading], pickerURL: String?)
     case wifi(title: LocalizedText?, ssid: String, password: String?, security: WifiSecurity, hidden: Bool)
     case poster(image: URL, caption: LocalizedText?, qr: QRLink?)
+    /// The data templates: written by the feeds service, with absolute times, and composed
+    /// at the moment they show (see `LiveData.swift`).
+    case departures(DepartureBoard)
+    case weather(Forecast)
+    case agenda(Agenda)
+    case news(NewsItem)
+    case figure(Figure)
+    case alert(Alert)
 
     public var templateName: String {
         switch self {
@@ -116,6 +124,12 @@ public enum SlideContent: Sendable, Equatable {
         case .story: "story"
         case .wifi: "wifi"
         case .poster: "poster"
+        case .departures: "departures"
+        case .weather: "weather"
+        case .agenda: "agenda"
+        case .news: "news"
+        case .figure: "figure"
+        case .alert: "alert"
         }
     }
 
@@ -132,6 +146,12 @@ public enum SlideContent: Sendable, Equatable {
         case .story(let title, _, _, _, _): texts = [title]
         case .wifi(let title, _, _, _, _): texts = [title]
         case .poster(_, let caption, let qr): texts = [caption, qr?.label]
+        case .departures(let board): texts = [board.title]
+        case .weather(let forecast): texts = [forecast.place]
+        case .agenda(let agenda): texts = [agenda.title]
+        case .news(let item): texts = [item.headline, item.summary, item.qr?.label]
+        case .figure(let figure): texts = [figure.label]
+        case .alert(let alert): texts = [alert.headline, alert.body, alert.instruction]
         }
         return texts.reduce(into: Set<String>()) { $0.formUnion($1?.languages ?? []) }
     }

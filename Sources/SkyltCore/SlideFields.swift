@@ -15,7 +15,7 @@ extension SlideReader {
         static func limit(of key: String) -> TextLimit {
             switch key {
             case "title", "headline": .title
-            case "body", "text", "description": .body
+            case "body", "text", "description", "summary", "instruction": .body
             case "caption": .caption
             default: .line
             }
@@ -31,6 +31,12 @@ extension SlideReader {
             case .story: story()
             case .wifi: wifi()
             case .poster: poster()
+            case .departures: departures()
+            case .weather: weather()
+            case .agenda: agenda()
+            case .news: news()
+            case .figure: figure()
+            case .alert: alert()
             }
         }
 

@@ -3,6 +3,11 @@ public import FoundationEssentials
 /// The template names an editor can use, with the fields each one takes.
 public enum TemplateName: String, Sendable, CaseIterable {
     case notice, info, event, offer, story, wifi, poster
+    /// Data templates, written by the feeds service rather than by editors.
+    case departures, weather, agenda, news, figure, alert
+
+    /// The templates editors fill in, in the studio's order; the data templates are left out.
+    public static let editorTemplates: [TemplateName] = [.notice, .info, .event, .offer, .story, .wifi, .poster]
 
     /// The fields that frame a template's image, beside `image` itself.
     static let imageFields: Set<String> = ["focus", "fit"]
@@ -17,6 +22,12 @@ public enum TemplateName: String, Sendable, CaseIterable {
         case .story: Set(["title", "author", "image", "readings", "pickerUrl"]).union(Self.imageFields)
         case .wifi: ["title", "ssid", "password", "security", "hidden"]
         case .poster: Set(["image", "caption", "qr"]).union(Self.imageFields)
+        case .departures: ["title", "fetched", "departures", "source"]
+        case .weather: ["place", "fetched", "periods", "source"]
+        case .agenda: ["title", "events", "source"]
+        case .news: ["headline", "summary", "published", "qr", "source"]
+        case .figure: ["label", "value", "unit", "read", "history", "decimals", "source"]
+        case .alert: ["headline", "body", "instruction", "sender", "source", "effective", "expires", "status"]
         }
     }
 }
@@ -69,6 +80,13 @@ enum SlideReader {
             for key in TemplateName.imageFields.sorted() where object.has(key) {
                 object.sink.report(object.fieldPath(key), "is set but the slide has no 'image'")
             }
+        }
+        if let until = content.liveUntil {
+            // Data is not shown once it is stale: the planner never picks it after this.
+            schedule.validUntil = min(schedule.validUntil ?? until, until)
+        }
+        if case .alert(let alert) = content, let effective = alert.effective {
+            schedule.validFrom = max(schedule.validFrom ?? effective, effective)
         }
         if case .event(_, let starts, let ends, _, _, _, _, _) = content {
             // An event leaves the screen when it is over: at its end, or at the end of its day.

@@ -151,7 +151,8 @@ extension Slide {
         switch content {
         case .notice(_, _, let qr, _), .info(_, _, _, let qr), .poster(_, _, let qr): qr
         case .event(_, _, _, _, _, _, let qr, _): qr
-        case .offer, .story, .wifi: nil
+        case .news(let item): item.qr
+        case .offer, .story, .wifi, .departures, .weather, .agenda, .figure, .alert: nil
         }
     }
 }

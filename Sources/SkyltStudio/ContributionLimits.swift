@@ -80,7 +80,7 @@ extension Studio {
         if let days = limits.maxRunDays, days < 1 {
             throw StudioError(.invalidLimits, location: channel.name, message: "maxRunDays \(days)")
         }
-        let names = Set(TemplateName.allCases.map(\.rawValue))
+        let names = Set(TemplateName.editorTemplates.map(\.rawValue))
         if let unknown = limits.templates?.first(where: { !names.contains($0) }) {
             throw StudioError(.invalidLimits, location: channel.name, message: "template '\(unknown)'")
         }

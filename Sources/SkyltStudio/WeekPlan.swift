@@ -84,6 +84,12 @@ extension Studio {
             case .offer(let headline, _, _, _): headline
             case .wifi(let title, let ssid, _, _, _): title ?? LocalizedText([language: ssid])
             case .poster(_, let caption, _): caption
+            case .departures(let board): board.title
+            case .weather(let forecast): forecast.place
+            case .agenda(let agenda): agenda.title
+            case .news(let item): item.headline
+            case .figure(let figure): figure.label
+            case .alert(let alert): alert.headline
             }
         return text?.text(in: language, fallback: language)
     }

@@ -39,7 +39,7 @@ struct SlideFieldSpec {
 
 /// The seven templates' forms.
 enum SlideTemplates {
-    static let names = TemplateName.allCases.map(\.rawValue)
+    static let names = TemplateName.editorTemplates.map(\.rawValue)
 
     /// The template's name in the page's language, with what it is for.
     static func title(_ template: String, _ context: WebContext) -> String {

@@ -33,7 +33,7 @@ struct ContributionSettingsTests {
         #expect(page.text.contains(#"id="template-event" name="templates" value="event" checked>"#))
         #expect(page.text.contains(#"id="template-info" name="templates" value="info">"#))
         // Empty fields, every template and no tick: no limits, and trust taken back.
-        let all = TemplateName.allCases.map { ("templates", $0.rawValue) }
+        let all = TemplateName.editorTemplates.map { ("templates", $0.rawValue) }
         let cleared = try harness.send("POST", Self.path, as: "pia", form: [("max-live", ""), ("max-days", "")] + all)
         #expect(cleared.status == 303)
         #expect(try harness.studio.limits(of: demo) == .none)
