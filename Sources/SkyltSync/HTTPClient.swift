@@ -19,11 +19,16 @@ public struct TransferLimits: Sendable, Equatable {
     public init(maxBytes: Int64) { self.maxBytes = maxBytes }
 }
 
-/// One GET request.
+/// One request: a GET, or a POST when it has a body (a GraphQL query).
 public struct HTTPRequest: Sendable {
     public var url: String
     public var headers: [String] = []
     public var limits: TransferLimits
+    /// Sent as a POST's body; nil for a GET.
+    public var body: Data?
+    /// Names the software and, for sources whose terms ask for it, a contact address;
+    /// nil for `HTTPClient.userAgent`.
+    public var userAgent: String?
 
     public init(url: String, limits: TransferLimits) {
         self.url = url
@@ -196,7 +201,16 @@ public final class HTTPClient {
         skylt_curl_set_long(curl, CURLOPT_FOLLOWLOCATION, 1)
         skylt_curl_set_long(curl, CURLOPT_MAXREDIRS, 5)
         skylt_curl_set_long(curl, CURLOPT_NOSIGNAL, 1)
-        skylt_curl_set_string(curl, CURLOPT_USERAGENT, Self.userAgent)
+        skylt_curl_set_string(curl, CURLOPT_USERAGENT, request.userAgent ?? Self.userAgent)
+        if let body = request.body {
+            skylt_curl_set_long(curl, CURLOPT_POST, 1)
+            // Copied by libcurl at once, so the bytes need not outlive this call.
+            skylt_curl_set_off(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+            body.withUnsafeBytes { bytes in
+                _ = skylt_curl_set_pointer(
+                    curl, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+            }
+        }
         skylt_curl_set_long(curl, CURLOPT_CONNECTTIMEOUT_MS, Int(request.limits.connectTimeoutSeconds * 1000))
         skylt_curl_set_long(curl, CURLOPT_TIMEOUT_MS, Int(request.limits.totalTimeoutSeconds * 1000))
         skylt_curl_set_long(curl, CURLOPT_LOW_SPEED_LIMIT, request.limits.stallBytesPerSecond)
