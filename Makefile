@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PYTHON ?= python3
 # Build, run and test everything the player needs.
-DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libpng-dev libjpeg-dev libwebp-dev libxml2-dev libcairo2-dev libpango1.0-dev librsvg2-dev \
+DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libpng-dev libjpeg-dev libwebp-dev libxml2-dev libical-dev libmosquitto-dev libcairo2-dev libpango1.0-dev librsvg2-dev \
 	libqrencode-dev libsodium-dev libcurl4-openssl-dev libmicrohttpd-dev libsystemd-dev libsqlite3-dev libicu-dev ca-certificates \
 	fonts-noto-core fonts-noto-mono fonts-dejavu-core
 # Only the tests need these: two QR decoders (zbar, and zxing-cpp for Debian's Python) to prove
@@ -13,9 +13,10 @@ DEB_PACKAGES := pkg-config libsdl2-dev libsdl2-image-dev libpng-dev libjpeg-dev 
 # an X server without a screen (Xvfb) and xwd to see what the player puts on a real display,
 # espeak-ng and oggenc (vorbis-tools) to make the stories that visitor pages read aloud,
 # and promtool (prometheus) to check monitoring/'s scrape config and alerting rules (the package
-# also brings a Prometheus service; `systemctl disable --now prometheus` on a desktop).
+# also brings a Prometheus service; `systemctl disable --now prometheus` on a desktop), and
+# mosquitto, the MQTT broker the sensor source is tested against (on a port of its own).
 DEB_TEST_PACKAGES := zbar-tools python3-zxing-cpp minisign nginx-light chromium curl xvfb xauth x11-apps \
-	espeak-ng vorbis-tools prometheus
+	espeak-ng vorbis-tools prometheus mosquitto
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SCREENSHOT ?= $(CURDIR)/.build/skylt-screen.png
 # CI builds with warnings as errors.
@@ -36,6 +37,8 @@ test-deps: deps
 	@./.ci/install-packages $(DEB_TEST_PACKAGES)
 	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || $(PYTHON) -m pip install --quiet jsonschema
 	@$(PYTHON) -c 'import prometheus_client' 2>/dev/null || $(PYTHON) -m pip install --quiet prometheus_client
+	@$(PYTHON) -c 'import icalendar, recurring_ical_events' 2>/dev/null || \
+		$(PYTHON) -m pip install --quiet icalendar recurring-ical-events
 	@$(PYTHON) -c 'import playwright, axe_playwright_python' 2>/dev/null || \
 		$(PYTHON) -m pip install --quiet playwright axe-playwright-python
 

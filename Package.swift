@@ -48,6 +48,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg"), .linkedLibrary("webp")]),
         .systemLibrary(
             name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CICal", pkgConfig: "libical", providers: [.apt(["libical-dev"])]),
+        .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
         .target(name: "SkyltCore", dependencies: ["CICUShim"]),
         .target(name: "SkyltCLI", dependencies: ["SkyltCore"]),
         .target(
@@ -74,11 +76,16 @@ let package = Package(
             dependencies: [
                 "SkyltCore", "SkyltCompose", "SkyltBundle", "SkyltStore", "SkyltHTTP", "SkyltHTML", "SkyltStudio",
             ]),
+        // The central feeds service: sources (warnings, calendars, news, departures, weather,
+        // sensors) to signed channels, fetched with the kiosk's HTTP client.
+        .target(
+            name: "SkyltFeeds",
+            dependencies: ["SkyltCore", "SkyltBundle", "SkyltSync", "CXML2", "CICal", "CMosquitto"]),
         .executableTarget(
             name: "skylt",
             dependencies: [
                 "SkyltCore", "SkyltCompose", "SkyltPlayer", "SkyltBundle", "SkyltSync", "SkyltStatus", "SkyltKiosk",
-                "SkyltVisitorPages", "SkyltCLI", "CLinux",
+                "SkyltVisitorPages", "SkyltFeeds", "SkyltCLI", "CLinux",
             ]),
         .executableTarget(
             name: "skylt-studio",
@@ -125,6 +132,12 @@ let package = Package(
             dependencies: [
                 "SkyltCore", "SkyltBundle", "SkyltCompose", "SkyltStore", "SkyltHTTP", "SkyltHTML", "SkyltStudio",
                 "SkyltStudioWeb", "SkyltVisitorPages", "SkyltTestSupport",
+            ]),
+        .testTarget(
+            name: "SkyltFeedsTests",
+            dependencies: [
+                "SkyltCore", "SkyltBundle", "SkyltSync", "SkyltFeeds", "SkyltCompose", "SkyltTestSupport", "CXML2",
+                "CICal", "CMosquitto",
             ]),
         .testTarget(
             name: "SkyltEndToEndTests",
