@@ -196,7 +196,8 @@ enum RenderCommand {
             return now
         }
         Console.out(
-            "note: \(stem) is drawn as at \(ISO8601.format(moment)), the moment of its data; now \(stale.reason)")
+            "note: \(stem) is drawn as at \(ISO8601.format(moment)), the moment of its data; at the current time \(stale.reason)"
+        )
         return moment
     }
 
