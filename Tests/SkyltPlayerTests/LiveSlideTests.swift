@@ -22,9 +22,14 @@ final class LiveRig {
         let list = Mutex<[(key: String, at: Date)]>([])
     }
 
-    init(_ slides: [ProgramSlide], start: Date, exitAfter: Double, clockTrusted: Bool = true) throws {
+    /// `failing`: the moments at which a composition fails.
+    init(
+        _ slides: [ProgramSlide], start: Date, exitAfter: Double, clockTrusted: Bool = true,
+        failing: @escaping @Sendable (Date) -> Bool = { _ in false }
+    ) throws {
         let profile = DisplayProfile.standard.resized(width: 64, height: 36)
         let standIn = try SlideComposer(profile: profile).compose(PlanFixtures.slide("stand-in"), language: "sv")
+        let broken = Self.brokenPoster(profile)
         clock = ManualClock(start: start)
         screen = RecordingScreen(clock: clock)
         var options = PlayerOptions(kioskName: "Ängsby Handel", languages: ["sv"])
@@ -40,11 +45,27 @@ final class LiveRig {
         loop = PlayLoop(
             screen: screen, composer: SlideComposer(profile: profile), store: ProgramStore(Program(slides: slides)),
             clock: clock, options: options, planner: PlanFixtures.planner(),
-            compose: { slide, _, moment in
+            compose: { slide, _, moment throws(ComposeError) in
                 asked.list.withLock { $0.append((slide.key, moment)) }
+                if failing(moment) { throw broken }
                 return standIn
             })
         loop.add(observer)
+    }
+
+    /// The error of a poster whose image is missing: what a slide that cannot be drawn throws.
+    static func brokenPoster(_ profile: DisplayProfile) -> ComposeError {
+        let poster = ProgramSlide(
+            slide: Slide(
+                id: "broken", durationSeconds: 10,
+                content: .poster(image: URL(fileURLWithPath: "/nonexistent/poster.png"), caption: nil, qr: nil)),
+            channel: "main", defaultLanguage: "sv", theme: .standard, timeZone: PlanFixtures.stockholm)
+        do {
+            _ = try SlideComposer(profile: profile).compose(poster, language: "sv")
+        } catch {
+            return error
+        }
+        preconditionFailure("a poster without its image cannot be drawn")
     }
 
     /// The moments `key` was composed for, in order.
@@ -182,6 +203,21 @@ struct LiveSlideTests {
             rig.observer.switches.first?.staleData.map(\.reason) == [
                 "the alert takes effect \(ISO8601.format(Self.at(10)))"
             ])
+    }
+
+    @Test("a data slide that cannot be composed again at a minute is taken off and skipped, like any slide")
+    func recomposeFails() throws {
+        let board = LiveRig.board(fetched: Self.ten, leaving: [Self.at(9)])
+        let rig = try LiveRig(
+            [LiveRig.slide("1-board", seconds: 300, board)], start: Self.at(0.5), exitAfter: 600,
+            failing: { $0 == Self.at(2) })
+        rig.loop.run()
+        // The turn after is composed ahead, at its moment; the minutes while it shows follow.
+        #expect(rig.composed("bussar/1-board") == [Self.at(0.5), Self.at(5.5), Self.at(1), Self.at(2)])
+        let skips = rig.observer.events.compactMap { if case .skipped(let slide, _) = $0 { slide } else { nil } }
+        #expect(skips == ["bussar/1-board"])
+        let calm = try #require(rig.observer.shown.dropFirst().first)
+        #expect(calm.key == nil && calm.start == Self.at(2))
     }
 
     @Test("a notice is composed once a turn, with no wake-up each minute")
