@@ -10,6 +10,19 @@ extension ShownSlide {
     static func minute(after date: Date) -> Date {
         Date(timeIntervalSince1970: ((date.timeIntervalSince1970 / 60).rounded(.down) + 1) * 60)
     }
+
+    /// Whether `minute` has come at `today`; if so, moves it on to the next minute after now,
+    /// so a wall clock set forward costs one composition, not one per minute skipped. A clock
+    /// set back more than a minute before it brings it back to the next minute from now.
+    static func minuteHasCome(_ minute: inout Date?, at today: Date) -> Bool {
+        guard let due = minute else { return false }
+        if today.timeIntervalSince(due) > -0.001 {
+            minute = Self.minute(after: max(today, due))
+            return true
+        }
+        if due.timeIntervalSince(today) > 60 { minute = Self.minute(after: today) }
+        return false
+    }
 }
 
 /// Data slides: left out while stale, and composed again while they stay on screen.

@@ -171,12 +171,11 @@ public final class PlayLoop {
                 return (try prepare(at: clock.now), nil)
             }
             // At the slot's end the next slot takes over: no composition for nothing.
-            if let due = minute, clock.now < end, date(at: clock.now).timeIntervalSince(due) > -0.001 {
-                minute = ShownSlide.minute(after: due)
-                guard try recompose(shown, keeping: next) else {
-                    slots.cut(shown, at: date(at: clock.now))
-                    return (try prepare(at: clock.now), nil)
-                }
+            if clock.now < end, ShownSlide.minuteHasCome(&minute, at: date(at: clock.now)),
+                !(try recompose(shown, keeping: next))
+            {
+                slots.cut(shown, at: date(at: clock.now))
+                return (try prepare(at: clock.now), nil)
             }
             // New content: what was composed ahead may be stale.
             if changed { next = try prepare(at: end) }

@@ -220,6 +220,23 @@ struct LiveSlideTests {
         #expect(calm.key == nil && calm.start == Self.at(2))
     }
 
+    @Test("the minute to compose at moves on once it has come; a clock set forward or back costs one composition")
+    func minuteSteps() {
+        var minute: Date? = Self.at(1)
+        #expect(!ShownSlide.minuteHasCome(&minute, at: Self.at(0.75)))
+        #expect(minute == Self.at(1))
+        #expect(ShownSlide.minuteHasCome(&minute, at: Self.at(1)))
+        #expect(minute == Self.at(2))
+        // Set forward by an hour: one composition now, the next at the minute after.
+        #expect(ShownSlide.minuteHasCome(&minute, at: Self.at(62.5)))
+        #expect(minute == Self.at(63))
+        // Set back by an hour: nothing now, the next minute from the new time.
+        #expect(!ShownSlide.minuteHasCome(&minute, at: Self.at(2.25)))
+        #expect(minute == Self.at(3))
+        var none: Date?
+        #expect(!ShownSlide.minuteHasCome(&none, at: Self.at(5)) && none == nil)
+    }
+
     @Test("a notice is composed once a turn, with no wake-up each minute")
     func noticeOnce() throws {
         let rig = try LiveRig([PlanFixtures.slide("kaffe", seconds: 600)], start: Self.at(0.5), exitAfter: 1800)
