@@ -4,7 +4,8 @@ public import SkyltCore
 /// The checks behind `skylt validate` that need pixels: every slide, in every language it is
 /// written in, is composed at each screen size, and every field that cannot be drawn
 /// legibly (or a medium that cannot be read) becomes a problem naming the file, slide and field.
-/// Text that takes longer to read than its slide stays on screen is a warning.
+/// Text that takes longer to read than its slide stays on screen is a warning. A data slide is
+/// composed as at the moment of its data, so a fresh one never fails because the clock is later.
 public enum LayoutCheck {
     /// What the checks found: problems fail validation; warnings are said and pass.
     public struct Report: Sendable {
@@ -43,7 +44,7 @@ public enum LayoutCheck {
                 let languages = languages(of: entry)
                 for language in languages {
                     do {
-                        let layout = try composer.compose(entry, language: language).layout
+                        let layout = try composer.compose(entry, language: language, at: moment(of: entry)).layout
                         if !(layouts[entry.key]?.contains { $0.language == language } ?? false) {
                             layouts[entry.key, default: []].append((language, layout))
                         }
@@ -68,6 +69,10 @@ public enum LayoutCheck {
         }
         return report
     }
+
+    /// The moment a slide is checked at: a data slide at the moment of its data (as the kiosk
+    /// shows it while it is fresh, whatever this machine's clock says), others now.
+    static func moment(of slide: ProgramSlide) -> Date { slide.slide.content.dataMoment ?? Date() }
 
     /// The warning for the language that takes longest to read, if that is too long.
     static func readingWarning(_ entry: ProgramSlide, layouts: [(language: String, layout: Layout)], file: String)

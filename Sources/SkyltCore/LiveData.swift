@@ -310,6 +310,25 @@ extension SlideContent {
         }
     }
 
+    /// The moment the data of this slide is about (fetched, read, its first event, its alert's
+    /// effect), when it is fresh; nil for slides without data (and news, never stale). Checks
+    /// (`validate`, `publish`, `render --layout`) draw a data slide at this moment, so a slide
+    /// checked after its data went stale is judged as the kiosk will show it, not refused.
+    public var dataMoment: Date? {
+        let moment: Date?
+        switch self {
+        case .departures(let board): moment = board.fetched
+        case .weather(let forecast): moment = forecast.fetched
+        case .agenda(let agenda): moment = agenda.items.map(\.starts).min()
+        case .figure(let figure): moment = figure.read
+        case .alert(let alert): moment = alert.effective ?? alert.expires.map { $0.addingTimeInterval(-1) }
+        case .notice, .info, .event, .offer, .story, .wifi, .poster, .news: moment = nil
+        }
+        // An event without an end is over at its start: a second before, it is still to come.
+        guard let moment, staleness(at: moment) != nil else { return moment }
+        return moment.addingTimeInterval(-1)
+    }
+
     /// The moment after which this data slide can no longer be shown, whatever happens: the
     /// reader puts it in the slide's schedule, so the planner never picks stale data.
     public var liveUntil: Date? {

@@ -37,6 +37,9 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
     /// Slides the play loop skipped since the program last changed; nil from a player older
     /// than this field.
     public var skipped: [SkippedSlide]?
+    /// The data slides too old to show at the last switch, and why; nil from a player older
+    /// than this field. Normal at night (no departures), so no health problem by itself.
+    public var staleData: [StaleSlide]?
 
     public init(
         kioskID: String, kioskName: String, timeZone: String, clockTrusted: Bool, clockNotBefore: Date,
@@ -85,4 +88,24 @@ public struct StatusSnapshot: Sendable, Equatable, Codable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try encoder.encode(self).write(to: folder.appendingPathComponent(Self.fileName), options: .atomic)
     }
+}
+
+/// A data slide the kiosk does not show because its data is too old or over: the status page
+/// and `skylt status` list these, so a technician sees why the departures are missing.
+public struct StaleSlide: Sendable, Equatable, Codable {
+    /// `channel/slide`.
+    public var slide: String
+    /// The data template: "departures", "weather", ...
+    public var template: String
+    /// `LiveStaleness.reason`: "departures fetched 2026-…, more than 10 minutes ago".
+    public var reason: String
+
+    public init(slide: String, template: String, reason: String) {
+        self.slide = slide
+        self.template = template
+        self.reason = reason
+    }
+
+    /// "bussar/1-board (departures): departures fetched …, more than 10 minutes ago".
+    public var summary: String { "\(slide) (\(template)): \(reason)" }
 }

@@ -112,6 +112,7 @@ public final class StatusReporter: PlayObserver {
             slidesInProgram: change.slidesInProgram, written: now)
         status.channels = facts.channels()
         status.skipped = currentSkipped()
+        status.staleData = change.staleData
         return status
     }
 }

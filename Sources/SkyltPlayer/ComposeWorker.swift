@@ -1,9 +1,11 @@
+public import FoundationEssentials
 @preconcurrency import Glibc
 public import SkyltCompose
 public import SkyltCore
 
-/// Composes one slide in one language: what the play loop has done off its own thread.
-public typealias SlideComposing = @Sendable (ProgramSlide, String) throws(ComposeError) -> Composition
+/// Composes one slide in one language as it is at a moment (a data slide counts down to it):
+/// what the play loop has done off its own thread.
+public typealias SlideComposing = @Sendable (ProgramSlide, String, Date) throws(ComposeError) -> Composition
 
 /// Composes slides on a worker thread, so that no slide can hold the play loop: the loop waits
 /// for a composition until a deadline, and meanwhile keeps its heartbeat, its screen's events
@@ -43,11 +45,13 @@ final class ComposeWorker: @unchecked Sendable {
     private final class Job: @unchecked Sendable {
         let slide: ProgramSlide
         let language: String
+        let moment: Date
         var result: Result<Composition, ComposeError>?
 
-        init(slide: ProgramSlide, language: String) {
+        init(slide: ProgramSlide, language: String, at moment: Date) {
             self.slide = slide
             self.language = language
+            self.moment = moment
         }
     }
 
@@ -75,16 +79,17 @@ final class ComposeWorker: @unchecked Sendable {
         return current == nil && threads >= Self.maxThreads
     }
 
-    /// Composes `slide` in `language` on the worker, waiting at most `seconds`. `tick` runs on
+    /// Composes `slide` in `language` as it is at `moment` on the worker, waiting at most `seconds`. `tick` runs on
     /// the caller's thread at least every `tickSeconds` while it waits, and after a `wake()`;
     /// it returns false to give up the wait (the loop is stopping).
     func compose(
-        _ slide: ProgramSlide, language: String, seconds: Double, tickSeconds: Double?, tick: () -> Bool
+        _ slide: ProgramSlide, language: String, at moment: Date, seconds: Double, tickSeconds: Double?,
+        tick: () -> Bool
     ) -> Outcome {
         condition.lock()
         defer { condition.unlock() }
         guard let mailbox = worker() else { return .busy }
-        let job = Job(slide: slide, language: language)
+        let job = Job(slide: slide, language: language, at: moment)
         mailbox.job = job
         condition.broadcast()
         let deadline = Self.monotonicNow() + seconds
@@ -153,7 +158,7 @@ final class ComposeWorker: @unchecked Sendable {
             while mailbox.job == nil && !mailbox.retired { condition.wait() }
             guard let job = mailbox.job else { break }
             condition.unlock()
-            let result = Result { () throws(ComposeError) in try compose(job.slide, job.language) }
+            let result = Result { () throws(ComposeError) in try compose(job.slide, job.language, job.moment) }
             condition.lock()
             job.result = result
             mailbox.job = nil

@@ -60,8 +60,9 @@ public final class PlayLoop {
     /// used from one thread only, and making one costs next to nothing.
     private static func composing(like composer: SlideComposer) -> SlideComposing {
         let (profile, languages) = (composer.profile, composer.displayLanguages)
-        return { slide, language throws(ComposeError) in
-            try SlideComposer(profile: profile, displayLanguages: languages).compose(slide, language: language)
+        return { slide, language, moment throws(ComposeError) in
+            try SlideComposer(profile: profile, displayLanguages: languages).compose(
+                slide, language: language, at: moment)
         }
     }
 
@@ -104,7 +105,7 @@ public final class PlayLoop {
                     PlaySwitch(
                         shown: shown, frame: frame, upcoming: next.shown,
                         missedDeadline: missed, slidesInProgram: slots.program.slides.count,
-                        clockTrusted: slots.trusts(shown.start))))
+                        clockTrusted: slots.trusts(shown.start), staleData: slots.staleData(at: shown.start))))
             emit(.heartbeat)
             (next, deadline) = try hold(shown, until: end, next: next)
         }
@@ -138,11 +139,13 @@ public final class PlayLoop {
 
     /// Sleeps while `shown` is on screen, until its end, a stop, a request from the status
     /// page, or a change that cuts it short. Returns what to show next, and the deadline it
-    /// keeps (nil when cut short, which is no missed deadline).
+    /// keeps (nil when cut short, which is no missed deadline). A data slide is composed again
+    /// at each minute of the wall clock while it stays, and cut short once its data is stale.
     private func hold(_ shown: ShownSlide, until end: Double, next: PreparedSlot) throws(ScreenError) -> (
         PreparedSlot, Double?
     ) {
         var next = next
+        var minute = shown.isLive ? ShownSlide.minute(after: shown.start) : nil
         while !control.isStopping {
             let now = clock.now
             if let stopAt, now >= stopAt {
@@ -150,7 +153,7 @@ public final class PlayLoop {
                 break
             }
             if now >= end { break }
-            clock.sleep(until: wakeTime(showing: shown, until: end, now: now))
+            clock.sleep(until: wakeTime(showing: shown, until: end, now: now, minute: minute))
             emit(.heartbeat)
             if control.takeIdentifyRequest() {
                 slots.cut(shown, at: clock.date)
@@ -167,6 +170,13 @@ public final class PlayLoop {
                 slots.cut(shown, at: date(at: clock.now))
                 return (try prepare(at: clock.now), nil)
             }
+            // At the slot's end the next slot takes over: no composition for nothing.
+            if clock.now < end, ShownSlide.minuteHasCome(&minute, at: date(at: clock.now)),
+                !(try recompose(shown, keeping: next))
+            {
+                slots.cut(shown, at: date(at: clock.now))
+                return (try prepare(at: clock.now), nil)
+            }
             // New content: what was composed ahead may be stale.
             if changed { next = try prepare(at: end) }
         }
@@ -174,9 +184,10 @@ public final class PlayLoop {
     }
 
     /// The earliest of the slot's end, the stop time, a heartbeat, the screen's event poll and
-    /// the next schedule boundary.
-    private func wakeTime(showing shown: ShownSlide, until end: Double, now: Double) -> Double {
+    /// the next schedule boundary; while a data slide shows, also the next minute.
+    private func wakeTime(showing shown: ShownSlide, until end: Double, now: Double, minute: Date?) -> Double {
         var wakeAt = min(end, stopAt ?? end)
+        if let minute { wakeAt = min(wakeAt, now + max(0, minute.timeIntervalSince(date(at: now)))) }
         if let beat = options.heartbeatSeconds { wakeAt = min(wakeAt, now + beat) }
         if let interval = screen.eventPollIntervalSeconds, !shown.dark { wakeAt = min(wakeAt, now + interval) }
         let today = date(at: now)
@@ -184,6 +195,17 @@ public final class PlayLoop {
             wakeAt = min(wakeAt, now + max(0, boundary.timeIntervalSince(today)))
         }
         return wakeAt
+    }
+
+    /// Draws the data slide on screen again as it is now, without a crossfade, and stages the
+    /// slot that follows once more; false when it cannot be composed.
+    private func recompose(_ shown: ShownSlide, keeping next: PreparedSlot) throws(ScreenError) -> Bool {
+        guard let frame = slots.recompose(shown, at: date(at: clock.now), composing) else { return false }
+        try screen.stage(frame)
+        screen.draw(fade: 1)
+        screen.promote()
+        if let staged = next.frame { try screen.stage(staged) }
+        return true
     }
 
     private func handleEvents(showing shown: ShownSlide?) {

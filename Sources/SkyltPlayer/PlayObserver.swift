@@ -1,5 +1,5 @@
 public import SkyltCompose
-import SkyltCore
+public import SkyltCore
 
 /// What the play loop tells the rest of the kiosk: the status file, the screenshot, the proof
 /// of play, the status page and the watchdog each observe it, so that the loop itself only
@@ -39,4 +39,6 @@ public struct PlaySwitch {
     public var slidesInProgram: Int
     /// Whether the system clock was trusted at the switch.
     public var clockTrusted: Bool
+    /// The program's data slides too old to show at the switch, and why.
+    public var staleData: [StaleSlide] = []
 }

@@ -28,24 +28,26 @@ struct Composing {
 final class SlotMaker {
     let planner: Planner
     private let composer: SlideComposer
-    private let worker: ComposeWorker
+    let worker: ComposeWorker
     private let store: ProgramStore
-    private let options: PlayerOptions
+    let options: PlayerOptions
     private let control: PlayControl
     private let logger: Logger
 
     private var generation = -1
     private(set) var program = Program.empty
     private var cache = EligibilityCache()
-    private var broken: Set<String> = []
+    var broken: Set<String> = []
+    /// The program's data slides, checked for staleness at each decision.
+    private(set) var liveSlides: [ProgramSlide] = []
     /// Slides, each in one language, whose composition missed its deadline.
-    private var slow: Set<SlideLanguage> = []
+    var slow: Set<SlideLanguage> = []
     /// The planner's memory of what played.
     private(set) var plays = PlayHistory()
     private(set) var skipped = 0
 
     /// A slide's key and a language.
-    private struct SlideLanguage: Hashable {
+    struct SlideLanguage: Hashable {
         var key, language: String
     }
 
@@ -80,6 +82,7 @@ final class SlotMaker {
             program = latest
             broken = []
             slow = []
+            liveSlides = latest.slides.filter(\.slide.content.isLive)
             cache = EligibilityCache()
             plays.arrive(Set(latest.slides.map(\.key)), at: date)
         }
@@ -90,7 +93,9 @@ final class SlotMaker {
     /// caller refreshes with the real time, so an arrival is never dated in the future). A
     /// slide that cannot be drawn, or not within `maxComposeSeconds` in a language, is logged,
     /// reported and left out (in that language) until the program changes, and the planner is
-    /// asked again: each pass leaves one more slide or language out, so the search ends.
+    /// asked again: each pass leaves one more slide or language out, so the search ends. A data
+    /// slide is composed as it is at `date`, the moment it comes on screen; one that is stale
+    /// then is left out, as its schedule would leave it.
     func make(at date: Date, _ composing: Composing) -> PreparedSlot {
         while true {
             let slot = decide(at: date)
@@ -101,7 +106,8 @@ final class SlotMaker {
             }
             let started = composing.now()
             let outcome = worker.compose(
-                slide, language: language, seconds: options.maxComposeSeconds, tickSeconds: composing.tickSeconds,
+                slide, language: language, at: date, seconds: options.maxComposeSeconds,
+                tickSeconds: composing.tickSeconds,
                 tick: composing.tick)
             switch outcome {
             case .composed(let composition):
@@ -144,14 +150,17 @@ final class SlotMaker {
         return nil
     }
 
-    /// The slides the planner must leave out: those that cannot be drawn and, while every
-    /// worker allowed is stuck on a slow slide, all of them (so that the calm screen holds
-    /// until a worker is free, instead of giving way to content it cannot draw).
-    private var excluded: Set<String> { worker.isSaturated ? Set(program.slides.map(\.key)) : broken }
+    /// The slides the planner must leave out at `date`: those that cannot be drawn, the data
+    /// slides stale then and, while every worker allowed is stuck on a slow slide, all of them
+    /// (so that the calm screen holds until a worker is free, instead of giving way to content
+    /// it cannot draw).
+    private func excluded(at date: Date) -> Set<String> {
+        worker.isSaturated ? Set(program.slides.map(\.key)) : broken.union(staleKeys(at: date))
+    }
 
-    private var seconds: String { NumberText.fixed(options.maxComposeSeconds, decimals: 1) }
+    var seconds: String { NumberText.fixed(options.maxComposeSeconds, decimals: 1) }
 
-    private func skip(_ slide: ProgramSlide, because reason: String, _ composing: Composing) {
+    func skip(_ slide: ProgramSlide, because reason: String, _ composing: Composing) {
         skipped += 1
         logger.warning("skipping \(slide.key): \(reason)")
         composing.emit(.skipped(slide: slide.key, reason: reason))
@@ -168,8 +177,12 @@ final class SlotMaker {
     /// technician asked for it.
     func interruption(of shown: ShownSlide, at date: Date) -> String? {
         guard shown.slot.kind != .identify else { return nil }
+        if let stale = shown.slot.slide?.slide.content.staleness(at: date) {
+            return "its data is stale: \(stale.reason)"
+        }
         return planner.interruption(
-            of: shown.record, program, at: date, history: plays, clockTrusted: trusts(date), excluding: excluded,
+            of: shown.record, program, at: date, history: plays, clockTrusted: trusts(date),
+            excluding: excluded(at: date),
             cache: cache)
     }
 
@@ -198,6 +211,7 @@ final class SlotMaker {
         if override == false {
             return .closed(until: planner.nextBoundary(program, after: date, clockTrusted: trusted, cache: cache))
         }
+        let excluded = excluded(at: date)
         let slot = planner.decide(
             program, at: date, history: plays, clockTrusted: trusted, excluding: excluded, cache: cache)
         if override == true, case .closed = slot {

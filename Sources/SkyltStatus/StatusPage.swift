@@ -34,6 +34,7 @@ enum StatusPage {
         html += topLine(report) + "</header><section><h2>On screen now</h2>"
         html += onScreenNow(report, zone)
         html += skippedSlides(report, zone)
+        html += staleData(report)
         html += "</section><section><h2>Kiosk</h2><table>" + kioskRows(report, zone)
         html += "</table></section><section><h2>Channels</h2>"
         for channel in report.snapshot.channels { html += channelTable(channel, zone) }
@@ -78,6 +79,15 @@ enum StatusPage {
             html += row(slide.slide, "\(slide.reason) (last \(at))", bad: true)
         }
         return html + "</table>"
+    }
+
+    /// Data slides not shown because their data is too old or over, when there are any: normal
+    /// at night (no departures), so a plain list, no problem; it says why the buses are missing.
+    static func staleData(_ report: StatusReport) -> String {
+        guard let stale = report.snapshot.staleData, !stale.isEmpty else { return "" }
+        var html = "<h3>Stale data, not shown</h3><ul class=\"stale\">"
+        for slide in stale { html += "<li>\(escape(slide.slide)): \(escape(slide.reason))</li>" }
+        return html + "</ul>"
     }
 
     /// The screenshot, while the screen is on, and what is showing and why.

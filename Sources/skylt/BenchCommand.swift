@@ -11,6 +11,7 @@ import SkyltPlayer
 enum BenchCommand {
     static let help = """
         Usage: skylt bench [--switches N] [--static-seconds S] [--runs N] [--only plan]
+               skylt bench live
 
         Prints figures for the demo playlist at 1920x1080, on SDL's dummy (offscreen) driver:
           - time from process start to the first frame (separate `skylt run` processes);
@@ -26,6 +27,13 @@ enum BenchCommand {
             and opening hours (after one day planned by another planner, so that the code and
             the calendar data are paged in, as in a running studio).
 
+        With `live`, it composes a departures slide (10 departures) and a weather slide
+        (8 periods) at 1920x1080 once a simulated minute for 60 minutes, as the kiosk does while
+        one stays on screen, and prints for each the CPU time per composition (median and max,
+        process CPU from getrusage) and the CPU seconds per hour shown. A template that cannot
+        be composed is reported with its error, the others are still measured, and the exit
+        code is 1.
+
         Options:
           --switches N        switches for the RSS figure (default 5000)
           --static-seconds S  how long to measure CPU on a static slide (default 20)
@@ -37,6 +45,8 @@ enum BenchCommand {
     static func run(_ words: [String]) throws(UsageError) -> Int32 {
         let arguments = try Arguments(
             words, valued: ["--switches", "--static-seconds", "--runs", "--only"], switches: [])
+        if arguments.positional == ["live"] { return LiveBench.run() }
+        guard arguments.positional.isEmpty else { throw UsageError("bench takes `live` or options only") }
         if let only = arguments.values["--only"] {
             guard only == "plan" else { throw UsageError("--only takes `plan`") }
             Bench.planWeek()

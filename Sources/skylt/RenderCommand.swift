@@ -21,6 +21,15 @@ enum RenderCommand {
         `skylt plan --from`: ISO 8601 with an offset, or a local time in the playlist's (or
         kiosk's) time zone. Without --at every slide is rendered.
 
+        Data slides (departures, weather, agenda, news, figure, alert, written by `skylt feeds`)
+        are drawn as they are at a moment: with --at, as at TIME (the countdown to each
+        departure, the events still to come), and those stale at TIME are skipped, each with a
+        line saying why ("departures fetched ..., more than 10 minutes ago"). Without --at they
+        are drawn at the current time; one already stale then is drawn at the moment of its
+        data instead (fetched, read, its first event, its alert's effect), with a note, so a
+        fresh slide never fails because this machine's clock is later than its data. `skylt
+        validate` and `skylt publish` check data slides' layout at that moment too.
+
         With --layout, each PNG gets a NN-<slide id>.<lang>.json beside it: the frame's size,
         the safe area, the language and direction, and every element drawn (texts with their
         role, language, box, cap height and alignment; QR codes with their payload, box and
@@ -43,7 +52,7 @@ enum RenderCommand {
           --config FILE  render the kiosk's program instead of one playlist
           --out DIR      folder for the PNG files (created if missing)
           --size WxH     screen size in pixels (default 1920x1080; 1080x1920 is portrait)
-          --at TIME      render only what is scheduled at TIME
+          --at TIME      render only what is scheduled at TIME, data slides as at TIME
           --layout       also write each slide's layout as JSON
           --scale F      write the frames scaled by F (0.25 makes 1920x1080 into 480x270)
           --base-url URL the public URL the playlist is published at, for visitor page codes
@@ -178,6 +187,20 @@ enum RenderCommand {
             failures: reading.problems.isEmpty ? 0 : 1)
     }
 
+    /// The moment `entry` is drawn as at: `--at`, else now; a data slide stale now is drawn at
+    /// the moment of its data, with a note saying so.
+    private static func moment(of entry: ProgramSlide, stem: String, at: Date?) -> Date {
+        if let at { return at }
+        let now = Date()
+        guard let stale = entry.slide.content.staleness(at: now), let moment = entry.slide.content.dataMoment else {
+            return now
+        }
+        Console.out(
+            "note: \(stem) is drawn as at \(ISO8601.format(moment)), the moment of its data; at the current time \(stale.reason)"
+        )
+        return moment
+    }
+
     /// Writes every slide in each language it is written in, default first; with `--at`,
     /// only the slides scheduled then. Returns the files written and the frames that failed.
     private static func writePNGs(
@@ -187,14 +210,19 @@ enum RenderCommand {
         var failures = 0
         for (index, entry) in program.slides.enumerated() {
             let stem = (index < 9 ? "0" : "") + "\(index + 1)-\(entry.slide.id)"
+            if let at = options.at, let stale = entry.slide.content.staleness(at: at) {
+                Console.out("skipped \(stem): its data is stale at \(ISO8601.format(at)): \(stale.reason)")
+                continue
+            }
             if let at = options.at, let scheduled, !scheduled.contains(index) {
                 Console.out("skipped \(stem): not scheduled at \(ISO8601.format(at))")
                 continue
             }
+            let moment = moment(of: entry, stem: stem, at: options.at)
             for language in LayoutCheck.languages(of: entry) {
                 let name = "\(stem).\(language)"
                 do {
-                    let composition = try composer.compose(entry, language: language)
+                    let composition = try composer.compose(entry, language: language, at: moment)
                     let png = outFolder.appendingPathComponent(name + ".png")
                     let frame = options.scale < 1 ? composition.frame.scaled(by: options.scale) : composition.frame
                     try frame.writePNG(to: png)

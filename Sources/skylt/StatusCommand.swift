@@ -88,6 +88,7 @@ enum StatusCommand {
         for skipped in snapshot.skipped ?? [] {
             line("  skipped", "\(skipped.slide): \(skipped.reason) (last \(snapshot.localTime(iso: skipped.at)))")
         }
+        for stale in snapshot.staleData ?? [] { line("  stale data", "\(stale.slide): \(stale.reason)") }
         line(
             "Cache",
             "\(Health.bytes(report.cacheBytes)), \(Health.bytes(report.freeDiskBytes)) free"

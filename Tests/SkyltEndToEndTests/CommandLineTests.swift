@@ -272,6 +272,21 @@ struct SchemaTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
     }
 
+    @Test("a playlist with all six data templates passes the schema; a symbol 28 and a missing 'scheduled' do not")
+    func dataTemplates() throws {
+        let sample = Repository.fixtures.appendingPathComponent("live").appendingPathComponent(Playlist.fileName)
+        let result = try validate(sample)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let folder = PlaylistFixture.make(slides: [
+            #"{"id": "w", "template": "weather", "place": "P", "fetched": "2026-12-05T10:00:00+01:00", "source": "SMHI", "periods": [{"time": "2026-12-05T10:00:00+01:00", "symbol": 28, "temperature": 1}]}"#,
+            #"{"id": "b", "template": "departures", "title": "T", "fetched": "2026-12-05T10:00:00+01:00", "source": "S", "departures": [{"line": "4", "destination": "Växjö"}]}"#,
+        ])
+        let wrong = try validate(folder.file(Playlist.fileName))
+        #expect(wrong.status == 1)
+        #expect(wrong.stdout.contains("slides/0/periods/0/symbol"), "\(wrong.stdout)")
+        #expect(wrong.stdout.contains("slides/1/departures/0"), "\(wrong.stdout)")
+    }
+
     @Test("the schema catches a misspelt field and a bad template, so editors see them as they type")
     func catches() throws {
         let folder = PlaylistFixture.make(slides: [

@@ -61,6 +61,29 @@ struct RenderLayoutTests {
         #expect(try run(["render", playlist.url.path, "--out", later.url.path, "--at", "soon"]).status == 2)
     }
 
+    @Test("render --at skips the data slides stale at that moment, each with the reason")
+    func atSkipsStaleData() throws {
+        let sample = Repository.fixtures.appendingPathComponent("live").path
+        let out = TemporaryFolder()
+        // 10:09: the last bus left at 10:08; the forecast (fetched 09:00) is fresh.
+        let morning = try run(["render", sample, "--out", out.url.path, "--at", "2026-12-05T10:09:00+01:00"])
+        #expect(
+            morning.stdout.contains(
+                "skipped 01-1-board: its data is stale at 2026-12-05T09:09:00Z: every departure on it has left"),
+            "\(morning.stdout)")
+        #expect(!morning.stdout.contains("skipped 02-smhi") && !morning.stdout.contains("skipped 06-vma"))
+        // 16:00: the forecast is seven hours old and the alert has expired; the agenda is ahead.
+        let afternoon = try run(["render", sample, "--out", out.url.path, "--at", "2026-12-05T16:00:00+01:00"])
+        for line in [
+            "skipped 02-smhi: its data is stale at 2026-12-05T15:00:00Z: forecast fetched 2026-12-05T08:00:00Z, more than 6 hours ago",
+            "skipped 05-sjon: its data is stale at 2026-12-05T15:00:00Z: reading taken 2026-12-05T08:50:00Z, more than 3 hours ago",
+            "skipped 06-vma: its data is stale at 2026-12-05T15:00:00Z: the alert expired 2026-12-05T14:30:00Z",
+        ] {
+            #expect(afternoon.stdout.contains(line), "missing: \(line)\n\(afternoon.stdout)")
+        }
+        #expect(!afternoon.stdout.contains("skipped 03-veckan") && !afternoon.stdout.contains("skipped 04-nyhet"))
+    }
+
     @Test("render --layout writes a layout file per PNG with the fixed fields", arguments: ["1920x1080", "1080x1920"])
     func layoutFiles(size: String) throws {
         let playlist = Self.playlist()

@@ -16,14 +16,17 @@ struct SkippedSlidesTests {
         let value = Atomic<Int>(1)
     }
 
-    func run(_ reporter: StatusReporter, before: (StatusReporter) -> Void = { _ in }) -> Bool {
+    func run(
+        _ reporter: StatusReporter, slides: [ProgramSlide] = [PlanFixtures.slide("a", channel: "kommun")],
+        before: (StatusReporter) -> Void = { _ in }
+    ) -> Bool {
         let clock = ManualClock(start: PlanFixtures.at("2026-12-05T10:00"))
         var options = PlayerOptions(kioskName: "Ängsby", languages: ["sv"])
         options.exitAfterSeconds = 5
         let loop = PlayLoop(
             screen: RecordingScreen(clock: clock),
             composer: SlideComposer(profile: DisplayProfile.standard.resized(width: 320, height: 180)),
-            store: ProgramStore(Program(slides: [PlanFixtures.slide("a", channel: "kommun")])), clock: clock,
+            store: ProgramStore(Program(slides: slides)), clock: clock,
             options: options, planner: PlanFixtures.planner())
         loop.add(reporter)
         return loop.run()
@@ -59,5 +62,37 @@ struct SkippedSlidesTests {
         let after = try JSONDecoder().decode(
             StatusSnapshot.self, from: Data(contentsOf: folder.file(StatusSnapshot.fileName)))
         #expect(after.skipped == [])
+    }
+
+    @Test("stale data slides are in status.json with their reason, and are no health problem")
+    func staleData() throws {
+        let folder = TemporaryFolder()
+        let trust = ClockTrust(buildTime: .distantPast, lastSeen: nil, newestPublication: nil)
+        let facts = StatusReporter.Facts(
+            kioskID: "angsby-1", kioskName: "Ängsby", timeZone: PlanFixtures.stockholm, clockTrust: trust,
+            channels: { [] })
+        let reporter = StatusReporter(
+            facts: facts, folder: folder.url, hub: StatusHub(), notifier: Notifier(),
+            logger: InMemoryLogHandler().logger)
+        let fetched = PlanFixtures.at("2026-12-05T09:30")
+        let board = DepartureBoard(
+            title: LocalizedText(["sv": "Bussar"]), fetched: fetched,
+            departures: [Departure(line: "4", destination: "Växjö", scheduled: PlanFixtures.at("2026-12-05T11:00"))],
+            source: "Data: Trafiklab.se")
+        let stale = ProgramSlide(
+            slide: Slide(id: "1-board", durationSeconds: 10, content: .departures(board)), channel: "bussar",
+            defaultLanguage: "sv", theme: .standard, timeZone: PlanFixtures.stockholm)
+        #expect(run(reporter, slides: [PlanFixtures.slide("a", channel: "kommun"), stale]))
+        let written = try JSONDecoder().decode(
+            StatusSnapshot.self, from: Data(contentsOf: folder.file(StatusSnapshot.fileName)))
+        #expect(
+            written.staleData == [
+                StaleSlide(
+                    slide: "bussar/1-board", template: "departures",
+                    reason: "departures fetched \(ISO8601.format(fetched)), more than 10 minutes ago")
+            ])
+        #expect(written.showing.slide == "a")
+        let health = Health(snapshot: written, playing: true, freeDiskBytes: nil, diskSizeBytes: nil)
+        #expect(health.level == .ok)
     }
 }

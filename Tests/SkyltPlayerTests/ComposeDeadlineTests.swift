@@ -24,7 +24,7 @@ final class HeldComposer: Sendable {
     func release() { for _ in 0..<64 { gate.signal() } }
 
     var compose: SlideComposing {
-        { [self] slide, language throws(ComposeError) in
+        { [self] slide, language, _ throws(ComposeError) in
             let name = "\(slide.slide.id)/\(language)"
             calls.withLock { $0.append(name) }
             if held.contains(slide.slide.id) || held.contains(name) { gate.wait() }
@@ -146,7 +146,7 @@ struct ComposeWorkerTests {
         let composer = HeldComposer(holding: ["a", "b", "c", "d"])
         let worker = ComposeWorker(compose: composer.compose)
         func compose(_ id: String) -> ComposeWorker.Outcome {
-            worker.compose(HeldRig.slide(id), language: "sv", seconds: 0.1, tickSeconds: nil) { true }
+            worker.compose(HeldRig.slide(id), language: "sv", at: Date(), seconds: 0.1, tickSeconds: nil) { true }
         }
         for id in ["a", "b"] {
             guard case .timedOut = compose(id) else { Issue.record("\(id) did not time out"); return }
@@ -182,7 +182,7 @@ struct ComposeWorkerTests {
         let composer = HeldComposer(holding: [])
         let worker = ComposeWorker(compose: composer.compose)
         defer { worker.shutDown() }
-        let outcome = worker.compose(poster, language: "sv", seconds: 5, tickSeconds: nil) { true }
+        let outcome = worker.compose(poster, language: "sv", at: Date(), seconds: 5, tickSeconds: nil) { true }
         guard case .failed(let error) = outcome else {
             Issue.record("no failure")
             return

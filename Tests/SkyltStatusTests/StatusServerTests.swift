@@ -25,7 +25,7 @@ struct StatusServerTests {
         let log = InMemoryLogHandler()
         let server: StatusServer
 
-        init(heartbeatLimit: Double = 30) throws {
+        init(heartbeatLimit: Double = 30, staleData: [StaleSlide]? = nil) throws {
             var settings = StatusSettings(token: StatusServerTests.token)
             settings.address = "127.0.0.1"
             settings.port = 0
@@ -54,11 +54,12 @@ struct StatusServerTests {
             let frame = SlideComposer(profile: DisplayProfile.standard.resized(width: 640, height: 360))
                 .composeNoContent(
                     kioskName: "Ängsby Handel", addresses: ["192.0.2.7"], version: "1", language: "sv")
-            let snapshot = StatusSnapshot(
+            var snapshot = StatusSnapshot(
                 kioskID: "angsby-1", kioskName: "Ängsby Handel", timeZone: "Europe/Stockholm", clockTrusted: true,
                 clockNotBefore: Date(timeIntervalSince1970: 0), clockReason: "the build time", display: "on",
                 showing: .init(slide: "wifi", channel: "butiken", language: "sv", reason: "its turn", since: "now"),
                 slidesInProgram: 2, written: Date())
+            snapshot.staleData = staleData
             hub.switched(to: snapshot, frame: frame, next: "kommun/vatten", missedDeadline: false)
             hub.beat()
         }
@@ -111,6 +112,28 @@ struct StatusServerTests {
         let json = try JSONDecoder().decode(StatusReport.self, from: Data(try setup.curl("/api/status").body.utf8))
         #expect(json.snapshot.kioskName == "Ängsby Handel" && json.snapshot.channels.count == 2 && json.healthy)
         #expect(json.snapshot.showing.slide == "wifi" && json.next == "kommun/vatten")
+    }
+
+    @Test("stale data slides are listed on the page and in /api/status, escaped, and are no health problem")
+    func staleData() throws {
+        let stale = [
+            StaleSlide(
+                slide: "bussar/1-board", template: "departures",
+                reason: "departures fetched 2026-12-05T10:00:00+01:00, more than 10 minutes ago"),
+            StaleSlide(slide: "bussar/<b>x</b>", template: "agenda", reason: "every event on it is over"),
+        ]
+        let setup = try Setup(staleData: stale)
+        let page = try setup.curl("/").body
+        #expect(page.contains("<h3>Stale data, not shown</h3>"))
+        #expect(
+            page.contains(
+                "<li>bussar/1-board: departures fetched 2026-12-05T10:00:00+01:00, more than 10 minutes ago</li>"))
+        #expect(page.contains("bussar/&lt;b&gt;x&lt;/b&gt;") && !page.contains("<b>x</b>"))
+        #expect(page.contains("Playing · screen on · all well"))
+        let report = try JSONDecoder().decode(StatusReport.self, from: Data(try setup.curl("/api/status").body.utf8))
+        #expect(report.snapshot.staleData == stale && report.healthy)
+        let quiet = try Setup(staleData: [])
+        #expect(!(try quiet.curl("/").body.contains("Stale data")))
     }
 
     @Test("/api/status keeps the field names the README documents, and reads back into the same report")
