@@ -36,7 +36,7 @@ struct CalendarCrossCheckTests {
         let rows = try JSONDecoder().decode([[String]].self, from: Data(result.stdout.utf8))
         let python = Set(rows.map { Row(uid: $0[0], starts: $0[1], ends: $0[2]) })
         let text = try String(contentsOf: file, encoding: .utf8)
-        let window = FeedTesting.date(from)..<FeedTesting.date(to)
+        let window = CalendarSensorTesting.date(from)..<CalendarSensorTesting.date(to)
         let expansion = try #require(CalendarExpansion.expand(text, window: window, floating: .stockholm))
         let ours = Set(
             expansion.occurrences.map {

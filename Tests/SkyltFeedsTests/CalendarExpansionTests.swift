@@ -9,8 +9,8 @@ struct CalendarExpansionTests {
     static let training = "training-tuesday@byalaget.example"
 
     func expand(_ from: String, _ to: String, zone: Zone = .stockholm) throws -> CalendarExpansion {
-        let text = try FeedTesting.fixture("association.ics")
-        let window = FeedTesting.date(from)..<FeedTesting.date(to)
+        let text = try CalendarSensorTesting.fixture("association.ics")
+        let window = CalendarSensorTesting.date(from)..<CalendarSensorTesting.date(to)
         return try #require(CalendarExpansion.expand(text, window: window, floating: zone))
     }
 
@@ -105,7 +105,8 @@ struct CalendarExpansionTests {
             END:VCALENDAR\r
 
             """
-        let window = FeedTesting.date("2026-11-01T00:00:00Z")..<FeedTesting.date("2026-12-01T00:00:00Z")
+        let window =
+            CalendarSensorTesting.date("2026-11-01T00:00:00Z")..<CalendarSensorTesting.date("2026-12-01T00:00:00Z")
         let expansion = try #require(CalendarExpansion.expand(text, window: window, floating: .stockholm))
         #expect(expansion.occurrences.map(\.uid) == ["fine@example"])
         #expect(expansion.skipped.count == 1)
@@ -114,7 +115,8 @@ struct CalendarExpansionTests {
 
     @Test("text that is not a calendar is refused")
     func notACalendar() {
-        let window = FeedTesting.date("2026-11-01T00:00:00Z")..<FeedTesting.date("2026-12-01T00:00:00Z")
+        let window =
+            CalendarSensorTesting.date("2026-11-01T00:00:00Z")..<CalendarSensorTesting.date("2026-12-01T00:00:00Z")
         #expect(CalendarExpansion.expand("<html>hej</html>", window: window, floating: .stockholm) == nil)
     }
 
@@ -125,7 +127,8 @@ struct CalendarExpansionTests {
                 + "RRULE:\(rule)\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:fine@example\r\nSUMMARY:Hel\r\n"
                 + "DTSTART:20261115T120000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
         }
-        let window = FeedTesting.date("2026-11-01T00:00:00Z")..<FeedTesting.date("2026-12-01T00:00:00Z")
+        let window =
+            CalendarSensorTesting.date("2026-11-01T00:00:00Z")..<CalendarSensorTesting.date("2026-12-01T00:00:00Z")
         let minutely = try #require(
             CalendarExpansion.expand(
                 calendar("20261101T000000Z", "FREQ=MINUTELY"), window: window, floating: .stockholm))

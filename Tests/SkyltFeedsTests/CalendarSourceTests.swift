@@ -17,14 +17,15 @@ struct CalendarSourceTests {
     func source(_ entry: JSONValue) throws -> any FeedSource {
         let sink = ProblemSink(file: "feeds.json")
         let reader = try #require(ObjectReader(entry, path: "sources[0]", sink: sink))
-        let source = SourceType.ical.make(reader, settings: FeedTesting.settings("byn: ical"))
+        let source = SourceType.ical.make(reader, settings: CalendarSensorTesting.settings("byn: ical"))
         #expect(sink.problems == [])
         return try #require(source)
     }
 
     func round(_ source: any FeedSource, at now: String) throws -> [JSONValue] {
         let context = RoundContext(
-            fetcher: TestFetcher(now: FeedTesting.date(now)), now: FeedTesting.date(now), memory: SourceMemory())
+            fetcher: CalendarSensorFetcher(now: CalendarSensorTesting.date(now)), now: CalendarSensorTesting.date(now),
+            memory: SourceMemory())
         return try source.round(context)
     }
 
@@ -32,23 +33,26 @@ struct CalendarSourceTests {
     func events() throws {
         let source = try source(.object(["url": .string(server.baseURL + "/association.ics"), "days": .number(14)]))
         let slides = try round(source, at: "2026-10-19T00:00:00Z")
-        #expect(FeedTesting.problems(slides) == [])
+        #expect(CalendarSensorTesting.problems(slides) == [])
         #expect(
-            slides.compactMap { FeedTesting.string($0, "starts") } == [
+            slides.compactMap { CalendarSensorTesting.string($0, "starts") } == [
                 "2026-10-20T18:00:00+02:00", "2026-10-27T18:00:00+01:00",
             ])
         let first = try #require(slides.first)
-        #expect(FeedTesting.string(first, "template") == "event")
-        #expect(FeedTesting.string(first, "title") == "Träning, innebandy")
-        #expect(FeedTesting.string(first, "ends") == "2026-10-20T19:30:00+02:00")
-        #expect(FeedTesting.string(first, "place") == "Sporthallen")
-        #expect(FeedTesting.string(first, "description") == "Ta med inneskor.\nAlla är välkomna.")
-        #expect(FeedTesting.string(first, "organiser") == "Byalaget Ljungby")
-        #expect(FeedTesting.field(first, "qr") == .object(["url": .string("https://byalaget.example/traning")]))
-        #expect(FeedTesting.field(first, "duration") == .number(12))
+        #expect(CalendarSensorTesting.string(first, "template") == "event")
+        #expect(CalendarSensorTesting.string(first, "title") == "Träning, innebandy")
+        #expect(CalendarSensorTesting.string(first, "ends") == "2026-10-20T19:30:00+02:00")
+        #expect(CalendarSensorTesting.string(first, "place") == "Sporthallen")
+        #expect(CalendarSensorTesting.string(first, "description") == "Ta med inneskor.\nAlla är välkomna.")
+        #expect(CalendarSensorTesting.string(first, "organiser") == "Byalaget Ljungby")
+        #expect(
+            CalendarSensorTesting.field(first, "qr") == .object(["url": .string("https://byalaget.example/traning")]))
+        #expect(CalendarSensorTesting.field(first, "duration") == .number(12))
         let again = try round(source, at: "2026-10-19T00:10:00Z")
-        #expect(again.map { FeedTesting.string($0, "id") } == slides.map { FeedTesting.string($0, "id") })
-        #expect(Set(slides.compactMap { FeedTesting.string($0, "id") }).count == 2)
+        #expect(
+            again.map { CalendarSensorTesting.string($0, "id") }
+                == slides.map { CalendarSensorTesting.string($0, "id") })
+        #expect(Set(slides.compactMap { CalendarSensorTesting.string($0, "id") }).count == 2)
     }
 
     @Test("'days' bounds the window: a week from 1 September holds one training and one flea market")
@@ -56,7 +60,9 @@ struct CalendarSourceTests {
         let source = try source(.object(["url": .string(server.baseURL + "/association.ics"), "days": .number(7)]))
         let slides = try round(source, at: "2026-09-01T00:00:00Z")
         #expect(
-            slides.compactMap { FeedTesting.string($0, "title") } == ["Träning, innebandy", "Loppis i bygdegården"])
+            slides.compactMap { CalendarSensorTesting.string($0, "title") } == [
+                "Träning, innebandy", "Loppis i bygdegården",
+            ])
     }
 
     @Test("as an agenda: one slide whose events are the occurrences, headed by the calendar's name")
@@ -65,18 +71,18 @@ struct CalendarSourceTests {
             .object(["url": .string(server.baseURL + "/association.ics"), "days": .number(30), "as": .string("agenda")])
         )
         let slides = try round(source, at: "2026-11-30T00:00:00Z")
-        #expect(FeedTesting.problems(slides) == [])
+        #expect(CalendarSensorTesting.problems(slides) == [])
         let agenda = try #require(slides.first)
         #expect(slides.count == 1)
-        #expect(FeedTesting.string(agenda, "title") == "Byalaget Ljungby")
-        #expect(FeedTesting.string(agenda, "source") == "Byalaget Ljungby")
-        guard case .array(let events) = FeedTesting.field(agenda, "events") else {
+        #expect(CalendarSensorTesting.string(agenda, "title") == "Byalaget Ljungby")
+        #expect(CalendarSensorTesting.string(agenda, "source") == "Byalaget Ljungby")
+        guard case .array(let events) = CalendarSensorTesting.field(agenda, "events") else {
             Issue.record("no events")
             return
         }
-        let market = try #require(events.first { FeedTesting.string($0, "title") == "Julmarknad" })
-        #expect(FeedTesting.field(market, "allDay") == .bool(true))
-        #expect(FeedTesting.string(market, "starts") == "2026-12-12T00:00:00+01:00")
+        let market = try #require(events.first { CalendarSensorTesting.string($0, "title") == "Julmarknad" })
+        #expect(CalendarSensorTesting.field(market, "allDay") == .bool(true))
+        #expect(CalendarSensorTesting.string(market, "starts") == "2026-12-12T00:00:00+01:00")
         #expect(events.count == 9)
     }
 
@@ -86,8 +92,8 @@ struct CalendarSourceTests {
         let source = try source(
             .object(["url": .string(server.baseURL + "/association.ics"), "as": .string("agenda"), "title": title]))
         let slides = try round(source, at: "2026-11-30T00:00:00Z")
-        #expect(FeedTesting.field(slides[0], "title") == title)
-        #expect(FeedTesting.problems(slides) == [])
+        #expect(CalendarSensorTesting.field(slides[0], "title") == title)
+        #expect(CalendarSensorTesting.problems(slides) == [])
     }
 
     @Test("hostile text is cleaned and shortened so the channel stays publishable")
@@ -100,12 +106,12 @@ struct CalendarSourceTests {
         let source = try source(.object(["url": .string(server.baseURL + "/hostile.ics")]))
         let slides = try round(source, at: "2026-11-14T00:00:00Z")
         #expect(slides.count == 1)
-        #expect(FeedTesting.problems(slides) == [])
-        let title = try #require(slides.first.flatMap { FeedTesting.string($0, "title") })
+        #expect(CalendarSensorTesting.problems(slides) == [])
+        let title = try #require(slides.first.flatMap { CalendarSensorTesting.string($0, "title") })
         #expect(title.hasPrefix("[31mRöd"))
         #expect(title.count == TextLimit.title.maxCharacters)
-        #expect(FeedTesting.field(slides[0], "qr") == nil)
-        #expect(FeedTesting.string(slides[0], "place")?.count == TextLimit.line.maxCharacters)
+        #expect(CalendarSensorTesting.field(slides[0], "qr") == nil)
+        #expect(CalendarSensorTesting.string(slides[0], "place")?.count == TextLimit.line.maxCharacters)
     }
 
     @Test("a document that is not a calendar is a parse error naming the source")
@@ -127,7 +133,7 @@ struct CalendarSourceTests {
             "title": .number(3),
         ])
         let reader = try #require(ObjectReader(entry, path: "sources[0]", sink: sink))
-        #expect(SourceType.ical.make(reader, settings: FeedTesting.settings("byn: ical")) == nil)
+        #expect(SourceType.ical.make(reader, settings: CalendarSensorTesting.settings("byn: ical")) == nil)
         #expect(
             Set(sink.problems.map(\.field))
                 == ["sources[0].url", "sources[0].days", "sources[0].as", "sources[0].title"])

@@ -8,7 +8,7 @@ import SkyltTestSupport
 
 /// Fetches over SkyltSync's HTTP client, as the service's fetcher will; `now` is what the
 /// documents say they were fetched at.
-final class TestFetcher: DocumentFetching {
+final class CalendarSensorFetcher: DocumentFetching {
     let client = HTTPClient()
     var now: Date
 
@@ -32,7 +32,7 @@ final class TestFetcher: DocumentFetching {
     }
 }
 
-enum FeedTesting {
+enum CalendarSensorTesting {
     static func date(_ text: String) -> Date { ISO8601.parse(text)! }
 
     static func settings(_ subject: String, zone: Zone = .stockholm) -> SourceSettings {
