@@ -16,7 +16,7 @@ public enum SourceType: String, Sendable, CaseIterable {
         case .entur: ["url", "stop", "client", "title", "poll", "items"]
         case .smhi: ["url", "lat", "lon", "place", "poll"]
         case .metno: ["url", "lat", "lon", "place", "poll"]
-        case .mqtt: ["url", "topic", "label", "unit", "decimals", "poll"]
+        case .mqtt: ["url", "topic", "path", "label", "unit", "decimals", "poll"]
         case .json: ["url", "path", "label", "unit", "decimals", "poll"]
         }
     }
@@ -35,7 +35,10 @@ public enum SourceType: String, Sendable, CaseIterable {
     /// nil when it cannot be made.
     public func make(_ entry: ObjectReader, settings: SourceSettings) -> (any FeedSource)? {
         switch self {
-        case .vma, .cap, .ical, .rss, .trafiklab, .entur, .smhi, .metno, .mqtt, .json:
+        case .ical: return CalendarSource.make(entry, settings: settings)
+        case .mqtt: return SensorSource.makeMQTT(entry, settings: settings)
+        case .json: return SensorSource.makeJSON(entry, settings: settings)
+        case .vma, .cap, .rss, .trafiklab, .entur, .smhi, .metno:
             entry.sink.report(entry.fieldPath("type"), "'\(rawValue)' is not available in this build")
             return nil
         }
