@@ -35,7 +35,10 @@ public enum SourceType: String, Sendable, CaseIterable {
     /// nil when it cannot be made.
     public func make(_ entry: ObjectReader, settings: SourceSettings) -> (any FeedSource)? {
         switch self {
-        case .vma, .cap, .ical, .rss, .trafiklab, .entur, .smhi, .metno, .mqtt, .json:
+        case .vma: return SourceConfig.vma(entry, settings: settings)
+        case .cap: return SourceConfig.cap(entry, settings: settings)
+        case .rss: return SourceConfig.rss(entry, settings: settings)
+        case .ical, .trafiklab, .entur, .smhi, .metno, .mqtt, .json:
             entry.sink.report(entry.fieldPath("type"), "'\(rawValue)' is not available in this build")
             return nil
         }
