@@ -34,9 +34,10 @@ struct SafeXMLTests {
         let elapsed = clock.measure {
             for _ in 0..<20 { #expect(parseError(Self.billionLaughs)?.code == .parse) }
         }
-        #expect(elapsed < .seconds(5))
-        // Expanded, one document would take gigabytes; other suites share the process.
-        #expect(ProcessFigures.current().residentBytes - before < 200 << 20)
+        // Expanded, one document takes minutes and gigabytes; the bounds leave room for a
+        // loaded machine and for other suites sharing the process.
+        #expect(elapsed < .seconds(30))
+        #expect(ProcessFigures.current().residentBytes - before < 1 << 30)
     }
 
     @Test("external entities (a file, a URL) are refused and never fetched")
