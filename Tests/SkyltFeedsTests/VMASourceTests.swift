@@ -103,6 +103,18 @@ struct VMASourceTests {
         #expect(try source(site).round(site.context(later, memory)).isEmpty)
     }
 
+    @Test("an alert without identity costs only itself, and is named among what the round left out")
+    func badItem() throws {
+        let site = try FeedSite()
+        let good = VMAFixtures.alert(Message())
+        try site.write("alerts-0781.json", #"{"alerts": [{"sender": "x", "info": []}, 7, \#(good)]}"#)
+        let vma = source(site)
+        let slides = try vma.round(site.context(now, SourceMemory()))
+        #expect(slides.count == 1)
+        #expect(vma.lastSkipped.count == 2)
+        FeedFixtures.expectKioskAccepts(slides)
+    }
+
     @Test("only alerts for the municipality or its county are shown")
     func areaFilter() throws {
         let site = try FeedSite()
