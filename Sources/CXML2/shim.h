@@ -8,4 +8,6 @@
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+/* Feeds: HTML in news items is reduced to text by libxml2's HTML parser. */
+#include <libxml/HTMLparser.h>
 #endif

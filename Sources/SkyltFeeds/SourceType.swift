@@ -38,7 +38,10 @@ public enum SourceType: String, Sendable, CaseIterable {
         case .ical: return CalendarSource.make(entry, settings: settings)
         case .mqtt: return SensorSource.makeMQTT(entry, settings: settings)
         case .json: return SensorSource.makeJSON(entry, settings: settings)
-        case .vma, .cap, .rss, .trafiklab, .entur, .smhi, .metno:
+        case .vma: return SourceConfig.vma(entry, settings: settings)
+        case .cap: return SourceConfig.cap(entry, settings: settings)
+        case .rss: return SourceConfig.rss(entry, settings: settings)
+        case .trafiklab, .entur, .smhi, .metno:
             entry.sink.report(entry.fieldPath("type"), "'\(rawValue)' is not available in this build")
             return nil
         }
