@@ -134,8 +134,15 @@ public final class FeedsService: Service, @unchecked Sendable {
     private func loop() {
         var random = SystemRandomNumberGenerator()
         for channel in channels { for run in channel.sources { run.due = clock.now } }
+        var traffic = (since: clock.now, bytes: fetcher.bytesReceived, requests: fetcher.requestsSent)
         while !stopping {
             heartbeat()
+            if clock.now - traffic.since >= 3600 {
+                logger.info(
+                    "feeds: \(fetcher.bytesReceived - traffic.bytes) bytes received in "
+                        + "\(fetcher.requestsSent - traffic.requests) requests in the last hour")
+                traffic = (clock.now, fetcher.bytesReceived, fetcher.requestsSent)
+            }
             for channel in channels {
                 var touched = false
                 for run in channel.sources where run.due <= clock.now {
