@@ -207,6 +207,7 @@ install: release
 	mkdir -p $(DESTDIR)$(PREFIX)/share/skylt/Playlists
 	cp -R Playlists/demo $(DESTDIR)$(PREFIX)/share/skylt/Playlists/
 	install -D -m 0644 systemd/skylt.service $(DESTDIR)$(SYSTEMD_DIR)/skylt.service
+	install -D -m 0644 systemd/skylt-feeds.service $(DESTDIR)$(SYSTEMD_DIR)/skylt-feeds.service
 	install -D -s -m 0755 .build/release/skylt-studio $(DESTDIR)$(PREFIX)/bin/skylt-studio
 	install -D -m 0644 systemd/skylt-studio.service $(DESTDIR)$(SYSTEMD_DIR)/skylt-studio.service
 	install -D -m 0644 Assets/config.example.json $(DESTDIR)/etc/skylt/config.example.json

@@ -28,6 +28,11 @@ chmod 0644 "$root/lib/systemd/system/$package.service"
 if [ "$package" = skylt ]; then
     install -D -m 0644 "$here/skylt/config.json" "$root/etc/skylt/config.json"
     install -D -m 0644 "$top/Assets/config.example.json" "$doc/examples/config.example.json"
+    # The feeds service's unit (not enabled: kiosks do not run it), its example and schema.
+    sed 's|/usr/local/bin/|/usr/bin/|g' "$top/systemd/skylt-feeds.service" > "$root/lib/systemd/system/skylt-feeds.service"
+    chmod 0644 "$root/lib/systemd/system/skylt-feeds.service"
+    install -D -m 0644 "$top/feeds/example.json" "$doc/examples/feeds.example.json"
+    install -D -m 0644 "$top/feeds/feeds.schema.json" "$doc/examples/feeds.schema.json"
     mkdir -p "$root/usr/share/skylt/Playlists"
     cp -R "$top/Playlists/demo" "$root/usr/share/skylt/Playlists/"
     find "$root/usr/share/skylt" -type d -exec chmod 0755 {} + -o -type f -exec chmod 0644 {} +

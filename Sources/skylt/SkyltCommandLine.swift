@@ -25,6 +25,8 @@ enum SkyltCommandLine {
           keygen     make a channel's signing key pair (minisign format)
           publish    turn a playlist folder into a signed static bundle (and visitor pages)
           verify     check a bundle's signature and every asset
+          feeds      keep live channels current: warnings, calendars, news, departures,
+                     weather and sensors, published as signed bundles
           help       show this help, or a command's: skylt help run
 
         Options:
@@ -48,6 +50,7 @@ enum SkyltCommandLine {
         "verify": (VerifyCommand.help, VerifyCommand.run),
         "sync": (SyncCommand.help, SyncCommand.run),
         "status": (StatusCommand.help, StatusCommand.run),
+        "feeds": (FeedsCommand.help, FeedsCommand.run),
     ]
 
     static func main() -> Int32 {

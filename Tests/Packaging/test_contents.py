@@ -54,6 +54,8 @@ class PackageContentsTests(unittest.TestCase):
             "usr/bin/skylt", "lib/systemd/system/skylt.service", "etc/skylt/config.json",
             "usr/share/doc/skylt/copyright", "usr/share/doc/skylt/changelog.Debian.gz",
             "usr/share/doc/skylt/examples/config.example.json", "usr/share/man/man1/skylt.1.gz",
+            "lib/systemd/system/skylt-feeds.service", "usr/share/doc/skylt/examples/feeds.example.json",
+            "usr/share/doc/skylt/examples/feeds.schema.json",
         } | demo
         self.assertLessEqual(expected, set(files))
         self.assertIn("usr/share/skylt/Playlists/demo/playlist.json", demo)
@@ -94,6 +96,12 @@ class PackageContentsTests(unittest.TestCase):
             packaged = (self.extracted / package / "lib/systemd/system" / f"{package}.service").read_text()
             self.assertEqual(packaged, source.replace("/usr/local/bin/", "/usr/bin/"))
             self.assertRegex(packaged, rf"(?m)^ExecStart=/usr/bin/{package} ")
+
+    def test_feeds_unit_is_the_source_unit_with_the_package_path(self):
+        source = (TOP / "systemd" / "skylt-feeds.service").read_text()
+        packaged = (self.extracted / "skylt" / "lib/systemd/system/skylt-feeds.service").read_text()
+        self.assertEqual(packaged, source.replace("/usr/local/bin/", "/usr/bin/"))
+        self.assertRegex(packaged, r"(?m)^ExecStart=/usr/bin/skylt feeds ")
 
     def test_units_pass_systemd_analyze_verify(self):
         if shutil.which("systemd-analyze") is None:
