@@ -1,4 +1,4 @@
-public import FoundationEssentials
+import FoundationEssentials
 public import SkyltCore
 
 /// Public warnings in CAP 1.2 (`type: "cap"`): one alert document, or an Atom feed whose

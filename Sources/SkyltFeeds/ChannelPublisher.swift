@@ -1,6 +1,6 @@
-public import FoundationEssentials
-public import SkyltBundle
-public import SkyltCore
+import FoundationEssentials
+import SkyltBundle
+import SkyltCore
 
 /// One publication of a channel: its new version and how many slides it shows.
 public struct FeedsPublication: Sendable, Equatable {

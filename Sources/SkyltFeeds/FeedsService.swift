@@ -2,7 +2,7 @@ import Dispatch
 public import FoundationEssentials
 public import SkyltBundle
 public import SkyltCore
-public import SkyltSync
+import SkyltSync
 import Synchronization
 
 /// What one `runOnce()` did: counts per outcome, the failures, and the publications.

@@ -1,4 +1,4 @@
-public import FoundationEssentials
+import FoundationEssentials
 public import SkyltCore
 
 /// News from an RSS 2.0 or Atom feed (`type: "rss"`): the newest `items` entries, each a

@@ -1,5 +1,5 @@
 public import FoundationEssentials
-public import SkyltCore
+import SkyltCore
 
 /// One reading of a sensor, as its payload gives it.
 public struct SensorReading: Sendable, Equatable {

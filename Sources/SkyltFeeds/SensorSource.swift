@@ -1,4 +1,4 @@
-public import FoundationEssentials
+import FoundationEssentials
 public import SkyltCore
 
 /// A sensor (MQTT or a JSON URL) shown as one figure slide: its latest value, with the

@@ -1,4 +1,4 @@
-public import FoundationEssentials
+import FoundationEssentials
 public import SkyltCore
 
 /// Sveriges Radio's VMA (Viktigt meddelande till allmänheten) API (`type: "vma"`): CAP alerts
