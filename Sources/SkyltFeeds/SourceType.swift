@@ -35,7 +35,11 @@ public enum SourceType: String, Sendable, CaseIterable {
     /// nil when it cannot be made.
     public func make(_ entry: ObjectReader, settings: SourceSettings) -> (any FeedSource)? {
         switch self {
-        case .vma, .cap, .ical, .rss, .trafiklab, .entur, .smhi, .metno, .mqtt, .json:
+        case .trafiklab: return TrafiklabSource.make(entry, settings: settings)
+        case .entur: return EnturSource.make(entry, settings: settings)
+        case .smhi: return SMHISource.make(entry, settings: settings)
+        case .metno: return MetNoSource.make(entry, settings: settings)
+        case .vma, .cap, .ical, .rss, .mqtt, .json:
             entry.sink.report(entry.fieldPath("type"), "'\(rawValue)' is not available in this build")
             return nil
         }
