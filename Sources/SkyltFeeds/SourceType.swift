@@ -35,15 +35,16 @@ public enum SourceType: String, Sendable, CaseIterable {
     /// nil when it cannot be made.
     public func make(_ entry: ObjectReader, settings: SourceSettings) -> (any FeedSource)? {
         switch self {
-        case .ical: return CalendarSource.make(entry, settings: settings)
-        case .mqtt: return SensorSource.makeMQTT(entry, settings: settings)
-        case .json: return SensorSource.makeJSON(entry, settings: settings)
-        case .vma: return SourceConfig.vma(entry, settings: settings)
-        case .cap: return SourceConfig.cap(entry, settings: settings)
-        case .rss: return SourceConfig.rss(entry, settings: settings)
-        case .trafiklab, .entur, .smhi, .metno:
-            entry.sink.report(entry.fieldPath("type"), "'\(rawValue)' is not available in this build")
-            return nil
+        case .ical: CalendarSource.make(entry, settings: settings)
+        case .mqtt: SensorSource.makeMQTT(entry, settings: settings)
+        case .json: SensorSource.makeJSON(entry, settings: settings)
+        case .vma: SourceConfig.vma(entry, settings: settings)
+        case .cap: SourceConfig.cap(entry, settings: settings)
+        case .rss: SourceConfig.rss(entry, settings: settings)
+        case .trafiklab: TrafiklabSource.make(entry, settings: settings)
+        case .entur: EnturSource.make(entry, settings: settings)
+        case .smhi: SMHISource.make(entry, settings: settings)
+        case .metno: MetNoSource.make(entry, settings: settings)
         }
     }
 }

@@ -1,0 +1,52 @@
+import FoundationEssentials
+import SkyltCore
+
+/// One departure as a transit source read it, before it becomes part of a slide.
+struct DepartureRow: Equatable {
+    var line: String
+    var destination: String
+    var scheduled: Date
+    var expected: Date?
+    var cancelled: Bool
+    var platform: String?
+    var mode: TransportMode?
+
+    var time: Date { expected ?? scheduled }
+
+    /// The object the `departures` template reads (`LiveFields.swift`).
+    var json: JSONValue {
+        var fields: [String: JSONValue] = [
+            "line": .string(line), "destination": .string(destination),
+            "scheduled": LiveSlideParts.time(scheduled), "cancelled": .bool(cancelled),
+        ]
+        if let expected { fields["expected"] = LiveSlideParts.time(expected) }
+        if let platform { fields["platform"] = .string(platform) }
+        if let mode { fields["mode"] = .string(mode.rawValue) }
+        return .object(fields)
+    }
+}
+
+/// Builds the one `departures` slide of a transit source.
+enum DepartureBoardSlide {
+    /// The board: the departures not yet gone at `now` in the order they leave, at most
+    /// `items`; no slide at all when none is left, as an empty board would never be shown.
+    static func make(
+        title: JSONValue, fetched: Date, rows: [DepartureRow], items: Int, source: String, now: Date
+    ) -> [JSONValue] {
+        let coming = rows.filter { $0.time >= now || ($0.cancelled && $0.scheduled >= now) }
+            .sorted { $0.time < $1.time }
+            .prefix(items)
+        guard !coming.isEmpty else { return [] }
+        let fields: [String: JSONValue] = [
+            "title": title, "fetched": LiveSlideParts.time(fetched),
+            "departures": .array(coming.map(\.json)), "source": .string(source),
+        ]
+        return [LiveSlideParts.slide(id: "departures", template: "departures", fields: fields)]
+    }
+
+    /// The message for departures left out of a round: which, and why.
+    static func skippedMessage(_ skipped: [String], subject: String) -> String {
+        "\(subject): skipped \(skipped.count) departure(s) it could not read: "
+            + skipped.prefix(5).joined(separator: "; ")
+    }
+}
