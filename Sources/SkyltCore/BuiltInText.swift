@@ -10,6 +10,8 @@ public enum BuiltInText: String, Sendable, CaseIterable {
     case urgent, wifiTitle, wifiNetwork, wifiPassword, wifiOpen, wifiScan, chooseLanguage
     case noContentTitle, noContentBody, addresses, version, readBy
     case listen, listenInYourLanguage, when, `where`, freeEntry, organiser, moreInformation
+    case alertExercise, alertTest, alertInstruction, alertFrom, alertSource, alertUntil, trendRising, trendFalling,
+        trendSteady, figureMeasured, weatherWind, weatherPrecipitation
 
     /// Every language the catalogue must translate each key into: the languages Swedish
     /// village shops most often serve.
