@@ -19,7 +19,7 @@ extension Templates {
             try currentPeriod(current, in: body)
             return
         }
-        let (nowBox, laterBox) = body.sliceTop((body.height * (portrait ? 0.34 : 0.42)).rounded(), gap: gap * 2)
+        let (nowBox, laterBox) = body.sliceTop((body.height * (portrait ? 0.34 : 0.5)).rounded(), gap: gap * 2)
         try currentPeriod(current, in: nowBox)
         if portrait {
             try laterColumn(later, in: laterBox)
@@ -47,7 +47,7 @@ extension Templates {
         try painter.weatherSymbol("symbol[0]", code: period.symbol, in: symbolBox)
         let textBox = Rect(
             x: painter.grid.rightToLeft ? box.x : box.x + side + gap * 2, y: box.y, width: box.width - side - gap * 2,
-            height: side)
+            height: box.height)
         let language = painter.language
         var blocks = [
             SlidePainter.Block(
