@@ -42,7 +42,7 @@ extension Templates {
     /// The urgent band: from the frame's top edge (bleeding past the safe area) down to below
     /// the label, in the accent colour; the sign and the label inside the safe area, at the
     /// start edge and the title's size. Returns the band.
-    private func urgentBand() throws(ComposeError) -> Rect {
+    func urgentBand() throws(ComposeError) -> Rect {
         let text = painter.builtIn(.urgent)
         let style = painter.style(.title, color: painter.theme.accentForeground)
         let capHeight = painter.typeScale.title.steps[0]

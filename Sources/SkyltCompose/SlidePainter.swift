@@ -254,6 +254,9 @@ final class SlidePainter {
         }
     }
 
+    /// Records a picture a template drew itself (a weather symbol), for the layout and checks.
+    func recordImage(_ image: PlacedImage) { elements.append(.image(image)) }
+
     /// The symbol for a payload, or an error naming the field.
     func symbol(_ field: String, _ payload: String) throws(ComposeError) -> QRSymbol {
         guard let symbol = QRSymbol(payload) else { throw fail(field, "is too long for a QR code") }

@@ -12,6 +12,8 @@ public enum BuiltInText: String, Sendable, CaseIterable {
     case listen, listenInYourLanguage, when, `where`, freeEntry, organiser, moreInformation
     case departureNow, departureInMinutes, departureCancelled, departurePlatform, agendaToday, agendaTomorrow,
         agendaAllDay
+    case alertExercise, alertTest, alertInstruction, alertFrom, alertSource, alertUntil, trendRising, trendFalling,
+        trendSteady, figureMeasured, weatherWind, weatherPrecipitation
 
     /// Every language the catalogue must translate each key into: the languages Swedish
     /// village shops most often serve.
