@@ -25,7 +25,8 @@ WERROR := $(if $(CI),-Xswiftc -warnings-as-errors,)
 PREFIX ?= /usr/local
 SYSTEMD_DIR ?= /etc/systemd/system
 
-.PHONY: all deps test-deps build release run studio test test-browser lint format bench bench-studio gallery clean install \
+.PHONY: all deps test-deps build release run studio test test-browser lint format bench bench-studio feeds-figures gallery clean \
+	install \
 	deb deb-version deb-package package-test
 
 all: build
@@ -91,6 +92,14 @@ studio: build
 
 bench: release
 	./.build/release/skylt bench
+	./.build/release/skylt bench live
+
+# The feeds service's figures with one kiosk on loopback (about 14 minutes): a VMA warning's
+# time to the screen with a 60 s feeds poll and a 30 s kiosk poll, and the kiosk's bytes per hour
+# for an alert channel and a departures channel. The CPU of recomposing data slides each minute
+# is `skylt bench live` (part of `make bench`).
+feeds-figures: release
+	$(PYTHON) Tools/feeds_figures.py --skylt .build/release/skylt --minutes 14
 
 # The studio's figures through HTTP: preview time per template, publishing 50 slides, memory
 # idle and under 20 editors previewing at once.
