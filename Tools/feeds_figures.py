@@ -49,12 +49,8 @@ class CountingHandler(http.server.SimpleHTTPRequestHandler):
                     CountingHandler.counts[segment] = CountingHandler.counts.get(segment, 0) + len(data)
                 return original.write(data)
 
-            def flush(self):
-                return original.flush()
-
-            @property
-            def closed(self):
-                return original.closed
+            def __getattr__(self, name):
+                return getattr(original, name)
 
         self.wfile = Counter()
 
