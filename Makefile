@@ -143,6 +143,13 @@ gallery: build
 		for png in .build/gallery/demo-$$name/*.sv.png; do cp $$png $(GALLERY)/demo-$$name-$$(basename $$png); done; \
 		for png in .build/gallery/multilingual-$$name/*.fa.png; do \
 			cp $$png $(GALLERY)/multilingual-$$name-$$(basename $$png); done; \
+		for live in live-board:2026-12-12T10:00 live-weather:2026-06-28T14:30; do \
+			playlist=$${live%%:*}; at=$${live#*:}; \
+			./.build/debug/skylt render Playlists/$$playlist --out .build/gallery/$$playlist-$$name --size $$size \
+				--at $$at --scale $(GALLERY_SCALE) >/dev/null || exit 1; \
+			for png in .build/gallery/$$playlist-$$name/*.sv.png .build/gallery/$$playlist-$$name/*.fa.png; do \
+				cp $$png $(GALLERY)/$$playlist-$$name-$$(basename $$png); done; \
+		done; \
 	done
 	@echo "$$(ls $(GALLERY) | wc -l) pictures, $$(du -sh $(GALLERY) | cut -f1), in $(GALLERY)"
 
