@@ -20,12 +20,19 @@ struct StatusEndToEndTests {
         var log = ""
         let errors = Pipe()
 
-        init(skylt: String, perIPLimit: Int = 32) throws {
+        /// `staleBoard` adds a departures slide fetched an hour ago, which the player must never
+        /// show and must name as stale.
+        init(skylt: String, perIPLimit: Int = 32, staleBoard: Bool = false) throws {
             port = Int.random(in: 30000..<60000)
-            let playlist = PlaylistFixture.make(slides: [
-                #"{"id": "ett", "template": "notice", "title": "Öppet", "body": "Välkommen!", "duration": 2}"#,
-                #"{"id": "tva", "template": "wifi", "ssid": "Ängsby Gäst", "password": "kanelbulle", "duration": 2}"#,
-            ])
+            let fetched = ISO8601.format(Date().addingTimeInterval(-3600))
+            let leaves = ISO8601.format(Date().addingTimeInterval(1800))
+            let board =
+                #"{"id": "bussar", "template": "departures", "title": "Ängsby torg", "fetched": "\#(fetched)", "source": "Data: Trafiklab.se", "departures": [{"line": "145", "destination": "Ljungby", "scheduled": "\#(leaves)"}]}"#
+            let playlist = PlaylistFixture.make(
+                slides: [
+                    #"{"id": "ett", "template": "notice", "title": "Öppet", "body": "Välkommen!", "duration": 2}"#,
+                    #"{"id": "tva", "template": "wifi", "ssid": "Ängsby Gäst", "password": "kanelbulle", "duration": 2}"#,
+                ] + (staleBoard ? [board] : []))
             let config = folder.write(
                 "config.json",
                 #"""
@@ -157,7 +164,7 @@ struct StatusEndToEndTests {
 
     @Test("skylt status prints the running player's snapshot")
     func statusCommand() throws {
-        let player = try Player(skylt: skylt)
+        let player = try Player(skylt: skylt, staleBoard: true)
         let result = try ExternalTool.run([skylt, "status", "--config", player.folder.file("config.json").path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
@@ -165,6 +172,10 @@ struct StatusEndToEndTests {
             "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("butiken") && result.stdout.contains("kommun"))
         #expect(result.stdout.contains("last error") && result.stdout.contains("cannot connect"))
+        // The departures fetched an hour ago: named, with why, and never shown.
+        #expect(
+            result.stdout.contains("stale data") && result.stdout.contains("bussar")
+                && result.stdout.contains("more than 10 minutes ago"), "\(result.stdout)")
     }
 
     @Test("the systemd unit is accepted by systemd-analyze and has what the service needs")
