@@ -32,7 +32,8 @@ struct WarningToScreenTests {
             try Self.publishAtSource([], in: folder)
             let keygen = try ExternalTool.run([skylt, "keygen", "--out", folder.file("larm").path])
             #expect(keygen.status == 0, "\(keygen.stderr)")
-            let publicKey = try String(contentsOf: folder.file("larm.pub"), encoding: .utf8)
+            let publicKey =
+                try String(contentsOf: folder.file("larm.pub"), encoding: .utf8)
                 .split(separator: "\n").last.map(String.init) ?? ""
             let config = folder.write(
                 "feeds.json",
@@ -65,7 +66,9 @@ struct WarningToScreenTests {
 
         /// Replaces what the VMA API answers.
         static func publishAtSource(_ messages: [VMAFixtures.Message], in folder: TemporaryFolder) throws {
-            let answer = messages.isEmpty ? #"{"timestamp": "2026-11-28T09:05:00+01:00", "alerts": []}"# : VMAFixtures.answer(messages)
+            let answer =
+                messages.isEmpty
+                ? #"{"timestamp": "2026-11-28T09:05:00+01:00", "alerts": []}"# : VMAFixtures.answer(messages)
             let file = folder.file("vma/alerts.json")
             try Data(answer.utf8).write(to: folder.file("vma/alerts.json.new"))
             _ = rename(folder.file("vma/alerts.json.new").path, file.path)
@@ -83,7 +86,9 @@ struct WarningToScreenTests {
                 let json = try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
                 let showing = json["showing"] as? [String: Any]
             else { return nil }
-            guard let slide = showing["slide"] as? String, let channel = showing["channel"] as? String else { return "" }
+            guard let slide = showing["slide"] as? String, let channel = showing["channel"] as? String else {
+                return ""
+            }
             return "\(channel)/\(slide)"
         }
 
@@ -119,7 +124,10 @@ struct WarningToScreenTests {
     func issuedAndCancelled() throws {
         let village = try Village()
         // Both services are up and the empty channel has reached the kiosk once.
-        #expect(Poll.until(seconds: 60) { FileManager.default.fileExists(atPath: village.folder.file("site/larm/manifest.json").path) }, "\(village.logs)")
+        #expect(
+            Poll.until(seconds: 60) {
+                FileManager.default.fileExists(atPath: village.folder.file("site/larm/manifest.json").path)
+            }, "\(village.logs)")
         Thread.sleep(forTimeInterval: Self.kioskPoll + 2)
         let alert = Self.message("SRVMA-E2E-1", expiresIn: 3600)
         let issued = Date()
@@ -127,7 +135,9 @@ struct WarningToScreenTests {
         let reached = Poll.until(seconds: 90) { village.showing()?.hasPrefix("larm/") == true }
         let latency = Date().timeIntervalSince(issued)
         #expect(reached, "\(village.logs)")
-        print("VMA to screen: \(String(format: "%.1f", latency)) s (feeds poll \(Self.feedsPoll) s, kiosk poll \(Self.kioskPoll) s)")
+        print(
+            "VMA to screen: \(String(format: "%.1f", latency)) s (feeds poll \(Self.feedsPoll) s, kiosk poll \(Self.kioskPoll) s)"
+        )
         // Each poll is jittered by up to 10%; composing and a slide switch take under two seconds.
         #expect(latency <= (Self.feedsPoll + Self.kioskPoll) * 1.1 + 5)
 
