@@ -62,7 +62,7 @@ public final class CalendarSource: FeedSource {
         let shown = Array(expansion.occurrences.prefix(Self.maxShown))
         switch output {
         case .events: return slides.events(shown)
-        case .agenda: return [slides.agenda(shown, title: title, id: "agenda-" + ExternalText.stableHash(url))]
+        case .agenda: return [slides.agenda(shown, title: title, id: "agenda-" + SlideID.hash(url))]
         }
     }
 }
@@ -73,7 +73,7 @@ struct CalendarSlides {
     let expansion: CalendarExpansion
     let zone: Zone
 
-    var name: String { expansion.name.flatMap { ExternalText.cleaned($0, limit: .line) } ?? "Calendar" }
+    var name: String { expansion.name.flatMap { FeedText.field($0, limit: .line) } ?? "Calendar" }
 
     func events(_ occurrences: [CalendarOccurrence]) -> [JSONValue] {
         var seen: Set<String> = []
@@ -90,23 +90,23 @@ struct CalendarSlides {
         let start = Zone.gmt.civil(occurrence.starts)
         func two(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
         let stamp = "\(start.year)\(two(start.month))\(two(start.day))T\(two(start.hour))\(two(start.minute))Z"
-        return "ev-\(ExternalText.stableHash(occurrence.uid))-\(stamp)"
+        return "ev-\(SlideID.hash(occurrence.uid))-\(stamp)"
     }
 
     private func event(_ occurrence: CalendarOccurrence, id: String) -> JSONValue {
         var fields: [String: JSONValue] = [
             "id": .string(id), "template": .string("event"), "duration": .number(CalendarSource.eventDurationSeconds),
             "title": .string(title(occurrence)), "starts": .string(ExternalText.timestamp(occurrence.starts, in: zone)),
-            "place": .string(occurrence.location.flatMap { ExternalText.cleaned($0, limit: .line) } ?? name),
+            "place": .string(occurrence.location.flatMap { FeedText.field($0, limit: .line) } ?? name),
         ]
         if occurrence.ends > occurrence.starts {
             fields["ends"] = .string(ExternalText.timestamp(occurrence.ends, in: zone))
         }
-        if let description = occurrence.description.flatMap({ ExternalText.cleaned($0, limit: .body) }) {
+        if let description = occurrence.description.flatMap({ FeedText.field($0, limit: .body) }) {
             fields["description"] = .string(description)
         }
         let organiser = expansion.name ?? occurrence.organiser
-        if let organiser = organiser.flatMap({ ExternalText.cleaned($0, limit: .line) }) {
+        if let organiser = organiser.flatMap({ FeedText.field($0, limit: .line) }) {
             fields["organiser"] = .string(organiser)
         }
         if let qr = EntryFields.qrLink(occurrence.url) { fields["qr"] = qr }
@@ -114,7 +114,7 @@ struct CalendarSlides {
     }
 
     private func title(_ occurrence: CalendarOccurrence) -> String {
-        occurrence.summary.flatMap { ExternalText.cleaned($0, limit: .title) } ?? name
+        occurrence.summary.flatMap { FeedText.field($0, limit: .title) } ?? name
     }
 
     func agenda(_ occurrences: [CalendarOccurrence], title: JSONValue, id: String) -> JSONValue {
@@ -127,7 +127,7 @@ struct CalendarSlides {
             if occurrence.ends > occurrence.starts {
                 item["ends"] = .string(ExternalText.timestamp(occurrence.ends, in: zone))
             }
-            if let place = occurrence.location.flatMap({ ExternalText.cleaned($0, limit: .line) }) {
+            if let place = occurrence.location.flatMap({ FeedText.field($0, limit: .line) }) {
                 item["place"] = .string(place)
             }
             return .object(item)

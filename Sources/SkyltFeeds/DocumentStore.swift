@@ -63,14 +63,21 @@ final class DocumentStore {
     func keep(_ document: KeptDocument, key: String, bodyChanged: Bool) {
         documents[key] = document
         guard let folder else { return }
+        // A URL may carry an API key in its query (Trafiklab's `?key=`), and a body may be an
+        // answer only that key may read: the folder and its files are the service's own.
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
             if bodyChanged {
-                try AtomicFile.write(document.body, to: folder.appendingPathComponent(key + ".body"))
+                try AtomicFile.write(
+                    document.body, to: folder.appendingPathComponent(key + ".body"), mode: AtomicFile.secretMode)
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            try AtomicFile.write(try encoder.encode(document), to: folder.appendingPathComponent(key + ".json"))
+            try AtomicFile.write(
+                try encoder.encode(document), to: folder.appendingPathComponent(key + ".json"),
+                mode: AtomicFile.secretMode)
         } catch {
             logger.warning("feeds: the document of \(URLText.shown(document.url)) cannot be kept: \(error)")
         }

@@ -16,6 +16,14 @@ enum EntryFields {
         return url
     }
 
+    /// An optional `url` that is the base of a service's API: `fallback` when absent, the
+    /// entry's text when it is an http or https link, nil (reported) when it is not, so that a
+    /// mistyped base fails when the config is read rather than as a 404 every round.
+    static func base(_ entry: ObjectReader, fallback: String) -> String? {
+        guard entry.has("url") else { return fallback }
+        return link(entry).flatMap { _ in entry.string("url", limit: .singleLine) }
+    }
+
     /// A text given as one string or as {language: text}, checked against `limit` and kept as
     /// the JSON a slide carries; `.null` when absent, nil when wrong.
     static func localized(_ entry: ObjectReader, _ key: String, settings: SourceSettings, limit: TextLimit)

@@ -41,13 +41,13 @@ public final class EnturSource: FeedSource {
         let stop = LiveSlideParts.token(entry, "stop", required: true)
         let client = LiveSlideParts.token(entry, "client", required: true)
         let title = LiveSlideParts.title(entry, settings: settings)
-        let url = entry.string("url", limit: .line) ?? defaultURL
+        let url = EntryFields.base(entry, fallback: defaultURL)
         let items = LiveSlideParts.items(entry)
         if let stop, !stop.hasPrefix("NSR:StopPlace:") {
             entry.sink.report(entry.fieldPath("stop"), "'\(stop)' is not a stop place id such as NSR:StopPlace:58366")
             return nil
         }
-        guard let stop, let client else { return nil }
+        guard let stop, let client, let url else { return nil }
         return EnturSource(url: url, stop: stop, client: client, title: title, items: items, settings: settings)
     }
 
@@ -66,7 +66,7 @@ public final class EnturSource: FeedSource {
         let document = try context.fetcher.fetch(request)
         let json = try LiveSlideParts.parse(document, subject: settings.subject, service: "Entur")
         if case .array(let errors)? = LiveSlideParts.value(json, "errors"), let first = errors.first {
-            let message = LiveSlideParts.line(LiveSlideParts.string(first, "message"), limit: .line) ?? "an error"
+            let message = FeedText.field(LiveSlideParts.string(first, "message"), limit: .line) ?? "an error"
             throw FeedError(.parse, settings.subject, "Entur answered with an error: \(message)")
         }
         guard let place = LiveSlideParts.value(json, "data", "stopPlace"), place != .null else {
@@ -84,7 +84,7 @@ public final class EnturSource: FeedSource {
             }
         }
         if !skipped.isEmpty { logger.warning(DepartureBoardSlide.skippedMessage(skipped, subject: settings.subject)) }
-        let name = LiveSlideParts.line(LiveSlideParts.string(place, "name"), limit: .title) ?? stop
+        let name = FeedText.field(LiveSlideParts.string(place, "name"), limit: .title) ?? stop
         let heading = title.map(LiveSlideParts.json) ?? .string(name)
         return DepartureBoardSlide.make(
             title: heading, fetched: document.fetched, rows: rows, items: items, source: Self.attribution,
@@ -94,11 +94,11 @@ public final class EnturSource: FeedSource {
     /// One call at the stop. Entur's times carry Oslo's offset; they are kept as instants.
     static func row(_ call: JSONValue) -> Result<DepartureRow, RowProblem> {
         let code = LiveSlideParts.string(call, "serviceJourney", "line", "publicCode")
-        guard let line = LiveSlideParts.line(code, limit: .label) else {
+        guard let line = FeedText.field(code, limit: .label) else {
             return .failure(RowProblem("has no serviceJourney.line.publicCode"))
         }
         let front = LiveSlideParts.string(call, "destinationDisplay", "frontText")
-        guard let destination = LiveSlideParts.line(front, limit: .line) else {
+        guard let destination = FeedText.field(front, limit: .line) else {
             return .failure(RowProblem("has no destinationDisplay.frontText"))
         }
         guard let scheduled = LiveSlideParts.string(call, "aimedDepartureTime").flatMap(ISO8601.parse) else {
@@ -111,7 +111,7 @@ public final class EnturSource: FeedSource {
             DepartureRow(
                 line: line, destination: destination, scheduled: scheduled, expected: expected,
                 cancelled: LiveSlideParts.bool(call, "cancellation") ?? false,
-                platform: LiveSlideParts.line(LiveSlideParts.string(call, "quay", "publicCode"), limit: .label),
+                platform: FeedText.field(LiveSlideParts.string(call, "quay", "publicCode"), limit: .label),
                 mode: mode(LiveSlideParts.string(call, "serviceJourney", "line", "transportMode"))))
     }
 

@@ -44,13 +44,14 @@ public final class FeedFetcher: DocumentFetching {
         let now = now()
         let subject = URLText.shown(request.url)
         let host = URLComponents(string: request.url)?.host ?? ""
-        if let until = hostWaits[host], until > now {
-            throw FeedError(.backingOff, subject, "the server asked to wait until \(ISO8601.format(until))")
-        }
         let key = DocumentStore.key(request)
         let kept = store.document(key, url: request.url)
+        // A fresh document needs no request, so a host's wait does not concern it.
         if let kept, let fresh = kept.freshUntil, fresh > now {
             return FetchedDocument(body: kept.body, changed: false, fetched: kept.fetched, headers: kept.headers)
+        }
+        if let until = hostWaits[host], until > now {
+            throw FeedError(.backingOff, subject, "the server asked to wait until \(ISO8601.format(until))")
         }
         let response = try send(request, kept: kept, subject: subject)
         return try answer(response, request: request, kept: kept, key: key, host: host, now: now)

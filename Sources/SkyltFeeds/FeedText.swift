@@ -40,18 +40,13 @@ enum FeedText {
         return kept.joined(separator: "\n")
     }
 
-    /// `text` cut to at most `limit` characters (and `limit` × 8 code points, the reader's
-    /// second cap), at a word boundary when one is near, with an ellipsis when anything was cut.
+    /// `text` cut to at most `limit` characters of at most `TextLimit.maxScalarsPerCharacter`
+    /// code points each (the reader's two caps), at a word boundary when one is near, with an
+    /// ellipsis when anything was cut.
     static func shortened(_ text: String, to limit: Int) -> String {
-        let maxScalars = limit * TextLimit.maxScalarsPerCharacter
-        if text.unicodeScalars.count <= maxScalars, text.count <= limit { return text }
-        var cut = ""
-        var scalars = 0
-        for character in text.prefix(limit - 1) {
-            scalars += character.unicodeScalars.count
-            if scalars > maxScalars - 1 { break }
-            cut.append(character)
-        }
+        let capped = cappedScalars(text)
+        if capped.count <= limit { return capped }
+        var cut = String(capped.prefix(limit - 1))
         if let space = cut.lastIndex(where: { $0 == " " || $0 == "\n" }),
             cut.distance(from: cut.startIndex, to: space) > cut.count * 2 / 3
         {
@@ -59,6 +54,23 @@ enum FeedText {
         }
         while let last = cut.last, last == " " || last == "\n" || last == "," || last == "." { cut.removeLast() }
         return cut + "…"
+    }
+
+    /// `text` with each character of more code points than the reader allows (a pile of
+    /// combining marks) reduced to its first: one such character would make the reader
+    /// refuse the whole field, and with it a whole board.
+    static func cappedScalars(_ text: String) -> String {
+        let max = TextLimit.maxScalarsPerCharacter
+        guard text.contains(where: { $0.unicodeScalars.count > max }) else { return text }
+        var kept = String.UnicodeScalarView()
+        for character in text {
+            if character.unicodeScalars.count > max {
+                kept.append(character.unicodeScalars.first!)
+            } else {
+                kept.append(contentsOf: character.unicodeScalars)
+            }
+        }
+        return String(kept)
     }
 
     /// Cleaned and shortened to `limit`; nil when nothing is left.
@@ -71,13 +83,17 @@ enum FeedText {
 /// Short stable slide ids from an item's identity (a GUID, a CAP identifier): the same item
 /// keeps its id from round to round, and ids stay within the service's 48 characters.
 enum SlideID {
-    static func make(_ prefix: String, _ identity: String) -> String {
+    static func make(_ prefix: String, _ identity: String) -> String { prefix + "-" + hash(identity) }
+
+    /// Sixteen hex digits of FNV-1a over the UTF-8 bytes: stable from run to run and machine
+    /// to machine, which Swift's own hashing is not.
+    static func hash(_ identity: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in identity.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
         let hex = String(hash, radix: 16)
-        return prefix + "-" + String(repeating: "0", count: 16 - hex.count) + hex
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

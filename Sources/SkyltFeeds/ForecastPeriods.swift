@@ -22,7 +22,9 @@ struct ForecastStep: Equatable {
     /// Nil unless every value is one the template accepts: a symbol 1…27, a temperature
     /// on Earth, a wind and precipitation within the reader's ranges.
     init?(time: Date, symbol: Double?, temperature: Double?, wind: Double?, precipitation: Double?) {
-        guard let symbol, symbol == symbol.rounded(), WeatherPeriod.symbolCodes.contains(Int(symbol)),
+        // The range is checked on the Double: Int(_:) traps on a value like 1e300.
+        let codes = Double(WeatherPeriod.symbolCodes.lowerBound)...Double(WeatherPeriod.symbolCodes.upperBound)
+        guard let symbol, codes.contains(symbol), symbol == symbol.rounded(),
             let temperature, (-90...70).contains(temperature)
         else { return nil }
         self.time = time
@@ -66,7 +68,7 @@ enum ForecastSlide {
         let lat = entry.number("lat", required: true, in: -90...90)
         let lon = entry.number("lon", required: true, in: -180...180)
         let place = entry.string("place", required: true, limit: .line)
-        guard let lat, let lon, let place = LiveSlideParts.line(place, limit: .line) else { return nil }
+        guard let lat, let lon, let place = FeedText.field(place, limit: .line) else { return nil }
         return (lat, lon, place)
     }
 }

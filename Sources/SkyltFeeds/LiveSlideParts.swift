@@ -1,10 +1,10 @@
 import FoundationEssentials
 import SkyltCore
 
-/// What the departure and weather sources share: reading an operator's JSON by path,
-/// cleaning its texts to the playlist reader's caps, and writing the slide objects.
+/// What the departure and weather sources share: reading an operator's JSON by path and
+/// writing the slide objects.
 ///
-/// An operator's answer is outside data: every text is cleaned and shortened here, so that a
+/// An operator's answer is outside data: every text goes through `FeedText.field`, so that a
 /// hostile or broken answer can never make the channel unpublishable.
 enum LiveSlideParts {
     /// The value at `path` (object keys) under `value`; nil where any step is missing.
@@ -49,31 +49,6 @@ enum LiveSlideParts {
         }
         if case .bool(let flag) = current { return flag }
         return nil
-    }
-
-    /// `text` fit for a one-line field of `limit`: control characters and line breaks become
-    /// spaces, runs of spaces one, and an over-long text is cut with an ellipsis. Nil when
-    /// nothing is left.
-    static func line(_ text: String?, limit: TextLimit) -> String? {
-        guard let text else { return nil }
-        var scalars = String.UnicodeScalarView()
-        var lastWasSpace = true
-        for scalar in text.unicodeScalars {
-            let space = ControlCharacters.isRefused(scalar, lineBreaks: false) || scalar.properties.isWhitespace
-            if space {
-                if !lastWasSpace { scalars.append(" ") }
-            } else {
-                scalars.append(scalar)
-            }
-            lastWasSpace = space
-        }
-        var cleaned = String(scalars)
-        while cleaned.hasSuffix(" ") { cleaned.removeLast() }
-        guard !cleaned.isEmpty else { return nil }
-        if let max = limit.maxCharacters, cleaned.count > max {
-            cleaned = String(cleaned.prefix(max - 1)) + "…"
-        }
-        return cleaned
     }
 
     /// A coordinate as a plain decimal with at most `decimals` digits after the point, as
@@ -135,8 +110,9 @@ enum LiveSlideParts {
         .object(text.translations.mapValues { .string($0) })
     }
 
-    /// The entry's `items` (departures on the board), 8 unless it says.
+    /// The entry's `items` (departures on the board), 8 unless it says; a wrong one is
+    /// reported (so the entry is refused) and 8 stands in.
     static func items(_ entry: ObjectReader) -> Int {
-        Int(entry.number("items", in: 1...Double(LiveDataRules.maxItems)) ?? 8)
+        EntryFields.whole(entry, "items", in: 1...LiveDataRules.maxItems, fallback: 8) ?? 8
     }
 }

@@ -24,8 +24,8 @@ public final class MetNoSource: FeedSource {
 
     /// The source a config entry describes (`lat`, `lon`, `place`, optional `url`).
     static func make(_ entry: ObjectReader, settings: SourceSettings) -> MetNoSource? {
-        let url = entry.string("url", limit: .line) ?? defaultURL
-        guard let location = ForecastSlide.location(entry) else { return nil }
+        let url = EntryFields.base(entry, fallback: defaultURL)
+        guard let location = ForecastSlide.location(entry), let url else { return nil }
         return MetNoSource(
             baseURL: url, lat: location.lat, lon: location.lon, place: location.place, settings: settings)
     }

@@ -22,7 +22,10 @@ enum RFC822Date {
         let clock = parts[3].split(separator: ":").map { Int($0) }
         guard clock.count >= 2, clock.allSatisfy({ $0 != nil }) else { return nil }
         let offset = parts.count > 4 ? zoneOffset(parts[4]) : 0
-        guard let offset else { return nil }
+        // Out-of-range fields would carry over (day 40 is next month) or overflow the calendar.
+        guard let offset, (1970...9999).contains(year), (1...31).contains(day), (0...23).contains(clock[0]!),
+            (0...59).contains(clock[1]!), clock.count == 2 || (0...60).contains(clock[2]!)
+        else { return nil }
         var components = DateComponents()
         components.year = year
         components.month = monthIndex + 1
@@ -38,7 +41,9 @@ enum RFC822Date {
 
     /// "+0100", "-0500" or a name, in seconds east of UTC.
     private static func zoneOffset(_ text: String) -> Int? {
-        if let first = text.first, first == "+" || first == "-", text.count == 5, let value = Int(text.dropFirst()) {
+        if let first = text.first, first == "+" || first == "-", text.count == 5,
+            text.dropFirst().allSatisfy(\.isASCII), let value = Int(text.dropFirst()), value % 100 < 60
+        {
             let seconds = (value / 100) * 3600 + (value % 100) * 60
             return first == "-" ? -seconds : seconds
         }

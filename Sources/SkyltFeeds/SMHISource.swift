@@ -25,8 +25,8 @@ public final class SMHISource: FeedSource {
 
     /// The source a config entry describes (`lat`, `lon`, `place`, optional `url`).
     static func make(_ entry: ObjectReader, settings: SourceSettings) -> SMHISource? {
-        let url = entry.string("url", limit: .line) ?? defaultURL
-        guard let location = ForecastSlide.location(entry) else { return nil }
+        let url = EntryFields.base(entry, fallback: defaultURL)
+        guard let location = ForecastSlide.location(entry), let url else { return nil }
         return SMHISource(baseURL: url, lat: location.lat, lon: location.lon, place: location.place, settings: settings)
     }
 

@@ -35,7 +35,8 @@ extension SensorPayload {
                 ? nil
                 : abs(time) < relativeTimeLimit ? now.addingTimeInterval(time) : Date(timeIntervalSince1970: time)
             return SensorReading(
-                value: try checked(baseValue + value), time: when, unit: unit, name: name.isEmpty ? nil : name)
+                value: try checked(baseValue + value), time: plausible(when, now: now), unit: unit,
+                name: name.isEmpty ? nil : name)
         }
         throw SensorPayloadError(code: .noValue, message: "sent a SenML pack without a numeric value 'v'")
     }

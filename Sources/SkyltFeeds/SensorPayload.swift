@@ -54,7 +54,7 @@ public enum SensorPayload {
         } catch {
             throw SensorPayloadError(code: .notJSON, message: "sent neither a number nor JSON (\(error.message))")
         }
-        if let path { return try reading(at: path, in: json) }
+        if let path { return try reading(at: path, in: json, now: now) }
         switch json {
         case .number(let value): return SensorReading(value: try checked(value), time: nil, unit: nil, name: nil)
         case .array(let records): return try senML(records, now: now)
@@ -83,7 +83,9 @@ public enum SensorPayload {
         return value
     }
 
-    private static func reading(at path: JSONPath, in json: JSONValue) throws(SensorPayloadError) -> SensorReading {
+    private static func reading(at path: JSONPath, in json: JSONValue, now: Date) throws(SensorPayloadError)
+        -> SensorReading
+    {
         guard let found = path.resolve(json) else {
             throw SensorPayloadError(code: .noValue, message: "has nothing at '\(path)'")
         }
@@ -92,7 +94,21 @@ public enum SensorPayload {
                 code: .notNumber, message: "has \(found.value.typeName) at '\(path)', not a number")
         }
         return SensorReading(
-            value: try checked(value), time: found.holder.flatMap { time($0["time"]) }, unit: nil, name: nil)
+            value: try checked(value), time: plausible(found.holder.flatMap { time($0["time"]) }, now: now), unit: nil,
+            name: nil)
+    }
+
+    /// The earliest time a sensor's own clock is believed: before it, a clock never set.
+    static let earliestTime = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01T00:00:00Z
+    /// How far ahead of the service's clock a sensor's may run.
+    static let clockSkewSeconds = 300.0
+
+    /// `date` when a sensor's clock can have said it; nil (the time of receipt stands in)
+    /// for a time in milliseconds read as seconds, an unset clock, or a reading from the
+    /// future, which would never go stale.
+    static func plausible(_ date: Date?, now: Date) -> Date? {
+        guard let date, date >= earliestTime, date <= now.addingTimeInterval(clockSkewSeconds) else { return nil }
+        return date
     }
 
     /// A `time` beside a value: ISO 8601 text, or seconds since 1970.

@@ -32,22 +32,23 @@ public final class SensorSource: FeedSource {
     }
 
     public func round(_ context: RoundContext) throws(FeedError) -> [JSONValue] {
-        let (payload, received) = try take(context)
+        let (payload, received, retained) = try take(context)
         let reading: SensorReading
         do {
             reading = try SensorPayload.read(payload, path: path, now: received)
         } catch {
             throw FeedError(.parse, settings.subject, error.message, cause: error)
         }
-        guard let unit = (unit ?? reading.unit).flatMap({ ExternalText.cleaned($0, limit: .label) }) else {
+        guard let unit = (unit ?? reading.unit).flatMap({ FeedText.field($0, limit: .label) }) else {
             throw FeedError(.parse, settings.subject, "names no unit; give the entry a 'unit'")
         }
-        let read = reading.time ?? received
         var history = FigureHistory(context.memory.value)
+        let retainedSeen = retained ? history.retainedSince(payload, now: received) : nil
+        let read = reading.time ?? retainedSeen ?? received
         history.add(FigurePoint(time: read, value: reading.value), now: context.now)
         context.memory.value = history.json
         var slide: [String: JSONValue] = [
-            "id": .string("figure-" + ExternalText.stableHash(identity)), "template": .string("figure"),
+            "id": .string("figure-" + SlideID.hash(identity)), "template": .string("figure"),
             "label": label == .null ? .string(defaultLabel(reading)) : label, "value": .number(reading.value),
             "unit": .string(unit), "read": .string(ExternalText.timestamp(read, in: settings.timeZone)),
             "decimals": .number(Double(decimals)), "source": .string(host),
@@ -62,20 +63,21 @@ public final class SensorSource: FeedSource {
         return [.object(slide)]
     }
 
-    /// The payload and when it came.
-    private func take(_ context: RoundContext) throws(FeedError) -> (Data, Date) {
+    /// The payload, when it came, and whether the broker kept it (an MQTT retained message:
+    /// it may be the last word of a sensor that has since died).
+    private func take(_ context: RoundContext) throws(FeedError) -> (Data, Date, Bool) {
         switch transport {
         case .http(let url):
             let request = FeedRequest(
                 url: url, headers: ["Accept: application/json"], maxBytes: Int64(SensorPayload.maxBytes))
             let document = try context.fetcher.fetch(request)
-            return (document.body, document.fetched)
+            return (document.body, document.fetched, false)
         case .mqtt(let host, let port, let topic):
             do {
                 let message = try MQTTReader.take(
                     host: host, port: port, topic: topic, waitSeconds: mqttWaitSeconds, maxBytes: SensorPayload.maxBytes
                 )
-                return (message.payload, context.now)
+                return (message.payload, context.now, message.retained)
             } catch {
                 throw FeedError(
                     error.code == .tooLarge ? .parse : .fetch, settings.subject, error.message, cause: error)
@@ -98,14 +100,14 @@ public final class SensorSource: FeedSource {
         case .http(let url): host = URL(string: url)?.host ?? url
         case .mqtt(let name, _, _): host = name
         }
-        return ExternalText.cleaned(host, limit: .line) ?? "sensor"
+        return FeedText.field(host, limit: .line) ?? "sensor"
     }
 
     private func defaultLabel(_ reading: SensorReading) -> String {
         var candidates = [reading.name, path?.lastName]
         if case .mqtt(_, _, let topic) = transport { candidates.append(topic) }
         for candidate in candidates {
-            if let text = candidate.flatMap({ ExternalText.cleaned($0, limit: .line) }) { return text }
+            if let text = candidate.flatMap({ FeedText.field($0, limit: .line) }) { return text }
         }
         return host
     }
@@ -121,6 +123,11 @@ struct FigureHistory {
         guard case .object(let fields) = memory, case .array(let items) = fields["history"] else {
             points = []
             return
+        }
+        if case .object(let kept)? = fields["retained"], case .string(let hash)? = kept["hash"],
+            let since = SensorPayload.time(kept["since"])
+        {
+            retained = (hash, since)
         }
         points = items.compactMap { item in
             guard case .object(let point) = item, case .number(let value) = point["value"], value.isFinite,
@@ -141,10 +148,29 @@ struct FigureHistory {
         points = Array(points.suffix(LiveDataRules.maxHistory))
     }
 
+    /// The last retained payload's hash and when it was first seen.
+    private var retained: (hash: String, since: Date)?
+
+    /// When `payload`, a retained message without a time of its own, was first seen: the
+    /// same bytes read again are the same reading, however often the broker repeats them, so
+    /// a dead sensor's last word grows stale instead of looking fresh every round.
+    mutating func retainedSince(_ payload: Data, now: Date) -> Date {
+        let hash = SlideID.hash(String(decoding: payload, as: UTF8.self))
+        if let retained, retained.hash == hash { return retained.since }
+        retained = (hash, now)
+        return now
+    }
+
     var json: JSONValue {
-        .object([
+        var fields: [String: JSONValue] = [
             "history": .array(
                 points.map { .object(["time": .string(ISO8601.format($0.time)), "value": .number($0.value)]) })
-        ])
+        ]
+        if let retained {
+            fields["retained"] = .object([
+                "hash": .string(retained.hash), "since": .string(ISO8601.format(retained.since)),
+            ])
+        }
+        return .object(fields)
     }
 }

@@ -34,9 +34,9 @@ public final class TrafiklabSource: FeedSource {
         let stop = LiveSlideParts.token(entry, "stop", required: true)
         let key = LiveSlideParts.token(entry, "key", required: true)
         let title = LiveSlideParts.title(entry, settings: settings)
-        let url = entry.string("url", limit: .line) ?? defaultURL
+        let url = EntryFields.base(entry, fallback: defaultURL)
         let items = LiveSlideParts.items(entry)
-        guard let stop, let key else { return nil }
+        guard let stop, let key, let url else { return nil }
         return TrafiklabSource(baseURL: url, stop: stop, key: key, title: title, items: items, settings: settings)
     }
 
@@ -60,7 +60,7 @@ public final class TrafiklabSource: FeedSource {
             }
         }
         if !skipped.isEmpty { logger.warning(DepartureBoardSlide.skippedMessage(skipped, subject: settings.subject)) }
-        let name = LiveSlideParts.line(Self.stopName(json), limit: .title) ?? stop
+        let name = FeedText.field(Self.stopName(json), limit: .title) ?? stop
         let heading = title.map(LiveSlideParts.json) ?? .string(name)
         return DepartureBoardSlide.make(
             title: heading, fetched: document.fetched, rows: rows, items: items, source: Self.attribution,
@@ -75,13 +75,13 @@ public final class TrafiklabSource: FeedSource {
 
     /// One departure; a failure names what is missing.
     static func row(_ entry: JSONValue) -> Result<DepartureRow, RowProblem> {
-        guard let line = LiveSlideParts.line(LiveSlideParts.string(entry, "route", "designation"), limit: .label) else {
+        guard let line = FeedText.field(LiveSlideParts.string(entry, "route", "designation"), limit: .label) else {
             return .failure(RowProblem("has no route.designation"))
         }
         let direction =
             LiveSlideParts.string(entry, "route", "direction")
             ?? LiveSlideParts.string(entry, "route", "destination", "name")
-        guard let destination = LiveSlideParts.line(direction, limit: .line) else {
+        guard let destination = FeedText.field(direction, limit: .line) else {
             return .failure(RowProblem("has no route.direction"))
         }
         guard let scheduled = LiveSlideParts.string(entry, "scheduled").flatMap(swedishTime) else {
@@ -96,7 +96,7 @@ public final class TrafiklabSource: FeedSource {
             DepartureRow(
                 line: line, destination: destination, scheduled: scheduled, expected: expected,
                 cancelled: LiveSlideParts.bool(entry, "canceled") ?? false,
-                platform: LiveSlideParts.line(platform, limit: .label),
+                platform: FeedText.field(platform, limit: .label),
                 mode: mode(LiveSlideParts.string(entry, "route", "transport_mode"))))
     }
 
@@ -121,13 +121,20 @@ public final class TrafiklabSource: FeedSource {
         let parts = text.split(whereSeparator: { "-T:".contains($0) }).map { Int($0) }
         guard parts.count == 5 || parts.count == 6, parts.allSatisfy({ $0 != nil }) else { return nil }
         let numbers = parts.map { $0! }
-        guard (1...12).contains(numbers[1]), (1...31).contains(numbers[2]), (0...23).contains(numbers[3]),
-            (0...59).contains(numbers[4])
-        else { return nil }
         let civil = CivilTime(
             year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4],
             second: numbers.count == 6 ? numbers[5] : 0)
+        guard isReadable(civil) else { return nil }
         return Zone.stockholm.date(civil)
+    }
+
+    /// Whether every field is within its range: an answer's huge number must not overflow
+    /// `CivilTime`'s arithmetic, and a day 31 of November is a mistake, not 1 December.
+    static func isReadable(_ civil: CivilTime) -> Bool {
+        guard (1970...9999).contains(civil.year), (1...12).contains(civil.month), (0...23).contains(civil.hour),
+            (0...59).contains(civil.minute), (0...60).contains(civil.second), civil.day >= 1
+        else { return false }
+        return civil.day <= CivilTime(year: civil.year, month: civil.month + 1, day: 0).normalized.day
     }
 }
 

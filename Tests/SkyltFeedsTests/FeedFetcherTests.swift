@@ -104,6 +104,36 @@ struct FeedFetcherTests {
         #expect(server.takeRequests().count == 1)
     }
 
+    @Test("a fresh document is given while its host asks to wait: no request is needed for it")
+    func freshWhileBackingOff() throws {
+        let body = Data(#"{"notices": [2]}"#.utf8)
+        server.inject("/fresh.json", [.respond(status: 200, headers: ["Cache-Control: max-age=600"], body: body)])
+        server.inject("/feed.json", [.respond(status: 429, headers: ["Retry-After: 120"], body: Data())])
+        let fetcher = fetcher()
+        let fresh = FeedRequest(url: server.baseURL + "/fresh.json")
+        _ = try fetcher.fetch(fresh)
+        #expect(code { try fetcher.fetch(feed) } == .backingOff)
+        clock.advance(by: 60)
+        let kept = try fetcher.fetch(fresh)
+        #expect(kept.body == body && !kept.changed)
+        #expect(server.takeRequests().count == 2)
+    }
+
+    @Test("the kept documents are the service's own: the URL may carry a key (0700 folder, 0600 files)")
+    func keptPrivately() throws {
+        _ = try fetcher().fetch(FeedRequest(url: server.baseURL + "/feed.json?key=s3cret"))
+        let state = folder.file("http")
+        let files = try FileManager.default.contentsOfDirectory(atPath: state.path)
+        #expect(files.count == 2)
+        #expect(try permissions(state.path) == 0o700)
+        for file in files { #expect(try permissions(state.appendingPathComponent(file).path) == 0o600, "\(file)") }
+    }
+
+    func permissions(_ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return (attributes[.posixPermissions] as? Int ?? -1) & 0o777
+    }
+
     @Test("a 503 with an HTTP-date Retry-After waits until that time")
     func retryAfterDate() throws {
         let until = FaultyHTTPServer.httpDate(clock.date.addingTimeInterval(600))

@@ -8,18 +8,30 @@ struct LiveSlidePartsTests {
     @Test("control characters and line breaks become one space; blank text is none")
     func controlCharacters() {
         #expect(
-            LiveSlideParts.line("Ljungby\u{1B}[2J\n resecentrum\u{202E} ", limit: .line) == "Ljungby [2J resecentrum")
-        #expect(LiveSlideParts.line(" \u{7}\t", limit: .line) == nil)
-        #expect(LiveSlideParts.line(nil, limit: .line) == nil)
+            FeedText.field("Ljungby\u{1B}[2J\n resecentrum\u{202E} ", limit: .line) == "Ljungby[2J resecentrum")
+        #expect(FeedText.field(" \u{7}\t", limit: .line) == nil)
+        #expect(FeedText.field(nil, limit: .line) == nil)
     }
 
     @Test("an over-long text is cut to its cap with an ellipsis, and then passes the reader's check")
     func cap() throws {
         let long = String(repeating: "Å", count: 300)
-        let cut = try #require(LiveSlideParts.line(long, limit: .label))
+        let cut = try #require(FeedText.field(long, limit: .label))
         #expect(cut.count == 100)
         #expect(cut.hasSuffix("…"))
-        #expect(LiveSlideParts.line("145", limit: .label) == "145")
+        #expect(FeedText.field("145", limit: .label) == "145")
+    }
+
+    @Test("a character of stacked combining marks is cut to its base, short or long, so the reader takes it")
+    func stackedMarks() throws {
+        let zalgo = "B" + String(repeating: "\u{0301}", count: 40) + "uss 12"
+        let cleaned = try #require(FeedText.field(zalgo, limit: .label))
+        #expect(cleaned == "Buss 12")
+        let long = String(repeating: "a" + String(repeating: "\u{0308}", count: 9), count: 300)
+        let cut = try #require(FeedText.field(long, limit: .label))
+        #expect(cut.count == 100)
+        #expect(cut.allSatisfy { $0.unicodeScalars.count <= TextLimit.maxScalarsPerCharacter })
+        #expect(FeedText.field("e\u{0301}\u{0323}", limit: .label) == "e\u{0301}\u{0323}")
     }
 
     @Test("coordinates are plain decimals with at most the decimals asked")

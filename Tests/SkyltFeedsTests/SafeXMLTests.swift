@@ -121,4 +121,14 @@ struct SafeXMLTests {
         #expect(RFC822Date.parse("Fri, 27 Nov 2026 10:00:00 EST") == FeedFixtures.date("2026-11-27T15:00:00Z"))
         #expect(RFC822Date.parse("yesterday") == nil)
     }
+
+    @Test("an RSS date with a field out of range is no date, not a carried-over one")
+    func rfc822Ranges() {
+        let wrong = [
+            "Sat, 40 Nov 2026 08:00:00 GMT", "Sat, 0 Nov 2026 08:00:00 GMT", "Sat, 28 Nov 2026 25:00:00 GMT",
+            "Sat, 28 Nov 2026 08:61:00 GMT", "Sat, 28 Nov 2026 08:00:99 GMT", "Sat, 28 Nov 99999999 08:00 GMT",
+            "Sat, 28 Nov 2026 08:00 +0199", "Sat, 28 Nov 9223372036854775807 08:00 GMT",
+        ]
+        for text in wrong { #expect(RFC822Date.parse(text) == nil, "\(text)") }
+    }
 }

@@ -28,17 +28,29 @@ struct SensorPayloadTests {
     @Test("SenML: base name, base time plus time, unit")
     func senML() throws {
         let reading = try read(
-            #"[{"bn":"urn:dev:mac:0024befffe804ff1/","bt":1.7963e9,"bu":"Cel","n":"temp","v":4.5,"t":60}]"#)
+            #"[{"bn":"urn:dev:mac:0024befffe804ff1/","bt":1.7958e9,"bu":"Cel","n":"temp","v":4.5,"t":60}]"#)
         #expect(reading.value == 4.5)
         #expect(reading.unit == "Cel")
         #expect(reading.name == "urn:dev:mac:0024befffe804ff1/temp")
-        #expect(reading.time == Date(timeIntervalSince1970: 1.7963e9 + 60))
+        #expect(reading.time == Date(timeIntervalSince1970: 1.7958e9 + 60))
     }
 
     @Test("SenML times below 2^28 are relative to now")
     func senMLRelative() throws {
         let reading = try read(#"[{"n":"snow","u":"cm","v":12,"t":-120}]"#)
         #expect(reading.time == now.addingTimeInterval(-120))
+    }
+
+    @Test("a sensor's time in milliseconds, from the future or before 2000 is not believed: receipt time stands")
+    func implausibleTimes() throws {
+        let millis = now.timeIntervalSince1970 * 1000
+        for bt in [millis, now.timeIntervalSince1970 + 3600, 900_000_000] {
+            #expect(try read(#"[{"n":"snow","v":12,"bt":\#(bt)}]"#).time == nil, "\(bt)")
+        }
+        #expect(try read(#"[{"n":"snow","v":12,"bt":\#(now.timeIntervalSince1970 + 240)}]"#).time != nil)
+        for time in ["2027-01-01T00:00:00Z", "1999-12-31T23:59:59Z"] {
+            #expect(try read(#"{"t":{"v":1,"time":"\#(time)"}}"#, path: "t.v").time == nil, "\(time)")
+        }
     }
 
     @Test("a path finds the value and the time beside it")

@@ -133,6 +133,34 @@ struct SensorSourceTests {
         #expect(CalendarSensorTesting.problems(slides) == [])
     }
 
+    @Test("a retained message without a time is dated when first seen: a dead sensor's reading grows stale")
+    func retainedStaysOld() throws {
+        let broker = try MosquittoBroker()
+        try broker.publish("byn/pool", #"{"water":{"temp":24.5}}"#)
+        let source = try make(
+            .mqtt,
+            .object([
+                "url": .string("mqtt://127.0.0.1:\(broker.port)"), "topic": .string("byn/pool"),
+                "path": .string("water.temp"), "unit": .string("°C"),
+            ]))
+        let memory = SourceMemory()
+        func round(_ time: String) throws -> JSONValue {
+            let now = CalendarSensorTesting.date(time)
+            return try source.round(RoundContext(fetcher: CalendarSensorFetcher(now: now), now: now, memory: memory))[0]
+        }
+        _ = try round("2026-11-28T10:00:00Z")
+        let later = try round("2026-11-28T13:00:00Z")
+        #expect(CalendarSensorTesting.string(later, "read") == "2026-11-28T11:00:00+01:00")
+        guard case .array(let history) = CalendarSensorTesting.field(later, "history") else {
+            Issue.record("no history")
+            return
+        }
+        #expect(history.count == 1)
+        try broker.publish("byn/pool", #"{"water":{"temp":25}}"#)
+        let changed = try round("2026-11-28T14:00:00Z")
+        #expect(CalendarSensorTesting.string(changed, "read") == "2026-11-28T15:00:00+01:00")
+    }
+
     @Test("a broker that is down, or a topic without a message, is a fetch error in bounded time")
     func brokerDown() throws {
         let broker = try MosquittoBroker()

@@ -115,5 +115,68 @@ struct TrafiklabSourceTests {
                 sink: sink))
         #expect(SourceType.trafiklab.make(bad, settings: KioskView.settings(Self.subject)) == nil)
         #expect(sink.problems.map(\.field) == ["sources[1].stop", "sources[1].key"])
+        let fraction = try #require(
+            ObjectReader(
+                .object([
+                    "type": .string("trafiklab"), "stop": .string("740000190"), "key": .string("abc123"),
+                    "items": .number(6.5),
+                ]), path: "sources[2]", sink: sink))
+        _ = SourceType.trafiklab.make(fraction, settings: KioskView.settings(Self.subject))
+        #expect(sink.problems.map(\.field).last == "sources[2].items")
+    }
+}
+
+@Suite("Trafiklab times")
+struct TrafiklabTimeTests {
+    @Test("a wall-clock time in Stockholm, with or without seconds")
+    func readable() {
+        #expect(TrafiklabSource.swedishTime("2026-11-28T14:05:30") == KioskView.date("2026-11-28T13:05:30Z"))
+        #expect(TrafiklabSource.swedishTime("2026-11-28T14:05") == KioskView.date("2026-11-28T13:05:00Z"))
+        #expect(TrafiklabSource.swedishTime("2028-02-29T00:00") != nil)
+    }
+
+    @Test("a field out of its range is no time, however large: no overflow")
+    func outOfRange() {
+        let wrong = [
+            "2026-11-28T14:05:9223372036854775807", "2026-11-28T14:05:61", "2026-11-28T14:05:-1",
+            "9223372036854775807-11-28T14:05", "1969-12-31T23:59", "10000-01-01T00:00", "2026-11-31T12:00",
+            "2026-02-29T12:00", "2026-13-01T12:00", "2026-11-28T24:00", "2026-11-28T12:60", "2026-11-00T12:00",
+        ]
+        for text in wrong { #expect(TrafiklabSource.swedishTime(text) == nil, "\(text)") }
+    }
+}
+
+@Suite("Service base URLs")
+struct ServiceBaseTests {
+    @Test("feeds/example.json's bases give the services' real paths, not a doubled one")
+    func exampleURLs() throws {
+        let example = Repository.root.appendingPathComponent("feeds/example.json")
+        let sources = try FeedsConfig.load(from: example).channels.flatMap(\.sources).map(\.source)
+        let trafiklab = try #require(sources.lazy.compactMap { $0 as? TrafiklabSource }.first)
+        #expect(
+            trafiklab.request.url
+                == "https://realtime-api.trafiklab.se/v1/departures/740012345?key=din-trafiklab-nyckel")
+        let metno = try #require(sources.lazy.compactMap { $0 as? MetNoSource }.first)
+        #expect(metno.request.url == "https://api.met.no/weatherapi/locationforecast/2.0/compact?lat=56.83&lon=13.43")
+    }
+
+    @Test("a base that is not an http or https link is refused when the config is read")
+    func wrongBase() throws {
+        let entries: [(SourceType, [String: JSONValue])] = [
+            (.trafiklab, ["stop": .string("740000190"), "key": .string("k")]),
+            (.entur, ["stop": .string("NSR:StopPlace:1"), "client": .string("c")]),
+            (.smhi, ["lat": .number(56), "lon": .number(13), "place": .string("Lidhult")]),
+            (.metno, ["lat": .number(56), "lon": .number(13), "place": .string("Lidhult")]),
+        ]
+        for (type, fields) in entries {
+            let sink = ProblemSink(file: "feeds.json")
+            var wrong = fields
+            wrong["url"] = .string("ftp://example.org/api")
+            let reader = try #require(ObjectReader(.object(wrong), path: "sources[0]", sink: sink))
+            #expect(type.make(reader, settings: KioskView.settings("x")) == nil, "\(type)")
+            #expect(sink.problems.map(\.field) == ["sources[0].url"], "\(type)")
+            let fine = try #require(ObjectReader(.object(fields), path: "sources[0]", sink: sink))
+            #expect(type.make(fine, settings: KioskView.settings("x")) != nil, "\(type)")
+        }
     }
 }

@@ -67,7 +67,7 @@ struct WeatherSourceTests {
                 ]))
         }
         for code in 1...27 { #expect(step(Double(code))?.symbol == code) }
-        for wrong in [0, 28, 9999, 3.5] { #expect(step(wrong) == nil, "\(wrong)") }
+        for wrong in [0, 28, 9999, 3.5, 1e300, -1e300, .infinity, .nan] { #expect(step(wrong) == nil, "\(wrong)") }
     }
 
     @Test("MET Norway: symbols mapped to SMHI's codes, six-hour symbols further ahead, four decimals asked")
