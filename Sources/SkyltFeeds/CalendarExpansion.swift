@@ -32,7 +32,8 @@ public struct CalendarExpansion: Sendable {
 
     /// Occurrences expanded per round, so that a rule repeating every minute costs little.
     public static let maxOccurrences = 2_000
-    /// Steps of recurrence iteration per calendar, before the window too (an old daily event).
+    /// Steps of recurrence iteration per event, counted from the window's start where the rule
+    /// allows it and from DTSTART for a rule with COUNT.
     static let maxSteps = 200_000
 
     /// The occurrences overlapping `window` of the iCalendar text; nil when it is not one.
@@ -67,7 +68,6 @@ struct CalendarExpander {
     var occurrences: [CalendarOccurrence] = []
     var skipped: [String] = []
     var truncated = false
-    var steps = 0
 
     /// How long each occurrence of an event lasts: exact seconds, or whole local days.
     enum Length {

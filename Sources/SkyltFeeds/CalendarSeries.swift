@@ -7,8 +7,10 @@ import SkyltCore
 extension CalendarExpander {
     mutating func addSeries(_ event: Event, replaced: Set<String>) {
         var starts: Set<Date> = [event.starts]
+        // Each event has its own budget, so one that recurs too often leaves the others whole.
+        var steps = 0
         for property in event.component.properties(ICAL_RRULE_PROPERTY) {
-            guard recur(event, property, into: &starts) else { return }
+            guard recur(event, property, into: &starts, steps: &steps) else { return }
         }
         for property in event.component.properties(ICAL_RDATE_PROPERTY) {
             if let date = rdate(property, of: event) { starts.insert(date) }
@@ -23,14 +25,16 @@ extension CalendarExpander {
 
     /// Adds the rule's starts that may overlap the window; false (and noted) when the rule
     /// cannot be read or recurs too often to expand.
-    private mutating func recur(_ event: Event, _ property: OpaquePointer, into starts: inout Set<Date>) -> Bool {
+    private mutating func recur(
+        _ event: Event, _ property: OpaquePointer, into starts: inout Set<Date>, steps: inout Int
+    ) -> Bool {
         let rule = icalproperty_get_rrule(property)
-        guard let iterator = icalrecur_iterator_new(rule, event.start) else {
+        let earliest = window.lowerBound.addingTimeInterval(-Self.longest(event.length))
+        guard let iterator = iterator(rule, of: event, from: earliest) else {
             skip(event.component, "has an RRULE libical cannot follow")
             return false
         }
         defer { icalrecur_iterator_free(iterator) }
-        let earliest = window.lowerBound.addingTimeInterval(-Self.longest(event.length))
         while true {
             steps += 1
             guard steps <= CalendarExpansion.maxSteps else {
@@ -44,6 +48,23 @@ extension CalendarExpander {
             if start >= earliest { starts.insert(start) }
         }
     }
+
+    /// An iterator over the rule that starts near `earliest` rather than at DTSTART, so that an
+    /// old series costs only the window's steps. A rule with COUNT must be counted from DTSTART.
+    private func iterator(_ rule: icalrecurrencetype, of event: Event, from earliest: Date) -> OpaquePointer? {
+        guard let iterator = icalrecur_iterator_new(rule, event.start) else { return nil }
+        // A day early: floating times and zones libical did not resolve are read as UTC here.
+        let from = earliest.addingTimeInterval(-Self.startMargin)
+        guard rule.count == 0, from > event.starts else { return iterator }
+        let time = icaltime_from_timet_with_zone(
+            time_t(from.timeIntervalSince1970), event.start.is_date, event.start.zone)
+        if icalrecur_iterator_set_start(iterator, time) != 0 { return iterator }
+        icalrecur_iterator_free(iterator)
+        return icalrecur_iterator_new(rule, event.start)
+    }
+
+    /// More than any zone's offset from UTC, so that starting early never misses an occurrence.
+    private static let startMargin: Double = 86_400
 
     /// The longest an occurrence can last, to find those that began before the window.
     private static func longest(_ length: Length) -> Double {

@@ -140,4 +140,58 @@ struct CalendarExpansionTests {
         #expect(secondly.occurrences.map(\.uid) == ["fine@example"])
         #expect(secondly.skipped.first?.contains("flood@example") == true)
     }
+
+    static func events(_ events: [(uid: String, start: String, rule: String)]) -> String {
+        let body = events.map {
+            "BEGIN:VEVENT\r\nUID:\($0.uid)\r\nSUMMARY:S\r\nDTSTART\($0.start)\r\nRRULE:\($0.rule)\r\nEND:VEVENT\r\n"
+        }
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + body.joined() + "END:VCALENDAR\r\n"
+    }
+
+    static let day =
+        CalendarSensorTesting.date("2026-11-17T00:00:00Z")..<CalendarSensorTesting.date("2026-11-18T00:00:00Z")
+
+    @Test("an old minutely series is expanded from the window and leaves the weekly event after it whole")
+    func oldSeriesDoNotStarveOthers() throws {
+        let text = Self.events([
+            ("minutely@example", ":20200101T000000Z", "FREQ=MINUTELY"),
+            ("weekly@example", ":20200107T180000Z", "FREQ=WEEKLY"),
+        ])
+        let expansion = try #require(CalendarExpansion.expand(text, window: Self.day, floating: .stockholm))
+        #expect(expansion.skipped == [])
+        #expect(starts(expansion, uid: "weekly@example") == ["2026-11-17T18:00:00Z"])
+        let minutely = starts(expansion, uid: "minutely@example")
+        #expect(minutely.count == 1_440)
+        #expect(minutely.first == "2026-11-17T00:00:00Z")
+        #expect(minutely.last == "2026-11-17T23:59:00Z")
+    }
+
+    @Test("a rule with COUNT is counted from DTSTART; one with UNTIL ends there")
+    func countAndUntil() throws {
+        let text = Self.events([
+            ("seventeen@example", ":20261101T120000Z", "FREQ=DAILY;COUNT=17"),
+            ("sixteen@example", ":20261101T120000Z", "FREQ=DAILY;COUNT=16"),
+            ("until@example", ":20200101T080000Z", "FREQ=DAILY;UNTIL=20261116T235959Z"),
+            ("hourly@example", ":20200101T003000Z", "FREQ=HOURLY;INTERVAL=6"),
+        ])
+        let expansion = try #require(CalendarExpansion.expand(text, window: Self.day, floating: .stockholm))
+        #expect(starts(expansion, uid: "seventeen@example") == ["2026-11-17T12:00:00Z"])
+        #expect(starts(expansion, uid: "sixteen@example") == [])
+        #expect(starts(expansion, uid: "until@example") == [])
+        #expect(
+            starts(expansion, uid: "hourly@example") == [
+                "2026-11-17T00:30:00Z", "2026-11-17T06:30:00Z", "2026-11-17T12:30:00Z", "2026-11-17T18:30:00Z",
+            ])
+    }
+
+    @Test("floating and all-day series from long ago keep their local time in the window")
+    func oldLocalSeries() throws {
+        let text = Self.events([
+            ("floating@example", ":20200107T190000", "FREQ=WEEKLY"),
+            ("allday@example", ";VALUE=DATE:20200107", "FREQ=WEEKLY"),
+        ])
+        let expansion = try #require(CalendarExpansion.expand(text, window: Self.day, floating: .stockholm))
+        #expect(starts(expansion, uid: "floating@example") == ["2026-11-17T18:00:00Z"])
+        #expect(starts(expansion, uid: "allday@example") == ["2026-11-16T23:00:00Z"])
+    }
 }
