@@ -6,8 +6,9 @@ import SkyltCore
 /// references and Cancel removes them, and neither comes back if a publisher keeps listing
 /// the old message.
 ///
-/// Memory: `{"alerts": {key: {"slide": {…}, "sent": "…"}}, "gone": {key: "forget after"}}`,
-/// keys being "sender,identifier".
+/// Memory: `{"alerts": {key: {"slide": {…}, "sent": "…"}}, "gone": {key: "forget after"},
+/// "links": {link: key}}`, keys being "sender,identifier"; `links` are the alerts a feed's
+/// links last gave, so that one not read in a round is known and kept.
 struct AlertBook {
     /// How long a cancelled or replaced alert is remembered: longer than any publisher lists one.
     static let goneSeconds: Double = 14 * 86_400
@@ -15,6 +16,7 @@ struct AlertBook {
 
     private(set) var alerts: [String: [String: JSONValue]] = [:]
     private(set) var gone: [String: String] = [:]
+    var links: [String: String] = [:]
 
     init(_ memory: JSONValue) {
         guard case .object(let root) = memory else { return }
@@ -24,18 +26,25 @@ struct AlertBook {
         if case .object(let gone) = root["gone"] {
             for case (let key, .string(let until)) in gone { self.gone[key] = until }
         }
+        if case .object(let links) = root["links"] {
+            for case (let link, .string(let key)) in links { self.links[link] = key }
+        }
     }
 
     var memory: JSONValue {
-        .object(["alerts": .object(alerts.mapValues { .object($0) }), "gone": .object(gone.mapValues { .string($0) })])
+        var root: [String: JSONValue] = [
+            "alerts": .object(alerts.mapValues { .object($0) }), "gone": .object(gone.mapValues { .string($0) }),
+        ]
+        if !links.isEmpty { root["links"] = .object(links.mapValues { .string($0) }) }
+        return .object(root)
     }
 
     /// Applies the messages of one document, oldest first. `shows` says whether an alert
     /// concerns this source's place; an alert the document no longer lists is withdrawn
-    /// when `withdrawUnlisted` (the document was read whole).
+    /// unless its key is in `keeping` (its message could not be read this time).
     /// Returns what was skipped and why.
     mutating func apply(
-        _ messages: [CAPAlert], policy: AlertPolicy, now: Date, withdrawUnlisted: Bool = true,
+        _ messages: [CAPAlert], policy: AlertPolicy, now: Date, keeping: Set<String> = [],
         shows: (CAPAlert) -> Bool = { _ in true }
     ) -> [String] {
         var skipped: [String] = []
@@ -59,10 +68,8 @@ struct AlertBook {
             default: continue
             }
         }
-        if withdrawUnlisted {
-            let listed = Set(messages.map(\.reference.key))
-            for key in alerts.keys where !listed.contains(key) { alerts[key] = nil }
-        }
+        let listed = Set(messages.map(\.reference.key)).union(keeping)
+        for key in alerts.keys where !listed.contains(key) { alerts[key] = nil }
         prune(now)
         return skipped
     }
@@ -82,12 +89,13 @@ struct AlertBook {
         }
     }
 
-    /// The slides of the alerts not expired at `now`, newest first.
+    /// The slides of the alerts not expired at `now`, newest first; alerts sent at the same
+    /// time in key order, so that a restart (a new dictionary order) publishes nothing new.
     func slides(at now: Date) -> [JSONValue] {
-        alerts.values
-            .filter { !Self.expired($0["slide"], now: now) }
-            .sorted { Self.sent($0) > Self.sent($1) }
-            .compactMap { $0["slide"] }
+        alerts
+            .filter { !Self.expired($0.value["slide"], now: now) }
+            .sorted { (Self.sent($0.value), $1.key) > (Self.sent($1.value), $0.key) }
+            .compactMap { $0.value["slide"] }
     }
 
     private static func sent(_ entry: [String: JSONValue]) -> Date {

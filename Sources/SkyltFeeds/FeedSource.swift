@@ -19,11 +19,29 @@ public struct RoundContext {
     public let now: Date
     /// This source's memory from earlier rounds; `.null` the first time.
     public let memory: SourceMemory
+    /// Tells the service's watchdog the round is still alive; a source that fetches several
+    /// documents in one round calls it before each, so a slow server is not taken for a hang.
+    public let heartbeat: () -> Void
+    /// Monotonic seconds, for a source that keeps its extra fetches within a time budget.
+    public let clock: () -> Double
 
-    public init(fetcher: any DocumentFetching, now: Date, memory: SourceMemory) {
+    public init(
+        fetcher: any DocumentFetching, now: Date, memory: SourceMemory, heartbeat: @escaping () -> Void = {},
+        clock: @escaping () -> Double = RoundContext.monotonicSeconds
+    ) {
         self.fetcher = fetcher
         self.now = now
         self.memory = memory
+        self.heartbeat = heartbeat
+        self.clock = clock
+    }
+
+    private static let origin = ContinuousClock.now
+
+    /// Seconds of the system's monotonic clock, which a change of the wall clock leaves alone.
+    public static func monotonicSeconds() -> Double {
+        let elapsed = ContinuousClock.now - origin
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 }
 

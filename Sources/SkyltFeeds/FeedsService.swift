@@ -149,7 +149,10 @@ public final class FeedsService: Service, @unchecked Sendable {
                     if stopping { return }
                     heartbeat()
                     touched = true
-                    schedule(run, after: run.poll(fetcher: fetcher, now: clock.date, logger: logger), &random)
+                    let outcome = run.poll(
+                        fetcher: fetcher, now: clock.date, logger: logger, heartbeat: heartbeat,
+                        clock: { [clock] in clock.now })
+                    schedule(run, after: outcome, &random)
                 }
                 var ignored = FeedsRound()
                 if touched && !stopping { publish(channel, into: &ignored) }

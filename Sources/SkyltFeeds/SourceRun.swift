@@ -60,8 +60,11 @@ final class SourceRun {
 
     /// One round: new slides on success; on failure the last good ones stay. The memory is
     /// saved either way, as the source may have learnt something before it failed.
-    func poll(fetcher: any DocumentFetching, now: Date, logger: Logger) -> Outcome {
-        let context = RoundContext(fetcher: fetcher, now: now, memory: memory)
+    func poll(
+        fetcher: any DocumentFetching, now: Date, logger: Logger, heartbeat: @escaping () -> Void = {},
+        clock: @escaping () -> Double = RoundContext.monotonicSeconds
+    ) -> Outcome {
+        let context = RoundContext(fetcher: fetcher, now: now, memory: memory, heartbeat: heartbeat, clock: clock)
         let outcome: Outcome
         do {
             let fresh = try configured.source.round(context)
@@ -70,6 +73,7 @@ final class SourceRun {
             hasData = true
             outcome = .fetched(changed: changed)
             logger.info("feeds: \(configured.subject): \(changed ? "fetched" : "unchanged"), \(fresh.count) slides")
+            logSkipped(logger)
         } catch {
             outcome = .failed(error)
             let kept = hasData ? "keeping the last \(slides.count) slides" : "no slides yet"
@@ -81,6 +85,15 @@ final class SourceRun {
         return outcome
     }
 
+    /// What the source left out of its last round, each with its reason; a link in a reason
+    /// may carry a secret and is shown without its query.
+    private func logSkipped(_ logger: Logger) {
+        guard let skipping = configured.source as? any SkippingSource else { return }
+        for reason in skipping.lastSkipped {
+            logger.info("feeds: \(configured.subject): skipped: \(URLText.redacted(reason))")
+        }
+    }
+
     /// The slides with ids prefixed by the source's index, unique in the channel.
     var prefixedSlides: [JSONValue] {
         slides.map { slide in
@@ -90,3 +103,13 @@ final class SourceRun {
         }
     }
 }
+
+/// A source that leaves out items it cannot show (an alert without a headline, a news item
+/// without a title) and says why, for the service's log.
+protocol SkippingSource {
+    var lastSkipped: [String] { get }
+}
+
+extension CAPSource: SkippingSource {}
+extension VMASource: SkippingSource {}
+extension NewsSource: SkippingSource {}
