@@ -1,18 +1,7 @@
 import FoundationEssentials
 import SkyltCore
 
-/// One departure as a transit source read it, before it becomes part of a slide.
-struct DepartureRow: Equatable {
-    var line: String
-    var destination: String
-    var scheduled: Date
-    var expected: Date?
-    var cancelled: Bool
-    var platform: String?
-    var mode: TransportMode?
-
-    var time: Date { expected ?? scheduled }
-
+extension Departure {
     /// The object the `departures` template reads (`LiveFields.swift`).
     var json: JSONValue {
         var fields: [String: JSONValue] = [
@@ -31,11 +20,11 @@ enum DepartureBoardSlide {
     /// The board: the departures not yet gone at `now` in the order they leave, at most
     /// `items`; no slide at all when none is left, as an empty board would never be shown.
     static func make(
-        title: JSONValue, fetched: Date, rows: [DepartureRow], items: Int, source: String, now: Date
+        title: JSONValue, fetched: Date, rows: [Departure], items: Int, source: String, now: Date
     ) -> [JSONValue] {
-        let coming = rows.filter { $0.time >= now || ($0.cancelled && $0.scheduled >= now) }
-            .sorted { $0.time < $1.time }
-            .prefix(items)
+        // The kiosk's own rule for what has left, so the service never publishes a row it hides.
+        let board = DepartureBoard(title: LocalizedText([:]), fetched: fetched, departures: rows, source: source)
+        let coming = board.upcoming(at: now).prefix(items)
         guard !coming.isEmpty else { return [] }
         let fields: [String: JSONValue] = [
             "title": title, "fetched": LiveSlideParts.time(fetched),

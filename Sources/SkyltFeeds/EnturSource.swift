@@ -75,7 +75,7 @@ public final class EnturSource: FeedSource {
         guard case .array(let calls)? = LiveSlideParts.value(place, "estimatedCalls") else {
             throw FeedError(.parse, settings.subject, "Entur's answer has no 'estimatedCalls' array")
         }
-        var rows: [DepartureRow] = []
+        var rows: [Departure] = []
         var skipped: [String] = []
         for (index, call) in calls.enumerated() {
             switch Self.row(call) {
@@ -92,7 +92,7 @@ public final class EnturSource: FeedSource {
     }
 
     /// One call at the stop. Entur's times carry Oslo's offset; they are kept as instants.
-    static func row(_ call: JSONValue) -> Result<DepartureRow, RowProblem> {
+    static func row(_ call: JSONValue) -> Result<Departure, RowProblem> {
         let code = LiveSlideParts.string(call, "serviceJourney", "line", "publicCode")
         guard let line = FeedText.field(code, limit: .label) else {
             return .failure(RowProblem("has no serviceJourney.line.publicCode"))
@@ -108,7 +108,7 @@ public final class EnturSource: FeedSource {
         let expected =
             realtime ? LiveSlideParts.string(call, "expectedDepartureTime").flatMap(ISO8601.parse) : nil
         return .success(
-            DepartureRow(
+            Departure(
                 line: line, destination: destination, scheduled: scheduled, expected: expected,
                 cancelled: LiveSlideParts.bool(call, "cancellation") ?? false,
                 platform: FeedText.field(LiveSlideParts.string(call, "quay", "publicCode"), limit: .label),

@@ -51,7 +51,7 @@ public final class TrafiklabSource: FeedSource {
         guard case .array(let entries)? = LiveSlideParts.value(json, "departures") else {
             throw FeedError(.parse, settings.subject, "Trafiklab's answer has no 'departures' array")
         }
-        var rows: [DepartureRow] = []
+        var rows: [Departure] = []
         var skipped: [String] = []
         for (index, entry) in entries.enumerated() {
             switch Self.row(entry) {
@@ -74,7 +74,7 @@ public final class TrafiklabSource: FeedSource {
     }
 
     /// One departure; a failure names what is missing.
-    static func row(_ entry: JSONValue) -> Result<DepartureRow, RowProblem> {
+    static func row(_ entry: JSONValue) -> Result<Departure, RowProblem> {
         guard let line = FeedText.field(LiveSlideParts.string(entry, "route", "designation"), limit: .label) else {
             return .failure(RowProblem("has no route.designation"))
         }
@@ -93,7 +93,7 @@ public final class TrafiklabSource: FeedSource {
             LiveSlideParts.string(entry, "realtime_platform", "designation")
             ?? LiveSlideParts.string(entry, "scheduled_platform", "designation")
         return .success(
-            DepartureRow(
+            Departure(
                 line: line, destination: destination, scheduled: scheduled, expected: expected,
                 cancelled: LiveSlideParts.bool(entry, "canceled") ?? false,
                 platform: FeedText.field(platform, limit: .label),
